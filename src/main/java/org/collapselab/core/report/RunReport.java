@@ -1,0 +1,84 @@
+package org.collapselab.core.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.training.BackendInfo;
+import org.collapselab.core.training.CollapseVerdict;
+import org.collapselab.core.training.ConfusionMatrix;
+import org.collapselab.core.training.EpochMetrics;
+import org.collapselab.core.training.RunStatus;
+import org.collapselab.core.util.Json;
+
+/** The content of a run folder's report.json (design §6), as written and read back. Immutable. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RunReport(int schema, RunStatus status, String message, DatasetSection dataset, ExperimentConfig config,
+                        BackendInfo backend, List<EpochReport> epochs, @JsonProperty("final") FinalSection finalResult,
+                        CollapseVerdict collapse, List<Finding> findings) {
+    public static final int SCHEMA = 1;
+    public static final String FILE = "report.json";
+
+    public RunReport {
+        epochs = epochs == null ? List.of() : List.copyOf(epochs);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** Reads {@code runFolder/report.json}. */
+    public static RunReport read(Path runFolder) throws IOException {
+        Path file = runFolder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no " + FILE + " in " + runFolder + " — is this a run folder?");
+        }
+        return Json.MAPPER.readValue(file.toFile(), RunReport.class);
+    }
+
+    public void write(Path runFolder) throws IOException {
+        Json.writeAtomically(runFolder.resolve(FILE), this);
+    }
+
+    public RunReport withStatus(RunStatus newStatus, String newMessage) {
+        return new RunReport(schema, newStatus, newMessage, dataset, config, backend, epochs, finalResult, collapse, findings);
+    }
+
+    public RunReport withFindings(List<Finding> newFindings) {
+        return new RunReport(schema, status, message, dataset, config, backend, epochs, finalResult, collapse, newFindings);
+    }
+
+    /** Dataset facts: counts per class in class order. */
+    public record DatasetSection(String path, List<String> classes, Map<String, Integer> counts, int train,
+                                 int validation, List<SkippedEntry> skipped) {
+    }
+
+    public record SkippedEntry(String file, String reason) {
+    }
+
+    public record EpochReport(int epoch, double trainLoss, double validationLoss, double trainAccuracy,
+                              double validationAccuracy, double balancedAccuracy, double macroF1, double predictionShare,
+                              double seconds) {
+        public static EpochReport of(EpochMetrics m) {
+            return new EpochReport(m.epoch(), m.trainLoss(), m.validationLoss(), m.trainAccuracy(), m.validationAccuracy(),
+                    m.balancedAccuracy(), m.macroF1(), m.predictionShare(), m.seconds());
+        }
+    }
+
+    public record FinalSection(double validationAccuracy, double balancedAccuracy, double macroF1, double majorityBaseline,
+                               double predictionShare, List<String> neverPredicted, ConfusionSection confusion) {
+        public static FinalSection of(EpochMetrics m) {
+            ConfusionMatrix c = m.confusion();
+            return new FinalSection(m.validationAccuracy(), m.balancedAccuracy(), m.macroF1(), m.majorityBaseline(),
+                    m.predictionShare(), c.neverPredicted(), new ConfusionSection(c.labels(), c.counts()));
+        }
+    }
+
+    public record ConfusionSection(List<String> labels, int[][] counts) {
+        public ConfusionMatrix toMatrix() {
+            return new ConfusionMatrix(labels, counts);
+        }
+    }
+}

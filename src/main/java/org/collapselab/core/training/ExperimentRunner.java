@@ -1,0 +1,95 @@
+package org.collapselab.core.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.Split;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.TrainingFindings;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.report.RunRecorder;
+import org.collapselab.core.report.RunReport;
+import org.collapselab.core.util.CancellationToken;
+
+/**
+ * One experiment end to end, shared by the GUI and the CLI: split the data, record the run folder,
+ * train, compute findings and write the final report. Blocking; call from a worker thread.
+ */
+public final class ExperimentRunner {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final TrainingEngine engine;
+    private final FindingSource findingSource;
+
+    public ExperimentRunner(TrainingEngine engine) {
+        this(engine, (config, train, validation, result) -> TrainingFindings.outcome(config, result));
+    }
+
+    public ExperimentRunner(TrainingEngine engine, FindingSource findingSource) {
+        this.engine = engine;
+        this.findingSource = findingSource;
+    }
+
+    public TrainingEngine engine() {
+        return engine;
+    }
+
+    /** A new, unique folder under {@code runsDir} named after the time and the experiment. */
+    public static Path newRunFolder(Path runsDir, String name) throws IOException {
+        String safe = name == null ? "run" : name.replaceAll("[^A-Za-z0-9._-]+", "-");
+        String base = LocalDateTime.now().format(STAMP) + "-" + safe;
+        Path folder = runsDir.resolve(base);
+        for (int i = 2; Files.exists(folder); i++) {
+            folder = runsDir.resolve(base + "-" + i);
+        }
+        Files.createDirectories(folder);
+        return folder;
+    }
+
+    /** The training and validation views: a separate validation set when given, else a stratified split. */
+    public static DataView[] views(ExperimentConfig config, ImageDataset data, ImageDataset validationOrNull) {
+        if (validationOrNull != null) {
+            Split all = Split.all(data.count());
+            return new DataView[]{new DataView(data, all.train()),
+                    new DataView(validationOrNull, Split.all(validationOrNull.count()).train())};
+        }
+        Split split = Split.stratified(data.labels(), data.classCount(), config.data().validationFraction(),
+                config.data().seed());
+        return new DataView[]{new DataView(data, split.train()), new DataView(data, split.validation())};
+    }
+
+    public RunOutcome run(ExperimentConfig config, ImageDataset data, ImageDataset validationOrNull, Path runFolderOrNull,
+                          TrainingObserver observer, CancellationToken cancel) throws IOException {
+        return run(config, data, validationOrNull, runFolderOrNull, observer, cancel, MonitoringOptions.DEFAULT);
+    }
+
+    public RunOutcome run(ExperimentConfig config, ImageDataset data, ImageDataset validationOrNull, Path runFolderOrNull,
+                          TrainingObserver observer, CancellationToken cancel, MonitoringOptions monitoring)
+            throws IOException {
+        DataView[] views = views(config, data, validationOrNull);
+        RunRecorder recorder = runFolderOrNull == null ? null
+                : new RunRecorder(runFolderOrNull, config, datasetSection(data, views[0].count(), views[1].count()));
+        TrainingObserver all = recorder == null ? observer : TrainingObserver.all(recorder, observer);
+        TrainingResult result = engine.train(new TrainingRequest(config, views[0], views[1], monitoring), all, cancel);
+        List<Finding> findings = findingSource.findings(config, views[0], views[1], result);
+        RunReport report = recorder == null ? null : recorder.finish(result, findings);
+        return new RunOutcome(result, runFolderOrNull, report, findings);
+    }
+
+    public static RunReport.DatasetSection datasetSection(ImageDataset data, int train, int validation) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int[] perClass = data.classCounts();
+        for (int c = 0; c < data.classCount(); c++) {
+            counts.put(data.classes().get(c), perClass[c]);
+        }
+        return new RunReport.DatasetSection(String.valueOf(data.root()), data.classes(), counts, train, validation,
+                data.skipped().stream().map(s -> new RunReport.SkippedEntry(String.valueOf(s.file()), s.reason())).toList());
+    }
+}

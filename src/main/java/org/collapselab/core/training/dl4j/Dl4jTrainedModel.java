@@ -1,0 +1,198 @@
+package org.collapselab.core.training.dl4j;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.collapselab.core.data.BatchFactory;
+import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.Normalizer;
+import org.collapselab.core.model.ConfigCodec;
+import org.collapselab.core.model.ConfigException;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.model.LossFunction;
+import org.collapselab.core.training.TrainedModel;
+import org.collapselab.core.util.Json;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** A {@link MultiLayerNetwork} with the config, class names and normalizer it was trained with. Single-threaded. */
+public final class Dl4jTrainedModel implements TrainedModel {
+    static final String CONFIG_ENTRY = "collapselab/config.json";
+    static final String META_ENTRY = "collapselab/model.json";
+    private static final int PREDICT_BATCH = 128;
+
+    private final MultiLayerNetwork network;
+    private final ExperimentConfig config;
+    private final List<String> classes;
+    private final Normalizer normalizer;
+    private final boolean singleOutput;
+    private final double[] classWeights;
+
+    Dl4jTrainedModel(MultiLayerNetwork network, ExperimentConfig config, List<String> classes, Normalizer normalizer,
+                     boolean singleOutput, double[] classWeights) {
+        this.network = network;
+        this.config = config;
+        this.classes = List.copyOf(classes);
+        this.normalizer = normalizer;
+        this.singleOutput = singleOutput;
+        this.classWeights = classWeights;
+    }
+
+    MultiLayerNetwork network() {
+        return network;
+    }
+
+    double[] classWeightsOrNull() {
+        return classWeights;
+    }
+
+    boolean singleOutput() {
+        return singleOutput;
+    }
+
+    @Override
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classes;
+    }
+
+    @Override
+    public Normalizer normalizer() {
+        return normalizer;
+    }
+
+    @Override
+    public long parameterCount() {
+        return network.numParams();
+    }
+
+    @Override
+    public float[][] predictProbabilities(DataView view) {
+        float[][] result = new float[view.count()][];
+        BatchFactory batches = new BatchFactory(normalizer, null, singleOutput);
+        for (int from = 0; from < view.count(); from += PREDICT_BATCH) {
+            int to = Math.min(view.count(), from + PREDICT_BATCH);
+            DataSet batch = batches.batch(view.dataset(), view.indices(), from, to, null);
+            INDArray output = network.output(batch.getFeatures(), false);
+            float[][] rows = toProbabilities(output);
+            System.arraycopy(rows, 0, result, from, rows.length);
+        }
+        return result;
+    }
+
+    float[][] toProbabilities(INDArray output) {
+        float[][] raw = output.toFloatMatrix();
+        if (!singleOutput) {
+            return raw;
+        }
+        float[][] two = new float[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            two[i] = new float[]{1 - raw[i][0], raw[i][0]};
+        }
+        return two;
+    }
+
+    @Override
+    public double loss(DataView view) {
+        float[][] probabilities = predictProbabilities(view);
+        int[] labels = new int[view.count()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = view.label(i);
+        }
+        return meanLoss(config.model().loss(), probabilities, labels, classWeights, singleOutput);
+    }
+
+    /**
+     * The data term of the training objective, computed from output probabilities so evaluation
+     * needs one forward pass. Matches DL4J's losses (clipped at 1e-10), without the L2 term.
+     */
+    static double meanLoss(LossFunction loss, float[][] probabilities, int[] labels, double[] weights, boolean single) {
+        double total = 0;
+        for (int i = 0; i < labels.length; i++) {
+            float[] p = probabilities[i];
+            int y = labels[i];
+            double w = weights == null ? 1 : weights[y];
+            total += switch (loss) {
+                case MCXENT, NLL -> -w * Math.log(Math.max(1e-10, p[y]));
+                case XENT -> {
+                    if (single) {
+                        double q = Math.min(1 - 1e-10, Math.max(1e-10, p[1]));
+                        double wPos = weights == null ? 1 : weights[1] / weights[0];
+                        yield y == 1 ? -wPos * Math.log(q) : -Math.log(1 - q);
+                    }
+                    double sum = 0;
+                    for (int c = 0; c < p.length; c++) {
+                        double q = Math.min(1 - 1e-10, Math.max(1e-10, p[c]));
+                        double wc = weights == null ? 1 : weights[c];
+                        sum += -wc * (c == y ? Math.log(q) : Math.log(1 - q));
+                    }
+                    yield sum;
+                }
+                case MSE -> {
+                    if (single) {
+                        double d = p[1] - y;
+                        yield d * d;
+                    }
+                    double sum = 0;
+                    for (int c = 0; c < p.length; c++) {
+                        double d = p[c] - (c == y ? 1 : 0);
+                        sum += (weights == null ? 1 : weights[c]) * d * d;
+                    }
+                    yield sum / p.length;
+                }
+            };
+        }
+        return labels.length == 0 ? Double.NaN : total / labels.length;
+    }
+
+    @Override
+    public void save(Path zip) throws IOException {
+        Path tmp = zip.resolveSibling(zip.getFileName() + ".tmp");
+        ModelSerializer.writeModel(network, tmp.toFile(), true);
+        try (FileSystem fs = FileSystems.newFileSystem(tmp)) {
+            Path dir = fs.getPath("collapselab");
+            Files.createDirectories(dir);
+            Files.writeString(fs.getPath(CONFIG_ENTRY), ConfigCodec.toJson(config));
+            Files.write(fs.getPath(META_ENTRY), Json.MAPPER.writeValueAsBytes(
+                    new ModelMetadata(classes, normalizer, singleOutput, classWeights)));
+        }
+        Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static Dl4jTrainedModel load(Path zip) throws IOException {
+        if (!Files.isRegularFile(zip)) {
+            throw new IOException("no model file at " + zip);
+        }
+        ExperimentConfig config;
+        ModelMetadata metadata;
+        try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of())) {
+            Path configEntry = fs.getPath(CONFIG_ENTRY);
+            Path metaEntry = fs.getPath(META_ENTRY);
+            if (!Files.exists(configEntry) || !Files.exists(metaEntry)) {
+                throw new IOException(zip + " is not a Collapse Lab model (no " + CONFIG_ENTRY + ")");
+            }
+            config = ConfigCodec.parse(Files.readString(configEntry));
+            metadata = Json.MAPPER.readValue(Files.readAllBytes(metaEntry), ModelMetadata.class);
+        } catch (ConfigException e) {
+            throw new IOException("the model's config is invalid: " + e.getMessage(), e);
+        }
+        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+        return new Dl4jTrainedModel(network, config, metadata.classes(), metadata.normalizer(), metadata.singleOutput(),
+                metadata.classWeights());
+    }
+
+    /** What besides the network a model zip holds. */
+    record ModelMetadata(List<String> classes, Normalizer normalizer, boolean singleOutput, double[] classWeights) {
+    }
+}
