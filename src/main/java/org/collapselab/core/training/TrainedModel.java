@@ -18,6 +18,9 @@ public interface TrainedModel {
     /** The training-time input transform, saved with the model. */
     Normalizer normalizer();
 
+    /** Pixel statistics of the training inputs, to compare with later inputs; null for old models. */
+    org.collapselab.core.data.InputFingerprint trainingFingerprint();
+
     /** Class probabilities, one row per image of the view. */
     float[][] predictProbabilities(DataView view);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.collapselab.core.data.BatchFactory;
 import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.InputFingerprint;
 import org.collapselab.core.data.Normalizer;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigException;
@@ -34,15 +35,22 @@ public final class Dl4jTrainedModel implements TrainedModel {
     private final Normalizer normalizer;
     private final boolean singleOutput;
     private final double[] classWeights;
+    private final InputFingerprint fingerprint;
 
     Dl4jTrainedModel(MultiLayerNetwork network, ExperimentConfig config, List<String> classes, Normalizer normalizer,
-                     boolean singleOutput, double[] classWeights) {
+                     boolean singleOutput, double[] classWeights, InputFingerprint fingerprint) {
         this.network = network;
         this.config = config;
         this.classes = List.copyOf(classes);
         this.normalizer = normalizer;
         this.singleOutput = singleOutput;
         this.classWeights = classWeights;
+        this.fingerprint = fingerprint;
+    }
+
+    @Override
+    public InputFingerprint trainingFingerprint() {
+        return fingerprint;
     }
 
     MultiLayerNetwork network() {
@@ -165,7 +173,7 @@ public final class Dl4jTrainedModel implements TrainedModel {
             Files.createDirectories(dir);
             Files.writeString(fs.getPath(CONFIG_ENTRY), ConfigCodec.toJson(config));
             Files.write(fs.getPath(META_ENTRY), Json.MAPPER.writeValueAsBytes(
-                    new ModelMetadata(classes, normalizer, singleOutput, classWeights)));
+                    new ModelMetadata(classes, normalizer, singleOutput, classWeights, fingerprint)));
         }
         Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
@@ -189,10 +197,11 @@ public final class Dl4jTrainedModel implements TrainedModel {
         }
         MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
         return new Dl4jTrainedModel(network, config, metadata.classes(), metadata.normalizer(), metadata.singleOutput(),
-                metadata.classWeights());
+                metadata.classWeights(), metadata.fingerprint());
     }
 
     /** What besides the network a model zip holds. */
-    record ModelMetadata(List<String> classes, Normalizer normalizer, boolean singleOutput, double[] classWeights) {
+    record ModelMetadata(List<String> classes, Normalizer normalizer, boolean singleOutput, double[] classWeights,
+                         InputFingerprint fingerprint) {
     }
 }

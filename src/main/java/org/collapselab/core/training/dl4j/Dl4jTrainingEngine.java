@@ -10,6 +10,7 @@ import org.collapselab.core.data.BatchFactory;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageAugmenter;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.InputFingerprint;
 import org.collapselab.core.data.Normalizer;
 import org.collapselab.core.model.Balance;
 import org.collapselab.core.model.ExperimentConfig;
@@ -111,7 +112,8 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
             double[] weights = config.data().balance() == Balance.CLASS_WEIGHTS ? classWeights(train.classCounts()) : null;
             MultiLayerNetwork network = NetworkFactory.build(config, data.classCount(), weights);
             boolean single = NetworkFactory.usesSingleOutput(config.model(), data.classCount());
-            Dl4jTrainedModel model = new Dl4jTrainedModel(network, config, data.classes(), normalizer, single, weights);
+            Dl4jTrainedModel model = new Dl4jTrainedModel(network, config, data.classes(), normalizer, single, weights,
+                    InputFingerprint.of(train));
 
             EpochSampler sampler = new EpochSampler(train, config.data().balance(), config.data().seed());
             Random random = sampler.random();
@@ -180,8 +182,10 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
                         observer.onLayerStatistics(statistics);
                     }
                 }
+                // Epoch seconds count the minibatch loop only, so throughput compares with other frameworks' loops.
+                double trainSeconds = seconds(epochStart);
                 EpochMetrics metrics = evaluate(model, epoch, lossSum / Math.max(1, seen), trainSample, validation,
-                        seconds(epochStart));
+                        trainSeconds);
                 if (!Double.isFinite(metrics.validationLoss())) {
                     epochs.add(metrics);
                     observer.onEpoch(metrics);

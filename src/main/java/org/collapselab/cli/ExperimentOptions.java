@@ -1,0 +1,38 @@
+package org.collapselab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.collapselab.core.model.ConfigCodec;
+import org.collapselab.core.model.ConfigException;
+import org.collapselab.core.model.ExperimentConfig;
+import picocli.CommandLine.Option;
+
+/** The options that describe an experiment: a config file, overrides, and shortcuts for epochs and seed. */
+final class ExperimentOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "Experiment config JSON (design §4); defaults when omitted.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a config field by its dotted path, e.g. --set training.learningRate=0.01 (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Shortcut for --set training.epochs=N.")
+    Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Shortcut for --set data.seed=N.")
+    Long seed;
+
+    /** The effective config; throws with the field and the reason when it is invalid. */
+    ExperimentConfig resolve() throws ConfigException {
+        ExperimentConfig base = config == null ? ConfigCodec.defaults() : ConfigCodec.read(config);
+        List<String> all = new ArrayList<>(sets);
+        if (epochs != null) {
+            all.add("training.epochs=" + epochs);
+        }
+        if (seed != null) {
+            all.add("data.seed=" + seed);
+        }
+        return all.isEmpty() ? base : ConfigCodec.withOverrides(base, all);
+    }
+}

@@ -1,0 +1,251 @@
+package org.collapselab.core.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.model.ConfigCodec;
+import org.collapselab.core.util.Json;
+
+/**
+ * Renders a {@link RunReport} as one self-contained HTML page: charts are inline SVG, no scripts,
+ * no external resources. Every string from the data (class and file names included) is escaped.
+ */
+public final class HtmlReportWriter {
+    private HtmlReportWriter() {
+    }
+
+    public static void write(RunReport report, Path file) throws IOException {
+        Json.writeAtomically(file, render(report).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String render(RunReport r) {
+        StringBuilder h = new StringBuilder();
+        String title = "Collapse Lab report" + (r.config() == null ? "" : " — " + r.config().name());
+        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+                .append("</title><style>")
+                .append("body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:980px;color:#1f2328}")
+                .append("h1{font-size:1.6em}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2em}")
+                .append("table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:right}")
+                .append("th{background:#f6f8fa}td.l,th.l{text-align:left}.crit{color:#cf222e}.warn{color:#9a6700}")
+                .append(".info{color:#0969da}.banner{background:#ffebe9;border:1px solid #cf222e;padding:.6em 1em;border-radius:6px}")
+                .append(".ok{background:#dafbe1;border:1px solid #1a7f37;padding:.6em 1em;border-radius:6px}")
+                .append("pre{background:#f6f8fa;padding:1em;overflow:auto}.finding{margin:1em 0;padding:.6em 1em;border-left:4px solid #d0d7de}")
+                .append("</style></head><body>");
+        h.append("<h1>").append(esc(title)).append("</h1>");
+        h.append("<p>Status: <b>").append(esc(r.status() == null ? "?" : r.status().json())).append("</b>");
+        if (r.message() != null) {
+            h.append(" — ").append(esc(r.message()));
+        }
+        h.append("</p>");
+        if (r.collapse() != null && r.collapse().collapsed()) {
+            h.append("<p class=\"banner\">Collapsed: the model predicts '").append(esc(r.collapse().dominantClass()))
+                    .append("' for almost everything since epoch ").append(r.collapse().sinceEpoch()).append(".</p>");
+        } else if (r.finalResult() != null) {
+            h.append("<p class=\"ok\">Not collapsed.</p>");
+        }
+        if (r.finalResult() != null) {
+            RunReport.FinalSection f = r.finalResult();
+            h.append("<h2>Result</h2><table><tr><th class=l>Metric</th><th>Value</th></tr>");
+            row(h, "Validation accuracy", f.validationAccuracy());
+            row(h, "Balanced accuracy", f.balancedAccuracy());
+            row(h, "Macro-F1", f.macroF1());
+            row(h, "Majority-class baseline", f.majorityBaseline());
+            row(h, "Share of the most-predicted class", f.predictionShare());
+            h.append("</table>");
+            if (f.neverPredicted() != null && !f.neverPredicted().isEmpty()) {
+                h.append("<p>Never predicted: ").append(esc(String.join(", ", f.neverPredicted()))).append("</p>");
+            }
+        }
+        if (!r.epochs().isEmpty()) {
+            h.append("<h2>Learning curves</h2>");
+            h.append(chart("Loss", r.epochs(), List.of(RunReport.EpochReport::trainLoss, RunReport.EpochReport::validationLoss),
+                    List.of("train", "validation"), Double.NaN));
+            h.append(chart("Accuracy", r.epochs(), List.of(RunReport.EpochReport::trainAccuracy,
+                            RunReport.EpochReport::validationAccuracy, RunReport.EpochReport::balancedAccuracy),
+                    List.of("train", "validation", "balanced"),
+                    r.finalResult() == null ? Double.NaN : r.finalResult().majorityBaseline()));
+        }
+        if (r.finalResult() != null && r.finalResult().confusion() != null) {
+            confusion(h, r.finalResult().confusion());
+        }
+        h.append("<h2>Findings</h2>");
+        if (r.findings().isEmpty()) {
+            h.append("<p>No findings.</p>");
+        }
+        for (Finding f : r.findings()) {
+            String cls = switch (f.severity()) {
+                case CRITICAL -> "crit";
+                case WARNING -> "warn";
+                case INFO -> "info";
+            };
+            h.append("<div class=\"finding\"><b class=\"").append(cls).append("\">").append(esc(f.severity().json().toUpperCase()))
+                    .append("</b> ").append(f.rank() > 0 ? "#" + f.rank() + " " : "").append("<code>").append(esc(f.id()))
+                    .append("</code> — ").append(esc(f.title())).append("<p>").append(esc(f.explanation())).append("</p>");
+            if (f.evidence() != null) {
+                h.append("<p>Evidence: measured ").append(esc(fmt(f.evidence().measured()))).append(", threshold ")
+                        .append(esc(fmt(f.evidence().threshold()))).append(" — source: ").append(esc(f.evidence().source()))
+                        .append("</p>");
+            }
+            if (f.fix() != null) {
+                h.append("<p>Fix: ").append(esc(f.fix().description())).append(" <code>").append(esc(String.valueOf(f.fix().set())))
+                        .append("</code>");
+                if (f.fix().trial() != null) {
+                    h.append(" — trial: balanced accuracy ").append(fmt(f.fix().trial().balancedAccuracyBefore())).append(" → ")
+                            .append(fmt(f.fix().trial().balancedAccuracyAfter()));
+                }
+                h.append("</p>");
+            }
+            h.append("</div>");
+        }
+        if (r.dataset() != null) {
+            RunReport.DatasetSection d = r.dataset();
+            h.append("<h2>Dataset</h2><p>").append(esc(d.path())).append(" — ").append(d.train()).append(" training, ")
+                    .append(d.validation()).append(" validation images</p><table><tr><th class=l>Class</th><th>Images</th></tr>");
+            if (d.counts() != null) {
+                d.counts().forEach((k, v) -> h.append("<tr><td class=l>").append(esc(k)).append("</td><td>").append(v).append("</td></tr>"));
+            }
+            h.append("</table>");
+            if (d.skipped() != null && !d.skipped().isEmpty()) {
+                h.append("<h3>Skipped files</h3><table><tr><th class=l>File</th><th class=l>Reason</th></tr>");
+                d.skipped().forEach(s -> h.append("<tr><td class=l>").append(esc(s.file())).append("</td><td class=l>")
+                        .append(esc(s.reason())).append("</td></tr>"));
+                h.append("</table>");
+            }
+        }
+        if (r.backend() != null) {
+            h.append("<h2>Backend</h2><p>").append(esc(r.backend().device())).append(" — ").append(esc(r.backend().name()))
+                    .append(", BLAS ").append(esc(r.backend().blas())).append(", ").append(esc(r.backend().description())).append("</p>");
+        }
+        if (r.config() != null) {
+            h.append("<h2>Config</h2><pre>").append(esc(ConfigCodec.toJson(r.config()))).append("</pre>");
+        }
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static void confusion(StringBuilder h, RunReport.ConfusionSection c) {
+        int max = 1;
+        for (int[] row : c.counts()) {
+            for (int v : row) {
+                max = Math.max(max, v);
+            }
+        }
+        h.append("<h2>Confusion matrix</h2><p>Rows: true class; columns: predicted class.</p><table><tr><th></th>");
+        c.labels().forEach(l -> h.append("<th>").append(esc(l)).append("</th>"));
+        h.append("</tr>");
+        for (int i = 0; i < c.labels().size(); i++) {
+            h.append("<tr><th class=l>").append(esc(c.labels().get(i))).append("</th>");
+            for (int j = 0; j < c.labels().size(); j++) {
+                int v = c.counts()[i][j];
+                int alpha = (int) Math.round(200.0 * v / max);
+                String color = i == j ? "26,127,55" : "207,34,46";
+                h.append("<td style=\"background:rgba(").append(color).append(',').append(String.format("%.2f", alpha / 255.0))
+                        .append(")\">").append(v).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>");
+    }
+
+    private static String chart(String title, List<RunReport.EpochReport> epochs,
+                                List<ToDoubleFunction<RunReport.EpochReport>> series, List<String> names, double baseline) {
+        String[] colors = {"#0969da", "#cf222e", "#1a7f37", "#8250df"};
+        int w = 460;
+        int ht = 240;
+        int pad = 40;
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        for (var s : series) {
+            for (var e : epochs) {
+                double v = s.applyAsDouble(e);
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, v);
+                    min = Math.min(min, v);
+                }
+            }
+        }
+        if (Double.isFinite(baseline)) {
+            max = Math.max(max, baseline);
+            min = Math.min(min, baseline);
+        }
+        if (!Double.isFinite(max)) {
+            return "";
+        }
+        min = Math.min(0, min);
+        if (max - min < 1e-9) {
+            max = min + 1;
+        }
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(ht)
+                .append("\" style=\"margin-right:10px\"><text x=\"").append(pad).append("\" y=\"16\" font-weight=\"bold\">")
+                .append(esc(title)).append("</text>");
+        svg.append("<line x1=\"").append(pad).append("\" y1=\"").append(ht - pad).append("\" x2=\"").append(w - 10)
+                .append("\" y2=\"").append(ht - pad).append("\" stroke=\"#888\"/><line x1=\"").append(pad).append("\" y1=\"24\" x2=\"")
+                .append(pad).append("\" y2=\"").append(ht - pad).append("\" stroke=\"#888\"/>");
+        svg.append("<text x=\"2\" y=\"30\" font-size=\"10\">").append(fmt(max)).append("</text><text x=\"2\" y=\"")
+                .append(ht - pad).append("\" font-size=\"10\">").append(fmt(min)).append("</text>");
+        svg.append("<text x=\"").append(w / 2).append("\" y=\"").append(ht - 8).append("\" font-size=\"11\">epoch</text>");
+        int n = epochs.size();
+        final double lo = min;
+        final double hi = max;
+        java.util.function.IntToDoubleFunction xOf = i -> pad + (n == 1 ? 0.5 : (double) i / (n - 1)) * (w - pad - 20);
+        java.util.function.DoubleUnaryOperator yOf = v -> ht - pad - (v - lo) / (hi - lo) * (ht - pad - 30);
+        if (Double.isFinite(baseline)) {
+            svg.append("<line x1=\"").append(pad).append("\" x2=\"").append(w - 10).append("\" y1=\"")
+                    .append(String.format("%.1f", yOf.applyAsDouble(baseline))).append("\" y2=\"")
+                    .append(String.format("%.1f", yOf.applyAsDouble(baseline)))
+                    .append("\" stroke=\"#666\" stroke-dasharray=\"5,4\"/>");
+        }
+        for (int s = 0; s < series.size(); s++) {
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                double v = series.get(s).applyAsDouble(epochs.get(i));
+                if (Double.isFinite(v)) {
+                    points.append(String.format("%.1f,%.1f ", xOf.applyAsDouble(i), yOf.applyAsDouble(v)));
+                }
+            }
+            svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colors[s % colors.length])
+                    .append("\" points=\"").append(points).append("\"/>");
+            svg.append("<text x=\"").append(w - 120).append("\" y=\"").append(34 + 14 * s).append("\" font-size=\"11\" fill=\"")
+                    .append(colors[s % colors.length]).append("\">").append(esc(names.get(s))).append("</text>");
+        }
+        if (Double.isFinite(baseline)) {
+            svg.append("<text x=\"").append(w - 120).append("\" y=\"").append(34 + 14 * series.size())
+                    .append("\" font-size=\"11\" fill=\"#666\">majority baseline</text>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static void row(StringBuilder h, String name, double value) {
+        h.append("<tr><td class=l>").append(esc(name)).append("</td><td>").append(fmt(value)).append("</td></tr>");
+    }
+
+    static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v != 0) ? String.format("%.3e", v) : String.format("%.3f", v);
+    }
+
+    /** HTML-escapes text, so a class folder named like a tag shows as text. */
+    public static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}
