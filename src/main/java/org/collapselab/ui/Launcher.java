@@ -2,6 +2,7 @@ package org.collapselab.ui;
 
 import javafx.application.Application;
 import org.collapselab.cli.CollapseLabCommand;
+import org.collapselab.core.util.NativeCache;
 
 /**
  * Entry point of the jar and the packaged app. Deliberately not an {@code Application}: on the
@@ -13,6 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        NativeCache.configure();
         if (args.length == 0) {
             Application.launch(CollapseLabApp.class);
         } else {
