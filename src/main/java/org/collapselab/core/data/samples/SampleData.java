@@ -18,12 +18,12 @@ public final class SampleData {
     }
 
     public static ShapesGenerator.Options balanced() {
-        return ShapesGenerator.Options.balanced(120, 64, 42);
+        return ShapesGenerator.Options.balanced(200, 64, 42);
     }
 
     /** 300 circles against 15 squares and 15 triangles, smaller and fainter: the default config collapses on it. */
     public static ShapesGenerator.Options imbalanced() {
-        return ShapesGenerator.Options.balanced(0, 64, 43).withCounts(300, 15, 15).withDifficulty(0.3, 0.2, 0.45);
+        return ShapesGenerator.Options.balanced(0, 64, 43).withCounts(300, 15, 15).withDifficulty(0.3, 0.25, 45, 0.5);
     }
 
     public static void writeAll(Path dir) throws IOException {

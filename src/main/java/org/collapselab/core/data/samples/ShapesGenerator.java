@@ -25,31 +25,44 @@ public final class ShapesGenerator {
      * @param perClass           images per class (its length is the number of classes, at most 5)
      * @param imageSize          width and height of each PNG
      * @param noise              0–1: amount of pixel noise and clutter
-     * @param minScale           smallest shape size as a fraction of the image (largest is minScale + 0.35)
+     * @param minScale           smallest shape size as a fraction of the image (largest is minScale + scaleRange)
+     * @param scaleRange         spread of shape sizes as a fraction of the image
+     * @param maxRotation        shapes are rotated uniformly within ± this many degrees
      * @param contrast           0–1: how much the shape stands out from the background
      * @param brightnessShortcut each class gets its own background brightness, so brightness alone predicts the class
      * @param noSignal           every class folder holds a random mix of all shapes: the labels carry no signal
      */
-    public record Options(int[] perClass, int imageSize, long seed, double noise, double minScale, double contrast,
-                          boolean brightnessShortcut, boolean noSignal) {
+    public record Options(int[] perClass, int imageSize, long seed, double noise, double minScale, double scaleRange,
+                          double maxRotation, double contrast, boolean brightnessShortcut, boolean noSignal) {
+        /** Easy, clearly separable shapes: large, upright-ish, high contrast. */
         public static Options balanced(int perClass, int imageSize, long seed) {
-            return new Options(new int[]{perClass, perClass, perClass}, imageSize, seed, 0.15, 0.35, 0.9, false, false);
+            return new Options(new int[]{perClass, perClass, perClass}, imageSize, seed, 0.02, 0.5, 0.3, 10, 1.0,
+                    false, false);
         }
 
         public Options withCounts(int... counts) {
-            return new Options(counts, imageSize, seed, noise, minScale, contrast, brightnessShortcut, noSignal);
+            return new Options(counts, imageSize, seed, noise, minScale, scaleRange, maxRotation, contrast,
+                    brightnessShortcut, noSignal);
         }
 
-        public Options withDifficulty(double newNoise, double newMinScale, double newContrast) {
-            return new Options(perClass, imageSize, seed, newNoise, newMinScale, newContrast, brightnessShortcut, noSignal);
+        public Options withDifficulty(double newNoise, double newMinScale, double newMaxRotation, double newContrast) {
+            return new Options(perClass, imageSize, seed, newNoise, newMinScale, scaleRange, newMaxRotation, newContrast,
+                    brightnessShortcut, noSignal);
+        }
+
+        public Options withImageSize(int size) {
+            return new Options(perClass, size, seed, noise, minScale, scaleRange, maxRotation, contrast,
+                    brightnessShortcut, noSignal);
         }
 
         public Options withBrightnessShortcut() {
-            return new Options(perClass, imageSize, seed, noise, minScale, contrast, true, noSignal);
+            return new Options(perClass, imageSize, seed, noise, minScale, scaleRange, maxRotation, contrast, true,
+                    noSignal);
         }
 
         public Options withNoSignal() {
-            return new Options(perClass, imageSize, seed, noise, minScale, contrast, brightnessShortcut, true);
+            return new Options(perClass, imageSize, seed, noise, minScale, scaleRange, maxRotation, contrast,
+                    brightnessShortcut, true);
         }
     }
 
@@ -92,11 +105,11 @@ public final class ShapesGenerator {
             g.setStroke(new BasicStroke(1f + random.nextFloat()));
             g.drawLine(random.nextInt(s), random.nextInt(s), random.nextInt(s), random.nextInt(s));
         }
-        double size = s * (o.minScale() + random.nextDouble() * 0.35);
+        double size = s * (o.minScale() + random.nextDouble() * o.scaleRange());
         double cx = size / 2 + random.nextDouble() * (s - size);
         double cy = size / 2 + random.nextDouble() * (s - size);
         AffineTransform saved = g.getTransform();
-        g.rotate(random.nextDouble() * Math.PI * 2, cx, cy);
+        g.rotate(Math.toRadians((random.nextDouble() * 2 - 1) * o.maxRotation()), cx, cy);
         g.setColor(shade(bg, o.contrast(), random));
         int x = (int) Math.round(cx - size / 2);
         int y = (int) Math.round(cy - size / 2);
