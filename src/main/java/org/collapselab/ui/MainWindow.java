@@ -171,7 +171,6 @@ public final class MainWindow {
         fillExamples(examples);
         Button train = new Button("Train", new FontIcon(Feather.PLAY));
         train.setId("toolbarTrain");
-        train.getStyleClass().add("accent");
         train.disableProperty().bind(trainModel.runningProperty());
         train.setOnAction(e -> train());
         Button stop = new Button("Stop", new FontIcon(Feather.SQUARE));

@@ -19,7 +19,8 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
+import javafx.event.ActionEvent;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -72,8 +73,8 @@ class WorkbenchTest {
     }
 
     @AfterEach
-    void stop() {
-        window.stopTraining();
+    void stop(FxRobot robot) {
+        robot.interact(window::stopTraining);
         waitUntil(() -> !window.trainModel().runningProperty().get(), 30);
     }
 
@@ -106,14 +107,22 @@ class WorkbenchTest {
     @Test
     void invalidConfigShowsTheFieldAndTheReason(FxRobot robot) {
         robot.clickOn("#modelTab");
-        @SuppressWarnings("unchecked")
-        Spinner<Integer> size = robot.lookup("#imageSize").queryAs(Spinner.class);
-        robot.interact(() -> size.getValueFactory().setValue(4));
+        TextField l2 = robot.lookup("#l2").queryAs(TextField.class);
+        robot.interact(() -> {
+            l2.setText("lots");
+            l2.fireEvent(new ActionEvent());
+        });
         VBox errors = robot.lookup("#configErrors").queryAs(VBox.class);
         String text = errors.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText())
                 .reduce("", String::concat);
-        assertTrue(text.contains("model.layers[1]") && text.contains("too small"), text);
-        assertEquals(16, window.context().configProperty().get().data().imageSize(), "the last valid config is kept");
+        assertTrue(text.contains("training.l2: must be a number, got text \"lots\""), text);
+        assertEquals(0.0, window.context().configProperty().get().training().l2(), "the last valid config is kept");
+        robot.interact(() -> {
+            l2.setText("0.0001");
+            l2.fireEvent(new ActionEvent());
+        });
+        assertTrue(errors.getChildren().isEmpty(), "errors clear once the value is valid");
+        assertEquals(0.0001, window.context().configProperty().get().training().l2());
     }
 
     @Test

@@ -99,7 +99,10 @@ public final class ModelScreen {
                 setDropoutBeforeOutput(rate);
             }
         });
-        refreshers.add(() -> dropout.setValue(dropoutBeforeOutput()));
+        refreshers.add(() -> {
+            dropout.setValue(dropoutBeforeOutput());
+            dropoutValue.setText(dropoutBeforeOutput() == 0 ? "off" : String.valueOf(dropoutBeforeOutput()));
+        });
         row(training, 5, "Dropout before output", new HBox(8, dropout, dropoutValue), "model.layers");
         row(training, 6, "Early stopping patience (0 = off)", intSpinner("training.earlyStoppingPatience", 0, 100, refreshers),
                 "training.earlyStoppingPatience");

@@ -83,22 +83,23 @@ public final class TrainScreen {
         root.setTop(top);
 
         lossChart.setId("lossChart");
-        lossChart.setTitle("Loss (per iteration, smoothed) and validation loss (per epoch)");
+        lossChart.getYAxis().setLabel("loss (iterations smoothed; validation per epoch)");
+        lossChart.setTitle("Loss");
         accuracyChart.setId("accuracyChart");
-        accuracyChart.setTitle("Accuracy per epoch — dashed: majority-class baseline");
+        accuracyChart.setTitle("Accuracy (dashed: majority baseline)");
         ((NumberAxis) accuracyChart.getYAxis()).setAutoRanging(false);
         ((NumberAxis) accuracyChart.getYAxis()).setLowerBound(0);
         ((NumberAxis) accuracyChart.getYAxis()).setUpperBound(1);
         ((NumberAxis) accuracyChart.getYAxis()).setTickUnit(0.2);
         predictionChart.setId("predictionChart");
-        predictionChart.setTitle("Prediction distribution: predicted vs true share");
+        predictionChart.setTitle("Predicted vs true share per class");
         predictionChart.setAnimated(false);
         ratioChart.setId("ratioChart");
         ratioChart.setTitle("log10 update:parameter ratio (healthy ≈ −3)");
         ratioChart.setAnimated(false);
         ratioChart.setLegendVisible(false);
         activationChart.setId("activationChart");
-        activationChart.setTitle("Activation spread (std) and dead units (share)");
+        activationChart.setTitle("Activation spread and dead units");
         activationChart.setAnimated(false);
         VBox confusionBox = new VBox(6, title("Confusion matrix (validation)"), confusion);
         confusionBox.setPadding(new Insets(6, 12, 6, 12));
@@ -172,6 +173,12 @@ public final class TrainScreen {
         if (!model.previousEpochs.isEmpty()) {
             accuracy.add(epochSeries("previous validation", model.previousEpochs, EpochMetrics::validationAccuracy));
         }
+        NumberAxis epochAxis = (NumberAxis) accuracyChart.getXAxis();
+        epochAxis.setAutoRanging(false);
+        epochAxis.setLowerBound(1);
+        epochAxis.setUpperBound(Math.max(2, Math.max(epochs.size(), model.previousEpochs.size())));
+        epochAxis.setTickUnit(Math.max(1, Math.ceil(epochAxis.getUpperBound() / 10)));
+        epochAxis.setMinorTickVisible(false);
         accuracyChart.getData().setAll(accuracy);
         baseline.getNode().getStyleClass().add("baseline-series");
         markPrevious(accuracyChart, accuracy.size() == 5 ? 4 : -1);
