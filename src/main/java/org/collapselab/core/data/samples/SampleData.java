@@ -21,9 +21,9 @@ public final class SampleData {
         return ShapesGenerator.Options.balanced(200, 64, 42);
     }
 
-    /** 300 circles against 20 squares and 20 triangles, a little noisier: the default config collapses on it. */
+    /** 360 circles against 16 squares and 16 triangles, a little noisier: the default config collapses on it. */
     public static ShapesGenerator.Options imbalanced() {
-        return ShapesGenerator.Options.balanced(0, 64, 43).withCounts(300, 20, 20).withDifficulty(0.1, 0.4, 20, 0.8);
+        return ShapesGenerator.Options.balanced(0, 64, 43).withCounts(360, 16, 16).withDifficulty(0.1, 0.4, 20, 0.8);
     }
 
     public static void writeAll(Path dir) throws IOException {
