@@ -17,7 +17,8 @@ for arg in "$@"; do
   esac
 done
 
-version=$(mvn -q -B help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null || echo 0.1.0)
+# The project's own <version> is the first one in the POM (it has no parent).
+version=$(sed -n 's:^    <version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 if ! $skip_build; then
   mvn -B -q "${profile_args[@]}" package -DskipTests
 fi

@@ -57,19 +57,25 @@ class WorkbenchTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        runs = Files.createTempDirectory("runs");
+        window = open(stage, runs, dataset);
+    }
+
+    /** Shows the real main window on {@code stage} with a tiny config, loading {@code data}. */
+    static MainWindow open(Stage stage, Path runs, Path data) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Preferences prefs = Preferences.userRoot().node("org/collapselab/test-" + System.nanoTime());
-        runs = Files.createTempDirectory("runs");
         AppContext context = new AppContext(prefs, runs);
         context.configProperty().set(tinyConfig(1));
-        window = new MainWindow(context, false);
+        MainWindow window = new MainWindow(context, false);
         Scene scene = new Scene(window.root(), 1280, 800);
         scene.getStylesheets().add(CollapseLabApp.class.getResource("app.css").toExternalForm());
         window.install(scene);
         stage.setScene(scene);
         stage.show();
         window.modelScreen().apply(tinyConfig(1));
-        window.loadDataset(dataset);
+        window.loadDataset(data);
+        return window;
     }
 
     @AfterEach
@@ -181,7 +187,7 @@ class WorkbenchTest {
         assertTrue(stallMs < 2000, "FX thread stalled for " + stallMs + " ms");
     }
 
-    private static ExperimentConfig uncheckedConfig(int epochs) {
+    static ExperimentConfig uncheckedConfig(int epochs) {
         try {
             return tinyConfig(epochs);
         } catch (Exception e) {
@@ -189,7 +195,7 @@ class WorkbenchTest {
         }
     }
 
-    private static void waitUntil(BooleanSupplier condition, int seconds) {
+    static void waitUntil(BooleanSupplier condition, int seconds) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
