@@ -8,7 +8,6 @@ import org.collapselab.core.data.DatasetStatistics;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.DataFindings;
 import org.collapselab.core.diagnostics.Finding;
-import org.collapselab.core.diagnostics.TrainingFindings;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.ExperimentRunner;
 import org.collapselab.core.training.RunOutcome;
@@ -43,7 +42,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         Path folder = out != null ? out : ExperimentRunner.newRunFolder(Path.of("runs"), config.name() + "-diagnose");
         ExperimentRunner runner = new ExperimentRunner(new Dl4jTrainingEngine(), (cfg, train, validation, result) -> {
             List<Finding> all = new ArrayList<>(dataFindings);
-            all.addAll(TrainingFindings.outcome(cfg, result));
+            all.addAll(ExperimentRunner.standardFindings(cfg, train, validation, result));
             return all;
         });
         RunOutcome outcome = runner.run(config, dataset, DataLoading.loadValidation(config, dataset, cancel), folder,

@@ -29,12 +29,21 @@ public final class ExperimentRunner {
     private final FindingSource findingSource;
 
     public ExperimentRunner(TrainingEngine engine) {
-        this(engine, (config, train, validation, result) -> TrainingFindings.outcome(config, result));
+        this(engine, ExperimentRunner::standardFindings);
     }
 
     public ExperimentRunner(TrainingEngine engine, FindingSource findingSource) {
         this.engine = engine;
         this.findingSource = findingSource;
+    }
+
+    /** Config findings, then what the run's outcome shows. */
+    public static List<Finding> standardFindings(ExperimentConfig config, DataView train, DataView validation,
+                                                 TrainingResult result) {
+        List<Finding> findings = new java.util.ArrayList<>(
+                org.collapselab.core.diagnostics.ConfigFindings.of(config, train.dataset().classCount()));
+        findings.addAll(TrainingFindings.outcome(config, result));
+        return findings;
     }
 
     public TrainingEngine engine() {

@@ -67,6 +67,7 @@ public final class DiagnoseScreen {
         root = new SplitPane(left, detail);
         root.setDividerPositions(0.36);
         context.datasetProperty().addListener((o, a, d) -> refresh());
+        context.configProperty().addListener((o, a, c) -> refresh());
         refresh();
     }
 
@@ -95,7 +96,9 @@ public final class DiagnoseScreen {
         }
         if (context.datasetProperty().get() != null) {
             var data = context.datasetProperty().get();
-            for (Finding f : DataFindings.of(data, DatasetStatistics.of(data))) {
+            List<Finding> before = new ArrayList<>(DataFindings.of(data, DatasetStatistics.of(data)));
+            before.addAll(org.collapselab.core.diagnostics.ConfigFindings.of(context.configProperty().get(), data.classCount()));
+            for (Finding f : before) {
                 if (findings.stream().noneMatch(x -> x.id().equals(f.id()))) {
                     findings.add(f);
                 }
