@@ -83,10 +83,12 @@ public final class TrainScreen {
         root.setTop(top);
 
         lossChart.setId("lossChart");
-        lossChart.getYAxis().setLabel("loss (iterations smoothed; validation per epoch)");
+        lossChart.getYAxis().setLabel("loss");
+        lossChart.getStyleClass().add("loss-chart");
         lossChart.setTitle("Loss");
         accuracyChart.setId("accuracyChart");
         accuracyChart.setTitle("Accuracy (dashed: majority baseline)");
+        accuracyChart.getStyleClass().add("accuracy-chart");
         ((NumberAxis) accuracyChart.getYAxis()).setAutoRanging(false);
         ((NumberAxis) accuracyChart.getYAxis()).setLowerBound(0);
         ((NumberAxis) accuracyChart.getYAxis()).setUpperBound(1);
