@@ -83,7 +83,7 @@ public final class TrainScreen {
         root.setTop(top);
 
         lossChart.setId("lossChart");
-        lossChart.getYAxis().setLabel("loss (iterations smoothed; validation per epoch)");
+        lossChart.getYAxis().setLabel("loss");
         lossChart.setTitle("Loss");
         accuracyChart.setId("accuracyChart");
         accuracyChart.setTitle("Accuracy (dashed: majority baseline)");
