@@ -26,27 +26,35 @@ public final class FxImages {
     }
 
     /**
-     * Shows a CHW float tensor (one image of a batch) as an image, stretching [min, max] to 0–255,
-     * so standardized inputs are visible as the network receives them.
+     * Shows a CHW float tensor (one image of a batch) as an image by inverting {@code normalizer}
+     * (scale ×255, standardize ×std + mean), clipping to 0–255: augmentation stays visible, and a
+     * wrong normalization shows up as a washed-out or black image.
      */
-    public static WritableImage ofTensor(float[] chw, int offset, int size, int channels, float min, float max) {
+    public static WritableImage ofTensor(float[] chw, int offset, int size, int channels,
+                                         org.collapselab.core.data.Normalizer normalizer) {
         WritableImage image = new WritableImage(size, size);
         PixelWriter writer = image.getPixelWriter();
         int plane = size * size;
-        float range = Math.max(1e-6f, max - min);
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 int p = y * size + x;
-                int r = scale(chw[offset + p], min, range);
-                int g = channels == 1 ? r : scale(chw[offset + plane + p], min, range);
-                int b = channels == 1 ? r : scale(chw[offset + 2 * plane + p], min, range);
+                int r = toByte(chw[offset + p], normalizer, 0);
+                int g = channels == 1 ? r : toByte(chw[offset + plane + p], normalizer, 1);
+                int b = channels == 1 ? r : toByte(chw[offset + 2 * plane + p], normalizer, 2);
                 writer.setArgb(x, y, 0xFF000000 | (r << 16) | (g << 8) | b);
             }
         }
         return image;
     }
 
-    private static int scale(float v, float min, float range) {
-        return Math.max(0, Math.min(255, Math.round((v - min) / range * 255)));
+    /** The 0–255 value a normalised input came from. */
+    static int toByte(float v, org.collapselab.core.data.Normalizer normalizer, int channel) {
+        double value = switch (normalizer.mode()) {
+            case NONE -> v;
+            case SCALE -> v * 255.0;
+            case STANDARDIZE -> (v * normalizer.std()[channel] + normalizer.mean()[channel]) * 255.0;
+        };
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
     }
+
 }

@@ -3,6 +3,9 @@ package org.collapselab.ui.data;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import java.util.List;
 import java.util.Random;
 import javafx.beans.binding.Bindings;
@@ -53,6 +56,7 @@ import org.nd4j.linalg.dataset.DataSet;
 /** Screen 1: the dataset — what is in it, what was skipped, and exactly what the network will see. */
 public final class DataScreen {
     private static final int THUMBS_PER_ROW = 10;
+    private static final int NETWORK_VIEW_IMAGES = 16;
     private final DataViewModel model;
     private final AppContext context;
     private final BorderPane root = new BorderPane();
@@ -63,6 +67,7 @@ public final class DataScreen {
     private final ListView<ThumbRow> thumbnails = new ListView<>();
     private final TableView<SkippedFile> skipped = new TableView<>();
     private final TilePane networkView = new TilePane(6, 6);
+    private long networkViewGeneration;
 
     public DataScreen(DataViewModel model, AppContext context) {
         this.model = model;
@@ -164,8 +169,9 @@ public final class DataScreen {
         skipped.setPlaceholder(new Label("Nothing was skipped"));
         Button refresh = new Button("New random batch", new FontIcon(Feather.REFRESH_CW));
         refresh.setOnAction(e -> refreshNetworkView());
-        Label explain = new Label("Training inputs after resizing, normalization and augmentation, shown back as images "
-                + "(each image stretched to its value range). This is exactly what the first layer receives.");
+        Label explain = new Label("A training batch after resizing, normalization and augmentation, mapped back to 0–255 "
+                + "through the normalizer (values outside are clipped). Below each image: the range of values the first "
+                + "layer actually receives.");
         explain.setWrapText(true);
         networkView.setId("networkView");
         networkView.setPrefColumns(8);
@@ -238,10 +244,14 @@ public final class DataScreen {
         return sizes.length() > 60 ? sizes.substring(0, 60) + "…}" : sizes;
     }
 
-    /** Builds one augmented, normalised batch exactly as training does and shows it. */
+    /**
+     * Builds one augmented, normalised batch exactly as training does, on the loading executor (the
+     * first ND4J call can take seconds), and shows it mapped back to 0–255 through the normalizer.
+     */
     private void refreshNetworkView() {
         ImageDataset data = context.datasetProperty().get();
         networkView.getChildren().clear();
+        long generation = ++networkViewGeneration;
         if (data == null) {
             return;
         }
@@ -250,10 +260,33 @@ public final class DataScreen {
             networkView.getChildren().add(new Label("The image size or channels changed: reload the folder to see the new inputs."));
             return;
         }
+        Label pending = new Label("Preparing a training batch…");
+        pending.getStyleClass().add("caption");
+        networkView.getChildren().add(pending);
+        CompletableFuture.supplyAsync(() -> sampleBatch(config, data), context.loadingExecutor())
+                .whenCompleteAsync((batch, error) -> {
+                    if (generation != networkViewGeneration) {
+                        return; // a newer request (new data or config) replaced this one
+                    }
+                    networkView.getChildren().clear();
+                    if (error != null) {
+                        Throwable cause = error.getCause() != null ? error.getCause() : error;
+                        Label failed = new Label("Cannot build a batch: " + cause.getMessage());
+                        failed.getStyleClass().add("error-text");
+                        networkView.getChildren().add(failed);
+                    } else {
+                        showBatch(batch, data);
+                    }
+                }, Platform::runLater);
+    }
+
+    /** Worker thread: the first training batch of a random order, as plain floats. */
+    private static SampleBatch sampleBatch(ExperimentConfig config, ImageDataset data) {
+        assert !Platform.isFxApplicationThread();
         DataView train = ExperimentRunner.views(config, data, null)[0];
         Normalizer normalizer = Normalizer.fit(config.data().normalization(), train);
         BatchFactory factory = new BatchFactory(normalizer, ImageAugmenter.from(config.data().augmentation()), false);
-        int n = Math.min(16, train.count());
+        int n = Math.min(NETWORK_VIEW_IMAGES, train.count());
         int[] order = train.indices().clone();
         Random random = new Random();
         for (int i = order.length - 1; i > 0; i--) {
@@ -263,23 +296,33 @@ public final class DataScreen {
             order[j] = t;
         }
         DataSet batch = factory.batch(data, order, 0, n, random);
-        float[] values = batch.getFeatures().data().asFloat();
+        return new SampleBatch(batch.getFeatures().data().asFloat(), Arrays.copyOf(order, n), normalizer);
+    }
+
+    private void showBatch(SampleBatch batch, ImageDataset data) {
         int per = data.imageBytes();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < batch.order().length; i++) {
             float min = Float.POSITIVE_INFINITY;
             float max = Float.NEGATIVE_INFINITY;
             for (int k = i * per; k < (i + 1) * per; k++) {
-                min = Math.min(min, values[k]);
-                max = Math.max(max, values[k]);
+                min = Math.min(min, batch.values()[k]);
+                max = Math.max(max, batch.values()[k]);
             }
-            ImageView view = new ImageView(FxImages.ofTensor(values, i * per, data.imageSize(), data.channels(), min, max));
+            ImageView view = new ImageView(FxImages.ofTensor(batch.values(), i * per, data.imageSize(), data.channels(),
+                    batch.normalizer()));
             view.setFitWidth(84);
             view.setFitHeight(84);
             view.setSmooth(false);
-            Label caption = new Label(String.format("%s%n[%.2f, %.2f]", data.classes().get(data.label(order[i])), min, max));
+            Label caption = new Label(String.format("%s%n[%.2f, %.2f]", data.classes().get(data.label(batch.order()[i])),
+                    min, max));
             caption.getStyleClass().add("caption");
-            networkView.getChildren().add(new VBox(2, view, caption));
+            VBox cell = new VBox(2, view, caption);
+            cell.getStyleClass().add("network-input");
+            networkView.getChildren().add(cell);
         }
+    }
+
+    private record SampleBatch(float[] values, int[] order, Normalizer normalizer) {
     }
 
     /** A row of the class table. Public getters for PropertyValueFactory. */

@@ -31,7 +31,6 @@ public final class DataViewModel {
 
     public DataViewModel(AppContext context) {
         this.context = context;
-        context.datasetProperty().addListener((obs, old, data) -> statistics.set(data == null ? null : DatasetStatistics.of(data)));
     }
 
     public BooleanProperty loadingProperty() { return loading; }
@@ -50,16 +49,20 @@ public final class DataViewModel {
         cancel = token;
         int size = config.data().imageSize();
         int channels = config.data().channels();
-        Task<ImageDataset> task = new Task<>() {
+        Task<Loaded> task = new Task<>() {
             @Override
-            protected ImageDataset call() throws Exception {
+            protected Loaded call() throws Exception {
+                assert !javafx.application.Platform.isFxApplicationThread();
                 updateMessage("Scanning " + dir + " …");
-                return new DatasetLoader().load(dir, size, channels, (done, total, text) -> {
+                ImageDataset data = new DatasetLoader().load(dir, size, channels, (done, total, text) -> {
                     if (total > 0) {
                         updateProgress(done, total);
                     }
                     updateMessage(text + " " + done + (total > 0 ? " / " + total : ""));
                 }, token);
+                updateMessage("Measuring " + data.count() + " images …");
+                // Statistics walk every image: done here so the FX thread only lays out the result.
+                return new Loaded(data, DatasetStatistics.of(data));
             }
         };
         loading.set(true);
@@ -68,9 +71,10 @@ public final class DataViewModel {
         message.bind(task.messageProperty());
         task.setOnSucceeded(e -> {
             finish();
-            ImageDataset data = task.getValue();
+            ImageDataset data = task.getValue().data();
             folder.set(dir);
             context.datasetProperty().set(data);
+            statistics.set(task.getValue().statistics());
             context.preferences().put("lastDataset", dir.toAbsolutePath().toString());
             message.set(String.format("%s — %d images in %d classes%s", dir.getFileName(), data.count(), data.classCount(),
                     data.skipped().isEmpty() ? "" : ", " + data.skipped().size() + " skipped"));
@@ -107,5 +111,8 @@ public final class DataViewModel {
         message.unbind();
         loading.set(false);
         cancel = null;
+    }
+
+    private record Loaded(ImageDataset data, DatasetStatistics statistics) {
     }
 }

@@ -41,6 +41,8 @@ public final class DiagnoseScreen {
     private final Runnable retrain;
     private RunOutcome before;
     private RunOutcome last;
+    private List<Finding> dataFindings = List.of();
+    private org.collapselab.core.data.ImageDataset findingsData;
 
     public DiagnoseScreen(AppContext context, Consumer<ExperimentConfig> applyConfig, Runnable retrain) {
         this.context = context;
@@ -66,7 +68,7 @@ public final class DiagnoseScreen {
         detail.setId("diagnoseDetail");
         root = new SplitPane(left, detail);
         root.setDividerPositions(0.36);
-        context.datasetProperty().addListener((o, a, d) -> refresh());
+        context.datasetProperty().addListener((o, a, d) -> measureData(d));
         context.configProperty().addListener((o, a, c) -> refresh());
         refresh();
     }
@@ -89,14 +91,36 @@ public final class DiagnoseScreen {
         refresh();
     }
 
+    /**
+     * Data findings walk every image (statistics, duplicates, one-feature probes): computed once per
+     * dataset on the loading executor, not on every config edit on the FX thread.
+     */
+    private void measureData(org.collapselab.core.data.ImageDataset data) {
+        dataFindings = List.of();
+        findingsData = null;
+        refresh();
+        if (data == null) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> DataFindings.of(data, DatasetStatistics.of(data)), context.loadingExecutor())
+                .whenCompleteAsync((found, error) -> {
+                    if (error == null && data == context.datasetProperty().get()) {
+                        dataFindings = found;
+                        findingsData = data;
+                        refresh();
+                    }
+                }, javafx.application.Platform::runLater);
+    }
+
     private void refresh() {
         List<Finding> findings = new ArrayList<>();
         if (last != null) {
             findings.addAll(last.findings());
         }
-        if (context.datasetProperty().get() != null) {
-            var data = context.datasetProperty().get();
-            List<Finding> before = new ArrayList<>(DataFindings.of(data, DatasetStatistics.of(data)));
+        var data = context.datasetProperty().get();
+        if (data != null) {
+            List<Finding> before = new ArrayList<>(data == findingsData ? dataFindings : List.of());
             before.addAll(org.collapselab.core.diagnostics.ConfigFindings.of(context.configProperty().get(), data.classCount()));
             for (Finding f : before) {
                 if (findings.stream().noneMatch(x -> x.id().equals(f.id()))) {

@@ -47,6 +47,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Screen 2: the network and its hyperparameters, validated as you type. */
 public final class ModelScreen {
+    private static final String ERROR_TOOLTIP = "collapselab.errorTooltip";
     private final ModelViewModel model;
     private final VBox root = new VBox();
     private final ListView<String> layers = new ListView<>();
@@ -238,8 +239,24 @@ public final class ModelScreen {
 
     private void markInvalid(Node node) {
         if (node.getUserData() instanceof String path) {
-            boolean bad = !model.errorsFor(path).isEmpty();
+            List<ConfigError> mine = model.errorsFor(path);
+            boolean bad = !mine.isEmpty();
             node.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), bad);
+            // The reason also sits on the control itself, so it is found where the mistake is.
+            if (node instanceof javafx.scene.control.Control control) {
+                Object ours = control.getProperties().get(ERROR_TOOLTIP);
+                if (bad) {
+                    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(mine.stream()
+                            .map(e -> e.path() + ": " + e.reason()).collect(java.util.stream.Collectors.joining("\n")));
+                    tip.getStyleClass().add("error-tooltip");
+                    tip.setShowDelay(javafx.util.Duration.millis(100));
+                    control.getProperties().put(ERROR_TOOLTIP, tip);
+                    control.setTooltip(tip);
+                } else if (ours != null && control.getTooltip() == ours) {
+                    control.setTooltip(null);
+                    control.getProperties().remove(ERROR_TOOLTIP);
+                }
+            }
         }
         if (node instanceof javafx.scene.Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {

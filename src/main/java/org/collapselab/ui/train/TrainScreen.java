@@ -141,14 +141,14 @@ public final class TrainScreen {
 
     private void refresh() {
         List<EpochMetrics> epochs = model.epochs;
-        XYChart.Series<Number, Number> loss = series("loss (smoothed)", model.lossPoints());
+        List<double[]> lossPoints = model.lossPoints();
+        XYChart.Series<Number, Number> loss = series("loss (smoothed)", lossPoints);
         XYChart.Series<Number, Number> validationLoss = new XYChart.Series<>();
         validationLoss.setName("validation loss");
-        int perEpoch = epochs.isEmpty() ? 0 : (int) Math.max(1, model.lossPoints().isEmpty() ? 1
-                : model.lossPoints().get(model.lossPoints().size() - 1)[0] / Math.max(1, epochs.size()));
         for (EpochMetrics e : epochs) {
-            if (Double.isFinite(e.validationLoss())) {
-                validationLoss.getData().add(new XYChart.Data<>(e.epoch() * perEpoch, e.validationLoss()));
+            double x = model.epochEndIteration(e.epoch());
+            if (Double.isFinite(e.validationLoss()) && Double.isFinite(x)) {
+                validationLoss.getData().add(new XYChart.Data<>(x, e.validationLoss()));
             }
         }
         List<XYChart.Series<Number, Number>> lossSeries = new ArrayList<>(List.of(loss, validationLoss));

@@ -57,6 +57,8 @@ public final class TrainViewModel {
     private double[] smoothedLoss = new double[1024];
     private int iterationCount;
     private double ema = Double.NaN;
+    /** Last iteration of each epoch, so validation loss is drawn where its epoch ended. */
+    private final java.util.Map<Integer, Long> epochEnd = new java.util.HashMap<>();
     final List<EpochMetrics> epochs = new ArrayList<>();
     LayerStatistics lastLayers;
     List<String> classes = List.of();
@@ -97,6 +99,12 @@ public final class TrainViewModel {
     public void showBackend(BackendInfo info) {
         backend.set("Backend: " + info.device().toUpperCase() + " · " + info.name() + " · BLAS " + info.blas()
                 + " · " + info.description());
+    }
+
+    /** The iteration at which {@code epoch} ended, or NaN when its iterations are unknown (e.g. a run without iterations.csv). */
+    double epochEndIteration(int epoch) {
+        Long end = epochEnd.get(epoch);
+        return end == null ? Double.NaN : end;
     }
 
     /** Decimated smoothed loss per iteration, as (iteration, loss) pairs. */
@@ -161,11 +169,6 @@ public final class TrainViewModel {
             cancel.cancel();
             progressText.set("Stopping after this minibatch…");
         }
-    }
-
-    /** Cancels a running training and waits up to {@code millis} for it to write its run folder. */
-    public void stopAndWait(long millis) {
-        stop();
     }
 
     private void finished(RunOutcome result, String failure) {
@@ -242,6 +245,7 @@ public final class TrainViewModel {
             ema = Double.isNaN(ema) ? loss : SMOOTHING * ema + (1 - SMOOTHING) * loss;
         }
         iterationX[iterationCount] = sample.iteration();
+        epochEnd.merge(sample.epoch(), sample.iteration(), Math::max);
         smoothedLoss[iterationCount] = Double.isFinite(loss) ? ema : Double.NaN;
         iterationCount++;
     }
@@ -273,6 +277,7 @@ public final class TrainViewModel {
             previousEpochs = List.copyOf(epochs);
         }
         iterationCount = 0;
+        epochEnd.clear();
         ema = Double.NaN;
         epochs.clear();
         lastLayers = null;
