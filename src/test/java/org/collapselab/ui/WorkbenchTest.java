@@ -102,6 +102,15 @@ class WorkbenchTest {
     }
 
     @Test
+    void networkViewShowsANormalizedTrainingBatch(FxRobot robot) {
+        javafx.scene.layout.TilePane tiles = robot.lookup("#networkView").queryAs(javafx.scene.layout.TilePane.class);
+        waitUntil(() -> tiles.getChildren().stream().filter(n -> n.getStyleClass().contains("network-input")).count() == 16, 60);
+        Label caption = (Label) ((VBox) tiles.getChildren().get(0)).getChildren().get(1);
+        assertTrue(caption.getText().matches("(?s)\\w+\\s+\\[0\\.\\d\\d, [01]\\.\\d\\d]"),
+                "scaled inputs lie in [0, 1]: " + caption.getText());
+    }
+
+    @Test
     void learningRateSliderSetsTheConfigOnALogScale(FxRobot robot) {
         robot.clickOn("#modelTab");
         Slider slider = robot.lookup("#learningRate").queryAs(Slider.class);
@@ -147,6 +156,18 @@ class WorkbenchTest {
         assertEquals(6, total, "every validation image is counted once");
         Path folder = window.trainModel().lastOutcomeProperty().get().runFolder();
         assertEquals(RunStatus.COMPLETED, RunReport.read(folder).status());
+
+        // Reopen the run from the Runs tab: its curves come back, the live ones stay as a faded overlay.
+        robot.clickOn("#runsTab");
+        TableView<?> runsTable = robot.lookup("#runsTable").queryAs(TableView.class);
+        waitUntil(() -> runsTable.getItems().size() == 1, 10);
+        robot.interact(() -> runsTable.getSelectionModel().select(0));
+        robot.clickOn("#openRun");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, accuracy.getData().get(1).getData().size(), "the saved run's validation accuracy");
+        assertFalse(loss.getData().get(0).getData().isEmpty(), "the saved run's loss curve");
+        assertTrue(loss.getData().stream().anyMatch(s -> s.getName().equals("previous run")
+                && s.getNode().getStyleClass().contains("previous-series")), "the earlier curve is kept, faded");
     }
 
     @Test

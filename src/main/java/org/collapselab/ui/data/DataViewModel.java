@@ -78,7 +78,11 @@ public final class DataViewModel {
             context.preferences().put("lastDataset", dir.toAbsolutePath().toString());
             message.set(String.format("%s — %d images in %d classes%s", dir.getFileName(), data.count(), data.classCount(),
                     data.skipped().isEmpty() ? "" : ", " + data.skipped().size() + " skipped"));
-            context.hintProperty().set("Data loaded. Next: check the model (Model tab), then press Train (Ctrl+Enter).");
+            DatasetStatistics stats = task.getValue().statistics();
+            boolean imbalanced = stats.imbalanceRatio() > 10;
+            context.hintProperty().set(String.format("Data loaded: %d classes, %d images%s → check the Model tab, then Train (Ctrl+Enter).",
+                    data.classCount(), data.count(), imbalanced
+                            ? String.format(", imbalanced %.0f:1 (consider class weights)", stats.imbalanceRatio()) : ""));
         });
         task.setOnFailed(e -> {
             finish();

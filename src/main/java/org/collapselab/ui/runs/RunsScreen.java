@@ -39,16 +39,16 @@ public final class RunsScreen {
         table.setPlaceholder(new Label("No runs yet under " + runsDirectory.toAbsolutePath()
                 + ". Train one, or run `collapse-lab train` in this folder."));
         table.getColumns().setAll(List.of(
-                column("Run", r -> r.folder().getFileName().toString(), 280),
-                column("Status", RunRow::status, 100),
-                column("Epochs", r -> String.valueOf(r.report().epochs().size()), 70),
+                column("Run", r -> r.folder().getFileName().toString(), 260),
+                column("Status", RunRow::status, 110),
+                column("Epochs", r -> String.valueOf(r.report().epochs().size()), 90),
                 column("Val. accuracy", r -> r.report().finalResult() == null ? "–"
-                        : Formats.percent(r.report().finalResult().validationAccuracy()), 110),
+                        : Formats.percent(r.report().finalResult().validationAccuracy()), 140),
                 column("Balanced", r -> r.report().finalResult() == null ? "–"
-                        : Formats.percent(r.report().finalResult().balancedAccuracy()), 90),
+                        : Formats.percent(r.report().finalResult().balancedAccuracy()), 110),
                 column("Collapsed", r -> r.report().collapse() != null && r.report().collapse().collapsed()
-                        ? "yes → " + r.report().collapse().dominantClass() : "no", 130),
-                column("Findings", r -> String.valueOf(r.report().findings().size()), 80)));
+                        ? "yes → " + r.report().collapse().dominantClass() : "no", 160),
+                column("Findings", r -> String.valueOf(r.report().findings().size()), 100)));
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setOnAction(e -> refresh());
         Button open = new Button("Show charts", new FontIcon(Feather.BAR_CHART_2));
@@ -117,6 +117,7 @@ public final class RunsScreen {
         TableColumn<RunRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(width * 0.8); // keeps the bold headers readable
         return column;
     }
 

@@ -84,9 +84,11 @@ public final class TrainScreen {
 
         lossChart.setId("lossChart");
         lossChart.getYAxis().setLabel("loss");
+        lossChart.getStyleClass().add("loss-chart");
         lossChart.setTitle("Loss");
         accuracyChart.setId("accuracyChart");
         accuracyChart.setTitle("Accuracy (dashed: majority baseline)");
+        accuracyChart.getStyleClass().add("accuracy-chart");
         ((NumberAxis) accuracyChart.getYAxis()).setAutoRanging(false);
         ((NumberAxis) accuracyChart.getYAxis()).setLowerBound(0);
         ((NumberAxis) accuracyChart.getYAxis()).setUpperBound(1);
