@@ -2,7 +2,7 @@
 # Builds the Linux desktop packages of Collapse Lab into target/dist/:
 #   target/dist/collapse-lab/          app-image (run bin/collapse-lab)
 #   target/dist/collapse-lab_<v>_amd64.deb
-# Usage: jpackage/build.sh [--skip-build] [--app-image-only] [--cuda]
+# Usage: jpackage/build.sh [--skip-build] [--app-image-only] [--cuda | --cuda-only]
 # Needs JDK 17 (jpackage, jdeps, jlink) and, for the .deb, fakeroot and dpkg-deb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,7 @@ for arg in "$@"; do
     --skip-build) skip_build=true ;;
     --app-image-only) app_image_only=true ;;
     --cuda) profile_args=(-Pcuda); suffix="-cuda" ;;
+    --cuda-only) profile_args=(-Pcuda-only); suffix="-cuda-only" ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javafx.application.Application;
@@ -190,7 +191,47 @@ public final class MainWindow {
         title.getStyleClass().add("app-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, open, examples, train, stop, spacer, theme);
+        return new ToolBar(title, open, examples, train, stop, spacer, deviceMenu(), theme);
+    }
+
+    /** CPU or GPU; switching restarts the app, since ND4J picks its backend once per process. */
+    private MenuButton deviceMenu() {
+        MenuButton menu = new MenuButton("Device", new FontIcon(Feather.CPU));
+        menu.setId("deviceMenu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        String current = context.preferences().get("device", "auto");
+        for (org.collapselab.core.model.Device device : List.of(org.collapselab.core.model.Device.CPU,
+                org.collapselab.core.model.Device.GPU)) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    device == org.collapselab.core.model.Device.CPU ? "CPU" : "GPU (NVIDIA, CUDA 11.6)");
+            item.setToggleGroup(group);
+            item.setSelected(device.json().equals(current));
+            if (device == org.collapselab.core.model.Device.GPU && !Backends.cudaBuild()) {
+                item.setDisable(true);
+                item.setText("GPU — not in this build (build with mvn -Pcuda)");
+            }
+            item.setOnAction(e -> switchDevice(device));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    private void switchDevice(org.collapselab.core.model.Device device) {
+        context.preferences().put("device", device.json());
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The maths backend is chosen when the app starts, so switching to " + device.json().toUpperCase()
+                        + " needs a restart. Any training in progress is stopped and saved. Restart now?",
+                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        ask.setHeaderText("Restart to use the " + device.json().toUpperCase());
+        ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).ifPresent(b -> {
+            stopTraining();
+            try {
+                BackendSwitch.relaunch(device);
+                Platform.exit();
+            } catch (IOException ex) {
+                context.statusProperty().set("Could not restart: " + ex.getMessage() + " — start the app again to switch.");
+            }
+        });
     }
 
     private void fillExamples(MenuButton menu) {

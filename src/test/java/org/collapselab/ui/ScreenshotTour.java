@@ -44,7 +44,7 @@ public final class ScreenshotTour {
         waitFor(() -> !window.trainModel().runningProperty().get(), 60);
         fx(() -> window.loadDataset(AppContext.sampleDataDirectory().resolve("shapes-imbalanced")));
         waitFor(() -> window.context().datasetProperty().get() != null
-                && window.context().datasetProperty().get().classCounts()[0] == 360, 60);
+                && window.context().datasetProperty().get().classCounts()[0] > 200, 60);
         fx(() -> window.modelScreen().apply(ConfigCodec.defaults().withTraining(
                 ConfigCodec.defaults().training().withEpochs(4))));
         fx(window::trainNow);

@@ -37,12 +37,13 @@ public final class ExperimentRunner {
         this.findingSource = findingSource;
     }
 
-    /** Config findings, then what the run's outcome shows. */
+    /** Config findings, then what the run's outcome and its monitoring show. */
     public static List<Finding> standardFindings(ExperimentConfig config, DataView train, DataView validation,
                                                  TrainingResult result) {
         List<Finding> findings = new java.util.ArrayList<>(
                 org.collapselab.core.diagnostics.ConfigFindings.of(config, train.dataset().classCount()));
         findings.addAll(TrainingFindings.outcome(config, result));
+        findings.addAll(org.collapselab.core.diagnostics.MonitoringFindings.of(config, result));
         return findings;
     }
 

@@ -53,8 +53,9 @@ class KilledRunTest {
         RunReport report = RunReport.read(run);
         assertEquals(RunStatus.RUNNING, report.status());
         assertEquals("interrupted", report.displayStatus(run));
-        assertTrue(report.epochs().size() >= 2, "epochs in report: " + report.epochs().size());
-        assertTrue(rows.size() - 1 >= report.epochs().size() - 1, "metrics rows " + rows.size());
+        // The kill can land between metrics.csv and report.json of the same epoch: the report may lag by one.
+        assertTrue(report.epochs().size() >= 1, "epochs in report: " + report.epochs().size());
+        assertTrue(rows.size() - 1 >= report.epochs().size(), "metrics rows " + rows.size());
         System.out.printf("kill -9 after %d epochs: report.json status=%s (shown as %s), metrics.csv rows=%d%n",
                 report.epochs().size(), report.status().json(), report.displayStatus(run), rows.size() - 1);
     }

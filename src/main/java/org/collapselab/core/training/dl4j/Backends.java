@@ -49,8 +49,7 @@ public final class Backends {
             String blas = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
             String description;
             if (gpu) {
-                Object devices = env.get("cuda.devicesInformation");
-                description = "GPU " + (devices == null ? "" : devices);
+                description = "GPU " + describeDevices(env.get("cuda.devicesInformation"));
             } else {
                 description = "CPU, " + Runtime.getRuntime().availableProcessors() + " cores, "
                         + env.getOrDefault("omp.threads", "?") + " OpenMP threads";
@@ -62,6 +61,24 @@ public final class Backends {
         } catch (Throwable e) { // ExceptionInInitializerError, UnsatisfiedLinkError, NoClassDefFoundError…
             throw new BackendUnavailableException(explain(e), e);
         }
+    }
+
+    /** "NVIDIA H100 (79.6 GB, 79.1 GB free)" from ND4J's list of device maps. */
+    static String describeDevices(Object devices) {
+        if (!(devices instanceof java.util.List<?> list) || list.isEmpty()) {
+            return "(device details unavailable)";
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Object item : list) {
+            if (item instanceof java.util.Map<?, ?> device) {
+                Object name = device.get("cuda.deviceName");
+                Object total = device.get("cuda.totalMemory");
+                Object free = device.get("cuda.freeMemory");
+                names.add(name + (total instanceof Number t ? String.format(" (%.1f GB", t.doubleValue() / 1e9)
+                        + (free instanceof Number f ? String.format(", %.1f GB free)", f.doubleValue() / 1e9) : ")") : ""));
+            }
+        }
+        return String.join("; ", names);
     }
 
     static String explain(Throwable e) {
