@@ -73,7 +73,7 @@ class DatasetLoaderTest {
         assertTrue(reasons.get("fake.jpg").contains("not a readable image"), reasons.get("fake.jpg"));
         assertTrue(reasons.get("notes.txt").contains("not an image file (.txt)"), reasons.get("notes.txt"));
         assertTrue(reasons.get("stray.png").contains("not inside a class folder"), reasons.get("stray.png"));
-        assertTrue(reasons.get("empty-class").contains("has no image files"), reasons.get("empty-class"));
+        assertTrue(reasons.get("empty-class").contains("has no readable images"), reasons.get("empty-class"));
         assertTrue(reasons.get("loop").contains("symbolic link loop"), reasons.toString());
         assertEquals(7, data.skipped().size(), reasons.toString());
 
