@@ -15,6 +15,7 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
@@ -62,6 +63,12 @@ final class ImageIoDecoder implements AutoCloseable {
                 int sx = Math.max(1, width / (2 * targetSize));
                 int sy = Math.max(1, height / (2 * targetSize));
                 param.setSourceSubsampling(sx, sy, 0, 0);
+                if ("jpeg".equals(format) && hasFourChannels(reader)) {
+                    // ImageIO "succeeds" on some of these with wrong colours, so never let it convert them.
+                    fromCmyk(reader.readRaster(0, param), isYcck(reader), out);
+                    out.setSource(width, height);
+                    return;
+                }
                 BufferedImage image;
                 try {
                     image = reader.read(0, param);
@@ -204,6 +211,11 @@ final class ImageIoDecoder implements AutoCloseable {
                 rgb[o + 2] = (byte) ((ye * k + 127) / 255);
             }
         }
+    }
+
+    private static boolean hasFourChannels(ImageReader reader) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        return raw == null || raw.getNumBands() == 4;
     }
 
     /** True when the JPEG's Adobe APP14 marker says its four channels are YCCK rather than CMYK. */
