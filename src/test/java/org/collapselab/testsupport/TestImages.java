@@ -90,4 +90,35 @@ public final class TestImages {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, content);
     }
+
+    /** A symbolic link {@code name} inside {@code folder} that points back at the folder itself: walking it loops. */
+    public static Path symlinkLoop(Path folder, String name) throws IOException {
+        Files.createDirectories(folder);
+        return Files.createSymbolicLink(folder.resolve(name), folder);
+    }
+
+    public static Path zeroBytes(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.write(file, new byte[0]);
+    }
+
+    /** An image whose left half is {@code left} and right half {@code right}; mirrored, it changes. */
+    public static BufferedImage halves(int width, int height, Color left, Color right) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(left);
+        g.fillRect(0, 0, width / 2, height);
+        g.setColor(right);
+        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.dispose();
+        return image;
+    }
+
+    public static Path write(BufferedImage image, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer for image type " + image.getType());
+        }
+        return file;
+    }
 }

@@ -1,7 +1,6 @@
 package org.collapselab.core.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +56,17 @@ public final class DatasetLoader {
     /** Decodes the scanned images; when {@code dropEmptyClasses}, classes left with no readable image are removed. */
     public ImageDataset decode(ScanResult scan, int imageSize, int channels, boolean dropEmptyClasses,
                                ProgressObserver progress, CancellationToken cancel) throws DataException {
+        if (imageSize < 1 || (channels != 1 && channels != 3)) {
+            throw new IllegalArgumentException("image size must be positive and channels 1 or 3, was "
+                    + imageSize + " and " + channels);
+        }
         List<ImageRef> refs = scan.images();
         int n = refs.size();
         int bytes = imageSize * imageSize * channels;
+        if ((long) n * bytes > Integer.MAX_VALUE - 16) {
+            throw new DataException(n + " images of " + imageSize + "×" + imageSize + "×" + channels
+                    + " do not fit in one array; choose a smaller image size");
+        }
         byte[] pixels = new byte[n * bytes];
         ImageInfo[] infos = new ImageInfo[n];
         String[] failures = new String[n];
@@ -74,18 +81,19 @@ public final class DatasetLoader {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < Math.min(threads, Math.max(1, n)); w++) {
                 workers.add(pool.submit(() -> {
-                    ImageDecoder decoder = new ImageDecoder(imageSize, channels);
-                    for (int i = next.getAndIncrement(); i < n && !cancel.isCancelled(); i = next.getAndIncrement()) {
-                        Path file = refs.get(i).path();
-                        try {
-                            decoder.decode(file, pixels, i * bytes);
-                            infos[i] = ImageStats.info(decoder, pixels, i * bytes, imageSize, channels, sizeOf(file));
-                        } catch (IOException | RuntimeException e) {
-                            failures[i] = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                        }
-                        int d = done.incrementAndGet();
-                        if (d % 64 == 0 || d == n) {
-                            progress.progress(d, n, "Decoding images");
+                    try (ImageDecoder decoder = new ImageDecoder(imageSize, channels)) {
+                        for (int i = next.getAndIncrement(); i < n && !cancel.isCancelled(); i = next.getAndIncrement()) {
+                            Path file = refs.get(i).path();
+                            try {
+                                decoder.decode(file, pixels, i * bytes);
+                                infos[i] = ImageStats.info(decoder, pixels, i * bytes, imageSize, channels);
+                            } catch (IOException | RuntimeException e) {
+                                failures[i] = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                            }
+                            int d = done.incrementAndGet();
+                            if (d % 64 == 0 || d == n) {
+                                progress.progress(d, n, "Decoding images");
+                            }
                         }
                     }
                 }));
@@ -164,14 +172,6 @@ public final class DatasetLoader {
             throw new DataException("found " + classes.size() + " class folder" + (classes.size() == 1 ? "" : "s")
                     + " with images in " + root + (classes.isEmpty() ? "" : " (" + classes.get(0) + ")")
                     + "; a classifier needs at least two sub-folders of images, one per class");
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
         }
     }
 }

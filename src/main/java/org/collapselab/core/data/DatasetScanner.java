@@ -25,6 +25,7 @@ import org.collapselab.core.util.ProgressObserver;
 final class DatasetScanner {
     static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
     private static final int MAX_DEPTH = 32;
+    private static final String HIDDEN = "hidden (the name starts with '.')";
 
     private DatasetScanner() {
     }
@@ -44,6 +45,7 @@ final class DatasetScanner {
             for (Path child : (Iterable<Path>) children.sorted()::iterator) {
                 String name = child.getFileName().toString();
                 if (name.startsWith(".")) {
+                    skipped.add(new SkippedFile(child, HIDDEN));
                     continue;
                 }
                 if (Files.isDirectory(child)) {
@@ -71,7 +73,7 @@ final class DatasetScanner {
             walk(folder, classIndex, images, skipped, progress, cancel, seen);
             if (onlyClasses == null) {
                 if (images.size() == before) {
-                    skipped.add(new SkippedFile(folder, "class folder '" + className + "' has no image files"));
+                    skipped.add(new SkippedFile(folder, "class folder '" + className + "' has no readable images"));
                     continue;
                 }
                 classes.add(className);
@@ -96,8 +98,11 @@ final class DatasetScanner {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     cancel.throwIfCancelled();
-                    return !dir.equals(folder) && dir.getFileName().toString().startsWith(".")
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (!dir.equals(folder) && dir.getFileName().toString().startsWith(".")) {
+                        skipped.add(new SkippedFile(dir, HIDDEN));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -108,6 +113,7 @@ final class DatasetScanner {
                     }
                     String name = file.getFileName().toString();
                     if (name.startsWith(".")) {
+                        skipped.add(new SkippedFile(file, HIDDEN));
                         return FileVisitResult.CONTINUE;
                     }
                     if (!attrs.isRegularFile()) {

@@ -5,23 +5,24 @@ final class ImageStats {
     private ImageStats() {
     }
 
-    static ImageInfo info(ImageDecoder decoder, byte[] pixels, int offset, int size, int channels, long fileBytes) {
+    static ImageInfo info(ImageDecoder decoder, byte[] pixels, int offset, int size, int channels) {
         double[] means = new double[3];
+        long[] sums = new long[channels];
         int plane = size * size;
         for (int p = 0; p < plane; p++) {
             for (int c = 0; c < channels; c++) {
-                means[c] += pixels[offset + p * channels + c] & 0xFF;
+                sums[c] += pixels[offset + p * channels + c] & 0xFF;
             }
         }
         for (int c = 0; c < channels; c++) {
-            means[c] /= plane;
+            means[c] = (double) sums[c] / plane;
         }
         if (channels == 1) {
             means[1] = means[0];
             means[2] = means[0];
         }
-        double brightness = 0.299 * means[0] + 0.587 * means[1] + 0.114 * means[2];
-        return new ImageInfo(decoder.sourceWidth, decoder.sourceHeight, decoder.sourceChannels, decoder.format, fileBytes,
-                brightness, means);
+        double brightness = channels == 1 ? means[0] : 0.299 * means[0] + 0.587 * means[1] + 0.114 * means[2];
+        return new ImageInfo(decoder.sourceWidth, decoder.sourceHeight, decoder.sourceChannels, decoder.format,
+                decoder.fileBytes, brightness, means);
     }
 }

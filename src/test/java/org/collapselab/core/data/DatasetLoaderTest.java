@@ -59,6 +59,8 @@ class DatasetLoaderTest {
         TestImages.text(dir.resolve("stray.png"), "at the root");
         Files.createDirectories(dir.resolve("empty-class"));
         Files.createSymbolicLink(dir.resolve("dogs/loop"), dir.resolve("dogs"));
+        TestImages.text(dir.resolve("cats/.DS_Store"), "hidden");
+        TestImages.solid(dir.resolve(".thumbnails/t.png"), 4, 4, Color.RED, BufferedImage.TYPE_INT_RGB);
 
         ImageDataset data = loader.load(dir, 8, 3, ProgressObserver.NONE, CancellationToken.none());
 
@@ -73,9 +75,11 @@ class DatasetLoaderTest {
         assertTrue(reasons.get("fake.jpg").contains("not a readable image"), reasons.get("fake.jpg"));
         assertTrue(reasons.get("notes.txt").contains("not an image file (.txt)"), reasons.get("notes.txt"));
         assertTrue(reasons.get("stray.png").contains("not inside a class folder"), reasons.get("stray.png"));
-        assertTrue(reasons.get("empty-class").contains("has no image files"), reasons.get("empty-class"));
+        assertTrue(reasons.get("empty-class").contains("has no readable images"), reasons.get("empty-class"));
         assertTrue(reasons.get("loop").contains("symbolic link loop"), reasons.toString());
-        assertEquals(7, data.skipped().size(), reasons.toString());
+        assertTrue(reasons.get(".DS_Store").startsWith("hidden"), reasons.toString());
+        assertTrue(reasons.get(".thumbnails").startsWith("hidden"), reasons.toString());
+        assertEquals(9, data.skipped().size(), reasons.toString());
 
         int cmyk = indexOf(data, "cmyk.jpg");
         assertTrue(data.info(cmyk).format().startsWith("jpeg"), data.info(cmyk).format());
