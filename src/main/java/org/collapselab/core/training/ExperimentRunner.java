@@ -12,7 +12,7 @@ import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.Split;
 import org.collapselab.core.diagnostics.Finding;
-import org.collapselab.core.diagnostics.TrainingFindings;
+import org.collapselab.core.diagnostics.MonitoringFindings;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.RunRecorder;
 import org.collapselab.core.report.RunReport;
@@ -29,7 +29,7 @@ public final class ExperimentRunner {
     private final FindingSource findingSource;
 
     public ExperimentRunner(TrainingEngine engine) {
-        this(engine, (config, train, validation, result) -> TrainingFindings.outcome(config, result));
+        this(engine, MonitoringFindings::of);
     }
 
     public ExperimentRunner(TrainingEngine engine, FindingSource findingSource) {
