@@ -131,6 +131,14 @@ public final class DiagnosticSession {
         return set(index, result);
     }
 
+    /**
+     * Cause ranking over the findings so far: short trial runs of the proposed fixes, ranked by their
+     * gain in balanced accuracy (see {@link CauseRanker}). Blocking; within the context's budget.
+     */
+    public List<Finding> rankCauses(ProgressObserver progress, CancellationToken cancel) {
+        return CauseRanker.rank(findings(), phases(), context, progress, cancel);
+    }
+
     /** All findings so far, in step order. */
     public synchronized List<Finding> findings() {
         List<Finding> all = new ArrayList<>();
