@@ -33,6 +33,10 @@ public final class CollapseLabCommand implements Runnable {
                 cmd.getErr().println("error: " + e.getMessage());
                 return ExitCodes.INVALID_INPUT;
             }
+            if (e instanceof org.collapselab.core.training.BackendUnavailableException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
             if (e instanceof CancelledException) {
                 cmd.getErr().println("stopped");
                 return ExitCodes.FAILURE;

@@ -2,6 +2,8 @@ package org.collapselab.ui;
 
 import javafx.application.Application;
 import org.collapselab.cli.CollapseLabCommand;
+import org.collapselab.core.training.dl4j.Backends;
+import org.collapselab.core.util.NativeCache;
 
 /**
  * Entry point of the jar and the packaged app. Deliberately not an {@code Application}: on the
@@ -12,8 +14,29 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /**
+     * A GPU build remembers the user's CPU/GPU choice; ND4J only reads it from the environment, so
+     * the first process starts the app again with it set. Returns true when it did.
+     */
+    private static boolean restartedOnChosenBackend() {
+        String device = java.util.prefs.Preferences.userRoot().node("org/collapselab").get("device", "auto");
+        if ("auto".equals(device) || BackendSwitch.chosenByEnvironment() || !Backends.cudaBuild() || !Backends.cpuBuild()) {
+            return false;
+        }
+        try {
+            BackendSwitch.relaunch(org.collapselab.core.model.Device.fromJson(device));
+            return true;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public static void main(String[] args) {
+        NativeCache.configure();
         if (args.length == 0) {
+            if (restartedOnChosenBackend()) {
+                return;
+            }
             Application.launch(CollapseLabApp.class);
         } else {
             System.exit(CollapseLabCommand.run(args));

@@ -1,7 +1,11 @@
 package org.collapselab.core.data;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What the data screen and the data checks show about a loaded dataset. Brightness is 0–255.
@@ -17,6 +21,39 @@ public record DatasetStatistics(List<String> classes, int[] counts, int total, d
                                 Map<String, Integer> formats, double[] meanBrightness, List<SkippedFile> skipped) {
 
     public static DatasetStatistics of(ImageDataset data) {
-        throw new UnsupportedOperationException("TODO data helper");
+        int[] counts = data.classCounts();
+        int total = data.count();
+        int max = 0;
+        int min = Integer.MAX_VALUE;
+        double entropy = 0;
+        for (int count : counts) {
+            max = Math.max(max, count);
+            min = Math.min(min, count);
+            if (count > 0) {
+                double p = (double) count / total;
+                entropy -= p * Math.log(p);
+            }
+        }
+        double normalizedEntropy = counts.length < 2 ? 0 : entropy / Math.log(counts.length);
+        double ratio = min == 0 ? Double.POSITIVE_INFINITY : (double) max / min;
+        Map<String, Integer> sizes = new TreeMap<>();
+        Map<Integer, Integer> channels = new TreeMap<>();
+        Map<String, Integer> formats = new TreeMap<>();
+        double[] brightness = new double[counts.length];
+        for (int i = 0; i < total; i++) {
+            ImageInfo info = data.info(i);
+            sizes.merge(info.width() + "×" + info.height(), 1, Integer::sum);
+            channels.merge(info.sourceChannels(), 1, Integer::sum);
+            formats.merge(info.format(), 1, Integer::sum);
+            brightness[data.label(i)] += info.brightness();
+        }
+        for (int c = 0; c < counts.length; c++) {
+            brightness[c] = counts[c] == 0 ? Double.NaN : brightness[c] / counts[c];
+        }
+        Map<String, Integer> bySize = sizes.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+        return new DatasetStatistics(data.classes(), counts, total, ratio, normalizedEntropy, bySize, channels, formats,
+                brightness, data.skipped());
     }
 }

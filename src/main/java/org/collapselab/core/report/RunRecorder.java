@@ -33,6 +33,7 @@ public final class RunRecorder implements TrainingObserver {
     private final RunReport.DatasetSection dataset;
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private final List<IterationSample> iterations = new ArrayList<>();
+    private final RunLock lock;
     private BackendInfo backend;
 
     public RunRecorder(Path folder, ExperimentConfig config, RunReport.DatasetSection dataset) throws IOException {
@@ -40,6 +41,7 @@ public final class RunRecorder implements TrainingObserver {
         this.config = config;
         this.dataset = dataset;
         Files.createDirectories(folder);
+        lock = RunLock.acquire(folder);
         ConfigCodec.write(config, folder.resolve(CONFIG_FILE));
         report(RunStatus.RUNNING, null, List.of()).write(folder);
     }
@@ -82,6 +84,7 @@ public final class RunRecorder implements TrainingObserver {
         epochs.addAll(result.epochs());
         RunReport report = report(result.status(), result.message(), findings);
         report.write(folder);
+        lock.release();
         return report;
     }
 

@@ -38,6 +38,17 @@ public record RunReport(int schema, RunStatus status, String message, DatasetSec
         return Json.MAPPER.readValue(file.toFile(), RunReport.class);
     }
 
+    /**
+     * The status to show for the run in {@code runFolder}: "interrupted" when the report still says
+     * running but no process is training it (killed, crashed, power lost), else the report's own status.
+     */
+    public String displayStatus(Path runFolder) {
+        if (status == RunStatus.RUNNING && !RunLock.isHeld(runFolder)) {
+            return "interrupted";
+        }
+        return status == null ? "unknown" : status.json();
+    }
+
     public void write(Path runFolder) throws IOException {
         Json.writeAtomically(runFolder.resolve(FILE), this);
     }

@@ -12,7 +12,7 @@ import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.Split;
 import org.collapselab.core.diagnostics.Finding;
-import org.collapselab.core.diagnostics.MonitoringFindings;
+import org.collapselab.core.diagnostics.TrainingFindings;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.RunRecorder;
 import org.collapselab.core.report.RunReport;
@@ -29,12 +29,22 @@ public final class ExperimentRunner {
     private final FindingSource findingSource;
 
     public ExperimentRunner(TrainingEngine engine) {
-        this(engine, MonitoringFindings::of);
+        this(engine, ExperimentRunner::standardFindings);
     }
 
     public ExperimentRunner(TrainingEngine engine, FindingSource findingSource) {
         this.engine = engine;
         this.findingSource = findingSource;
+    }
+
+    /** Config findings, then what the run's outcome and its monitoring show. */
+    public static List<Finding> standardFindings(ExperimentConfig config, DataView train, DataView validation,
+                                                 TrainingResult result) {
+        List<Finding> findings = new java.util.ArrayList<>(
+                org.collapselab.core.diagnostics.ConfigFindings.of(config, train.dataset().classCount()));
+        findings.addAll(TrainingFindings.outcome(config, result));
+        findings.addAll(org.collapselab.core.diagnostics.MonitoringFindings.of(config, result));
+        return findings;
     }
 
     public TrainingEngine engine() {

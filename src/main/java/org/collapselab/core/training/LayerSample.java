@@ -7,7 +7,8 @@ package org.collapselab.core.training;
  * @param gradientNorm       L2 norm of the raw weight gradient
  * @param activationMean     mean activation on the fixed probe batch
  * @param activationStd      standard deviation of the activation on the probe batch
- * @param deadFraction       for ReLU-family layers, share of units that are zero for every probe example
+ * @param deadFraction       for ReLU-family layers, share of units (conv layers: filters) that output zero for every
+ *                           probe example
  * @param saturatedFraction  for sigmoid/tanh layers, share of activations within 1% of the asymptotes
  */
 public record LayerSample(int layer, String name, double updateRatio, double gradientNorm, double activationMean,

@@ -1,11 +1,11 @@
 package org.collapselab.core.diagnostics;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,12 @@ import org.collapselab.core.training.dl4j.Dl4jTrialRunner;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 import org.collapselab.testsupport.ScenarioData;
-import org.collapselab.testsupport.ScenarioData.Kind;
+import org.collapselab.core.data.DatasetLoader;
+import org.collapselab.core.data.samples.Scenarios;
+import org.collapselab.core.data.samples.ShapesGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The diagnostics scorecard (issue 4, point 6): every scenario config in sample-data/scenarios runs the
@@ -32,43 +35,43 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class ScenarioScorecardTest {
     static final Path SCENARIOS = Path.of("sample-data", "scenarios");
-    static final int SIZE = 16;
 
-    /** id → dataset, expected top finding (null for healthy), whether a differently prepared predict set is given. */
-    record Scenario(String id, Kind data, String expected, boolean invertedPredictSet) {
+    /** A scenario and the finding expected first (null for healthy configs). */
+    record Scenario(String id, String expected) {
     }
-
-    static final List<Scenario> ALL = List.of(
-            new Scenario("imbalance", Kind.IMBALANCED, "class-imbalance", false),
-            new Scenario("learning-rate-too-high", Kind.BALANCED, "learning-rate-too-high", false),
-            new Scenario("learning-rate-too-low", Kind.BALANCED, "learning-rate-too-low", false),
-            new Scenario("zero-init", Kind.BALANCED, "symmetric-init", false),
-            new Scenario("identity-output-mcxent", Kind.BALANCED, "output-activation-mismatch", false),
-            new Scenario("sigmoid-output-mcxent", Kind.BALANCED, "output-activation-mismatch", false),
-            new Scenario("too-few-epochs", Kind.BALANCED, "still-improving", false),
-            new Scenario("dying-relu", Kind.BALANCED, "dead-relu", false),
-            new Scenario("vanishing-gradient", Kind.BALANCED, "vanishing-gradient", false),
-            new Scenario("no-signal", Kind.NO_SIGNAL, "no-class-signal", false),
-            new Scenario("spurious-brightness", Kind.BRIGHTNESS_SHORTCUT, "spurious-feature", false),
-            new Scenario("preprocessing-mismatch", Kind.BALANCED, "preprocessing-mismatch", true),
-            new Scenario("healthy-default", Kind.BALANCED, null, false),
-            new Scenario("healthy-sgd", Kind.BALANCED, null, false),
-            new Scenario("healthy-imbalanced-weighted", Kind.IMBALANCED, null, false));
-
-    static final Map<Kind, ImageDataset> DATA = new EnumMap<>(Kind.class);
+    static final Map<String, ImageDataset> DATA = new ConcurrentHashMap<>();
     static final Map<String, TrainingResult> CACHE = new ConcurrentHashMap<>();
 
-    static synchronized ImageDataset data(Kind kind) {
-        return DATA.computeIfAbsent(kind, k -> ScenarioData.of(k, SIZE, 42));
+    @TempDir
+    static Path generated;
+
+    /** The scenario's dataset at its config's size: bundled ones loaded from sample-data, the others generated. */
+    static ImageDataset data(String dataset, ExperimentConfig config) throws Exception {
+        String key = dataset + "@" + config.data().imageSize() + "x" + config.data().channels();
+        ImageDataset cached = DATA.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Path root = Path.of("sample-data", dataset);
+        if (!Files.isDirectory(root)) {
+            root = generated.resolve(dataset);
+            if (!Files.isDirectory(root)) {
+                ShapesGenerator.generate(root, Scenarios.options(dataset));
+            }
+        }
+        ImageDataset loaded = new DatasetLoader().load(root, config.data().imageSize(), config.data().channels(),
+                ProgressObserver.NONE, CancellationToken.none());
+        DATA.put(key, loaded);
+        return loaded;
     }
 
     /** Runs one scenario's full session and ranking; returns the ranked findings. */
-    static List<Finding> diagnose(Scenario s, StringBuilder log) throws Exception {
-        ExperimentConfig config = ConfigCodec.read(SCENARIOS.resolve(s.id() + ".json"));
-        ImageDataset data = data(s.data());
+    static List<Finding> diagnose(String scenario, StringBuilder log) throws Exception {
+        ExperimentConfig config = ConfigCodec.read(SCENARIOS.resolve(scenario + ".json"));
+        ImageDataset data = data(Scenarios.datasetFor(scenario), config);
         DiagnosticContext.Builder builder = DiagnosticContext.builder(config, data)
                 .trials(new Dl4jTrialRunner(new Dl4jTrainingEngine(), TrialBudget.of(0, 3, 240), CACHE));
-        if (s.invertedPredictSet()) {
+        if (scenario.equals("preprocessing-mismatch")) {
             builder.predictSet(ScenarioData.inverted(data));
         }
         DiagnosticContext ctx = builder.build();
@@ -80,8 +83,14 @@ class ScenarioScorecardTest {
             if (r.state() == CheckState.FAILED) {
                 log.append("    step ").append(session.checks().get(i).id()).append(" FAILED: ").append(r.note()).append('\n');
             }
+            if (r.seconds() > 2) {
+                log.append(String.format("    %-26s %5.1f s%n", session.checks().get(i).id(), r.seconds()));
+            }
         }
-        return CauseRanker.rank(session.findings(), session.phases(), ctx, ProgressObserver.NONE, cancel);
+        long t = System.nanoTime();
+        List<Finding> ranked = session.rankCauses(ProgressObserver.NONE, cancel);
+        log.append(String.format("    %-26s %5.1f s%n", "ranking", (System.nanoTime() - t) / 1e9));
+        return ranked;
     }
 
     @Test
@@ -89,11 +98,13 @@ class ScenarioScorecardTest {
         Map<String, List<Finding>> results = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         long start = System.nanoTime();
-        for (Scenario s : ALL) {
+        for (String id : Scenarios.all().keySet()) {
+            Scenario s = new Scenario(id, Scenarios.expectedFinding(id));
             assertTrue(Files.isRegularFile(SCENARIOS.resolve(s.id() + ".json")), "missing scenario " + s.id());
+            assertEquals(Scenarios.config(id), ConfigCodec.read(SCENARIOS.resolve(id + ".json")), "regenerate " + id);
             long t = System.nanoTime();
             StringBuilder log = new StringBuilder();
-            List<Finding> ranked = diagnose(s, log);
+            List<Finding> ranked = diagnose(id, log);
             results.put(s.id(), ranked);
             String top = ranked.isEmpty() ? "-" : ranked.get(0).id();
             System.out.printf("%-28s %5.1f s  top=%-28s %s%n", s.id(), (System.nanoTime() - t) / 1e9, top,
@@ -109,7 +120,7 @@ class ScenarioScorecardTest {
                         .forEach(f -> failures.add(s.id() + ": healthy config raised " + f.severity().json() + " " + f.id()));
             }
         }
-        System.out.printf("scorecard: %d scenarios in %.0f s%n", ALL.size(), (System.nanoTime() - start) / 1e9);
+        System.out.printf("scorecard: %d scenarios in %.0f s%n", results.size(), (System.nanoTime() - start) / 1e9);
         System.out.println(table(results));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
@@ -119,12 +130,14 @@ class ScenarioScorecardTest {
         TreeSet<String> ids = new TreeSet<>();
         results.values().forEach(list -> list.stream().filter(f -> f.severity() != Severity.INFO)
                 .forEach(f -> ids.add(f.id())));
-        ALL.stream().filter(s -> s.expected() != null).forEach(s -> ids.add(s.expected()));
+        List<Scenario> all = Scenarios.all().keySet().stream().map(id -> new Scenario(id, Scenarios.expectedFinding(id)))
+                .toList();
+        all.stream().filter(s -> s.expected() != null).forEach(s -> ids.add(s.expected()));
         StringBuilder out = new StringBuilder(String.format("%-28s %8s %4s %4s %4s %9s %7s %6s%n", "finding", "expected",
                 "TP", "FP", "FN", "precision", "recall", "top-1"));
         for (String id : ids) {
             int expected = 0, tp = 0, fp = 0, fn = 0, top = 0;
-            for (Scenario s : ALL) {
+            for (Scenario s : all) {
                 List<Finding> ranked = results.get(s.id());
                 boolean raised = ranked.stream().anyMatch(f -> f.id().equals(id) && f.severity() != Severity.INFO);
                 boolean wanted = id.equals(s.expected());

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @Tag("slow")
-class Dl4jTrainingEngineTest {
+public class Dl4jTrainingEngineTest {
     private final ExperimentRunner runner = new ExperimentRunner(new Dl4jTrainingEngine());
 
-    static ExperimentConfig tiny(String... overrides) throws Exception {
+    public static ExperimentConfig tiny(String... overrides) throws Exception {
         List<String> sets = new java.util.ArrayList<>(List.of(
                 "data.imageSize=16", "data.channels=1", "training.epochs=8", "training.batchSize=16",
                 "model.layers=[{\"type\":\"conv\",\"filters\":8,\"kernel\":3,\"activation\":\"relu\"},"

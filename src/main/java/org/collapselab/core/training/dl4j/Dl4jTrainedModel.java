@@ -25,8 +25,9 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /** A {@link MultiLayerNetwork} with the config, class names and normalizer it was trained with. Single-threaded. */
 public final class Dl4jTrainedModel implements TrainedModel {
-    static final String CONFIG_ENTRY = "collapselab/config.json";
-    static final String META_ENTRY = "collapselab/model.json";
+    // Flat names: DL4J refuses to restore a zip that contains directory entries.
+    static final String CONFIG_ENTRY = "collapselab-config.json";
+    static final String META_ENTRY = "collapselab-model.json";
     private static final int PREDICT_BATCH = 128;
 
     private final MultiLayerNetwork network;
@@ -169,8 +170,6 @@ public final class Dl4jTrainedModel implements TrainedModel {
         Path tmp = zip.resolveSibling(zip.getFileName() + ".tmp");
         ModelSerializer.writeModel(network, tmp.toFile(), true);
         try (FileSystem fs = FileSystems.newFileSystem(tmp)) {
-            Path dir = fs.getPath("collapselab");
-            Files.createDirectories(dir);
             Files.writeString(fs.getPath(CONFIG_ENTRY), ConfigCodec.toJson(config));
             Files.write(fs.getPath(META_ENTRY), Json.MAPPER.writeValueAsBytes(
                     new ModelMetadata(classes, normalizer, singleOutput, classWeights, fingerprint)));

@@ -62,8 +62,9 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
             return new Run(request, observer, cancel, start).execute();
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.error("training failed", e);
+            String reason = e instanceof org.collapselab.core.training.BackendUnavailableException ? e.getMessage() : e.toString();
             TrainingResult failed = new TrainingResult(RunStatus.FAILED, List.of(), CollapseVerdict.NONE, null,
-                    "training failed: " + e, List.of(), List.of(), seconds(start));
+                    "training failed: " + reason, List.of(), List.of(), seconds(start));
             observer.onFinished(failed);
             return failed;
         }
@@ -104,6 +105,7 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
         }
 
         TrainingResult execute() {
+            BackendInfo backend = backend(); // fails with an explanation before any ND4J error can escape
             DataView train = request.train();
             DataView validation = request.validation() != null && request.validation().count() > 0
                     ? request.validation() : train;
@@ -131,7 +133,7 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
                 monitor = new LayerMonitor(network, config.model(), probeFeatures, monitoring.layerInterval());
                 network.setListeners(monitor);
             }
-            observer.onStarted(new RunStarted(config, backend(), data.classes(), train.count(), request.validation() == null
+            observer.onStarted(new RunStarted(config, backend, data.classes(), train.count(), request.validation() == null
                     ? 0 : request.validation().count(), iterationsPerEpoch, network.numParams()));
 
             INDArray lastGood = network.params().dup();

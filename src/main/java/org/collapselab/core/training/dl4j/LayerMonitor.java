@@ -100,7 +100,8 @@ final class LayerMonitor extends BaseTrainingListener {
             double dead = Double.NaN;
             double saturated = Double.NaN;
             if (activation == Activation.RELU || activation == Activation.LEAKYRELU) {
-                INDArray unitMax = flat.max(0);
+                // A conv filter is dead when it outputs zero at every position of every probe image.
+                INDArray unitMax = out.rank() == 4 ? out.max(0, 2, 3) : flat.max(0);
                 dead = unitMax.lte(0).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).meanNumber().doubleValue();
             } else if (activation == Activation.SIGMOID) {
                 double low = flat.lt(0.01).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).meanNumber().doubleValue();

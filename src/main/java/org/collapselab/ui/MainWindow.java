@@ -1,0 +1,309 @@
+package org.collapselab.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.collapselab.core.model.ConfigCodec;
+import org.collapselab.core.report.RunReport;
+import org.collapselab.core.training.BackendInfo;
+import org.collapselab.core.training.dl4j.Backends;
+import org.collapselab.core.util.NativeCache;
+import org.collapselab.ui.data.DataScreen;
+import org.collapselab.ui.data.DataViewModel;
+import org.collapselab.ui.diagnose.DiagnoseScreen;
+import org.collapselab.ui.model.ModelScreen;
+import org.collapselab.ui.model.ModelViewModel;
+import org.collapselab.ui.runs.RunHistory;
+import org.collapselab.ui.runs.RunsScreen;
+import org.collapselab.ui.train.TrainScreen;
+import org.collapselab.ui.train.TrainViewModel;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The window: toolbar, the five screens as tabs, and a status bar with the next step. FX thread. */
+public final class MainWindow {
+    private final AppContext context;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final DataViewModel dataModel;
+    private final DataScreen dataScreen;
+    private final ModelScreen modelScreen;
+    private final TrainViewModel trainModel;
+    private final TrainScreen trainScreen;
+    private final RunsScreen runsScreen;
+    private final DiagnoseScreen diagnoseScreen;
+    private final Tab trainTab;
+    private final Tab diagnoseTab;
+
+    public MainWindow(AppContext context, boolean dark) {
+        this.context = context;
+        dataModel = new DataViewModel(context);
+        dataScreen = new DataScreen(dataModel, context);
+        modelScreen = new ModelScreen(new ModelViewModel(context));
+        trainModel = new TrainViewModel(context);
+        trainScreen = new TrainScreen(trainModel, this::train);
+        runsScreen = new RunsScreen(context.runsDirectory(), this::openRun);
+        diagnoseScreen = new DiagnoseScreen(context, modelScreen::apply, this::train);
+        trainModel.lastOutcomeProperty().addListener((o, a, outcome) -> {
+            diagnoseScreen.runFinished(outcome);
+            runsScreen.refresh();
+        });
+        Tab data = tab("Data", Feather.IMAGE, dataScreen.node(), "dataTab");
+        Tab model = tab("Model", Feather.SLIDERS, modelScreen.node(), "modelTab");
+        trainTab = tab("Train", Feather.ACTIVITY, trainScreen.node(), "trainTab");
+        diagnoseTab = tab("Diagnose", Feather.SEARCH, diagnoseScreen.node(), "diagnoseTab");
+        Tab runs = tab("Runs", Feather.LIST, runsScreen.node(), "runsTab");
+        tabs.getTabs().setAll(data, model, trainTab, diagnoseTab, runs);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setTop(toolbar(dark));
+        root.setCenter(tabs);
+        root.setBottom(statusBar());
+        context.statusProperty().set(NativeCache.isFirstRun()
+                ? "First start: unpacking the native maths libraries (about 400 MB) into " + NativeCache.directory() + " …"
+                : "Starting the maths backend (ND4J)…");
+        context.hintProperty().set("Drop an image folder (one sub-folder per class) anywhere on the window, or press Ctrl+O.");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Shortcuts and drag-and-drop for the whole window. */
+    public void install(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), dataScreen::chooseFolder);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::train);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), trainModel::stop);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok = false;
+            if (e.getDragboard().hasFiles()) {
+                var file = e.getDragboard().getFiles().get(0);
+                Path dir = file.isDirectory() ? file.toPath() : file.toPath().getParent();
+                loadDataset(dir);
+                ok = true;
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    public void loadDataset(Path dir) {
+        tabs.getSelectionModel().select(0);
+        dataModel.load(dir);
+    }
+
+    /** Starts ND4J on a background thread and shows the backend when ready, so the window never freezes. */
+    public void initialiseBackend() {
+        CompletableFuture.supplyAsync(Backends::describe).whenComplete((info, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                context.statusProperty().set("Backend unavailable: " + cause.getMessage());
+                trainScreen.showMessage(cause.getMessage());
+            } else {
+                showBackend(info);
+            }
+        }));
+    }
+
+    private void showBackend(BackendInfo info) {
+        context.statusProperty().set("Ready · " + info.device().toUpperCase() + " (" + info.description() + ")");
+        trainModel.showBackend(info);
+    }
+
+    public void stopTraining() {
+        trainModel.stop();
+    }
+
+    private void train() {
+        String problem = trainModel.start();
+        trainScreen.showMessage(problem);
+        tabs.getSelectionModel().select(trainTab);
+        if (problem == null) {
+            context.hintProperty().set("Training… watch the prediction distribution: one tall bar means collapse. Esc stops.");
+        }
+    }
+
+    private void openRun(Path folder, RunReport report) {
+        trainModel.show(RunHistory.iterations(folder), RunHistory.epochs(report),
+                folder.getFileName() + " — " + report.displayStatus(folder));
+        tabs.getSelectionModel().select(trainTab);
+    }
+
+    private ToolBar toolbar(boolean dark) {
+        Button open = new Button("Open folder", new FontIcon(Feather.FOLDER));
+        open.setId("openFolder");
+        open.setOnAction(e -> dataScreen.chooseFolder());
+        MenuButton examples = new MenuButton("Examples", new FontIcon(Feather.BOOK_OPEN));
+        examples.setId("examplesMenu");
+        examples.setOnShowing(e -> fillExamples(examples));
+        fillExamples(examples);
+        Button train = new Button("Train", new FontIcon(Feather.PLAY));
+        train.setId("toolbarTrain");
+        train.disableProperty().bind(trainModel.runningProperty());
+        train.setOnAction(e -> train());
+        Button stop = new Button("Stop", new FontIcon(Feather.SQUARE));
+        stop.disableProperty().bind(trainModel.runningProperty().not());
+        stop.setOnAction(e -> trainModel.stop());
+        ToggleButton theme = new ToggleButton("", new FontIcon(dark ? Feather.SUN : Feather.MOON));
+        theme.setId("themeToggle");
+        theme.setSelected(dark);
+        theme.setOnAction(e -> {
+            boolean on = theme.isSelected();
+            Application.setUserAgentStylesheet(on ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
+            theme.setGraphic(new FontIcon(on ? Feather.SUN : Feather.MOON));
+            context.preferences().putBoolean("dark", on);
+        });
+        Label title = new Label("Collapse Lab");
+        title.getStyleClass().add("app-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(title, open, examples, train, stop, spacer, deviceMenu(), theme);
+    }
+
+    /** CPU or GPU; switching restarts the app, since ND4J picks its backend once per process. */
+    private MenuButton deviceMenu() {
+        MenuButton menu = new MenuButton("Device", new FontIcon(Feather.CPU));
+        menu.setId("deviceMenu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        String current = context.preferences().get("device", "auto");
+        for (org.collapselab.core.model.Device device : List.of(org.collapselab.core.model.Device.CPU,
+                org.collapselab.core.model.Device.GPU)) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    device == org.collapselab.core.model.Device.CPU ? "CPU" : "GPU (NVIDIA, CUDA 11.6)");
+            item.setToggleGroup(group);
+            item.setSelected(device.json().equals(current));
+            if (device == org.collapselab.core.model.Device.GPU && !Backends.cudaBuild()) {
+                item.setDisable(true);
+                item.setText("GPU — not in this build (build with mvn -Pcuda)");
+            }
+            item.setOnAction(e -> switchDevice(device));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    private void switchDevice(org.collapselab.core.model.Device device) {
+        context.preferences().put("device", device.json());
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The maths backend is chosen when the app starts, so switching to " + device.json().toUpperCase()
+                        + " needs a restart. Any training in progress is stopped and saved. Restart now?",
+                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        ask.setHeaderText("Restart to use the " + device.json().toUpperCase());
+        ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).ifPresent(b -> {
+            stopTraining();
+            try {
+                BackendSwitch.relaunch(device);
+                Platform.exit();
+            } catch (IOException ex) {
+                context.statusProperty().set("Could not restart: " + ex.getMessage() + " — start the app again to switch.");
+            }
+        });
+    }
+
+    private void fillExamples(MenuButton menu) {
+        menu.getItems().clear();
+        Path samples = AppContext.sampleDataDirectory();
+        for (String set : new String[]{"shapes", "shapes-imbalanced"}) {
+            Path dir = samples.resolve(set);
+            if (Files.isDirectory(dir)) {
+                MenuItem item = new MenuItem("Dataset: " + set);
+                item.setOnAction(e -> loadDataset(dir));
+                menu.getItems().add(item);
+            }
+        }
+        Path scenarios = samples.resolve("scenarios");
+        if (Files.isDirectory(scenarios)) {
+            menu.getItems().add(new SeparatorMenuItem());
+            try (Stream<Path> files = Files.list(scenarios)) {
+                files.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> {
+                    MenuItem item = new MenuItem("Scenario: " + p.getFileName().toString().replace(".json", ""));
+                    item.setOnAction(e -> {
+                        modelScreen.loadFile(p);
+                        tabs.getSelectionModel().select(1);
+                    });
+                    menu.getItems().add(item);
+                });
+            } catch (IOException ignored) {
+                // no scenarios to offer
+            }
+        }
+        MenuItem defaults = new MenuItem("Config: healthy defaults");
+        defaults.setOnAction(e -> modelScreen.apply(ConfigCodec.defaults()));
+        menu.getItems().add(defaults);
+    }
+
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.textProperty().bind(context.statusProperty());
+        Label hint = new Label();
+        hint.setId("nextStep");
+        hint.getStyleClass().add("next-step");
+        hint.textProperty().bind(context.hintProperty());
+        bar.getRightItems().add(hint);
+        bar.setPadding(new Insets(2, 8, 2, 8));
+        return bar;
+    }
+
+    private static Tab tab(String title, Feather icon, javafx.scene.Node content, String id) {
+        Tab tab = new Tab(title, content);
+        tab.setGraphic(new FontIcon(icon));
+        tab.setId(id);
+        return tab;
+    }
+
+    TrainViewModel trainModel() {
+        return trainModel;
+    }
+
+    AppContext context() {
+        return context;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    ModelScreen modelScreen() {
+        return modelScreen;
+    }
+
+    /** Starts training as the Train button does (tests, tour). */
+    void trainNow() {
+        train();
+    }
+}

@@ -1,0 +1,381 @@
+package org.collapselab.ui.data;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import java.util.List;
+import java.util.Random;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.PropertyValueFactory;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.collapselab.core.data.BatchFactory;
+import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.DatasetStatistics;
+import org.collapselab.core.data.ImageAugmenter;
+import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.Normalizer;
+import org.collapselab.core.data.SkippedFile;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.training.ExperimentRunner;
+import org.collapselab.ui.AppContext;
+import org.collapselab.ui.common.FxImages;
+import org.collapselab.ui.common.Formats;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** Screen 1: the dataset — what is in it, what was skipped, and exactly what the network will see. */
+public final class DataScreen {
+    private static final int THUMBS_PER_ROW = 10;
+    private static final int NETWORK_VIEW_IMAGES = 16;
+    private final DataViewModel model;
+    private final AppContext context;
+    private final BorderPane root = new BorderPane();
+    private final TableView<ClassRow> classTable = new TableView<>();
+    private final BarChart<String, Number> countChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final Label summary = new Label();
+    private final Label imbalance = new Label();
+    private final ListView<ThumbRow> thumbnails = new ListView<>();
+    private final TableView<SkippedFile> skipped = new TableView<>();
+    private final TilePane networkView = new TilePane(6, 6);
+    private long networkViewGeneration;
+
+    public DataScreen(DataViewModel model, AppContext context) {
+        this.model = model;
+        this.context = context;
+        root.setTop(header());
+        root.setCenter(body());
+        model.statisticsProperty().addListener((obs, old, stats) -> show(stats));
+        context.configProperty().addListener((obs, old, cfg) -> {
+            if (old == null || !old.data().equals(cfg.data())) {
+                refreshNetworkView();
+            }
+        });
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose an image folder (one sub-folder per class)");
+        Path current = model.folderProperty().get();
+        if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (dir != null) {
+            model.load(dir.toPath());
+        }
+    }
+
+    private Node header() {
+        Button open = new Button("Choose folder…", new FontIcon(Feather.FOLDER));
+        open.setId("chooseFolder");
+        open.setOnAction(e -> chooseFolder());
+        open.setTooltip(new Tooltip("Ctrl+O"));
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.loadingProperty());
+        progress.setPrefWidth(180);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelLoading");
+        cancel.visibleProperty().bind(model.loadingProperty());
+        cancel.setOnAction(e -> model.cancel());
+        Label message = new Label();
+        message.setId("dataMessage");
+        message.textProperty().bind(model.messageProperty());
+        Label error = new Label();
+        error.setId("dataError");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(model.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        HBox bar = new HBox(10, open, message, progress, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, bar, error);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private Node body() {
+        TableColumn<ClassRow, String> name = new TableColumn<>("Class");
+        name.setCellValueFactory(new PropertyValueFactory<>("name"));
+        name.setPrefWidth(150);
+        TableColumn<ClassRow, Integer> count = new TableColumn<>("Images");
+        count.setCellValueFactory(new PropertyValueFactory<>("count"));
+        TableColumn<ClassRow, String> share = new TableColumn<>("Share");
+        share.setCellValueFactory(new PropertyValueFactory<>("share"));
+        TableColumn<ClassRow, String> brightness = new TableColumn<>("Mean brightness");
+        brightness.setCellValueFactory(new PropertyValueFactory<>("brightness"));
+        brightness.setPrefWidth(120);
+        classTable.getColumns().setAll(List.of(name, count, share, brightness));
+        classTable.setId("classTable");
+        classTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        classTable.setPrefHeight(170);
+        classTable.setPlaceholder(new Label("No dataset loaded"));
+        countChart.setLegendVisible(false);
+        countChart.setAnimated(false);
+        countChart.setTitle("Images per class");
+        countChart.setPrefHeight(230);
+        summary.setId("dataSummary");
+        summary.setWrapText(true);
+        imbalance.setId("imbalance");
+        imbalance.setWrapText(true);
+        VBox left = new VBox(8, summary, imbalance, classTable, countChart);
+        left.setPadding(new Insets(0, 8, 8, 10));
+        VBox.setVgrow(countChart, Priority.ALWAYS);
+
+        thumbnails.setId("thumbnails");
+        thumbnails.setCellFactory(list -> new ThumbCell());
+        thumbnails.setPlaceholder(new Label("Thumbnails appear here"));
+        TableColumn<SkippedFile, String> file = new TableColumn<>("File");
+        file.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(String.valueOf(c.getValue().file())));
+        file.setPrefWidth(360);
+        TableColumn<SkippedFile, String> reason = new TableColumn<>("Why it was skipped");
+        reason.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().reason()));
+        reason.setPrefWidth(420);
+        skipped.getColumns().setAll(List.of(file, reason));
+        skipped.setId("skippedTable");
+        skipped.setPlaceholder(new Label("Nothing was skipped"));
+        Button refresh = new Button("New random batch", new FontIcon(Feather.REFRESH_CW));
+        refresh.setOnAction(e -> refreshNetworkView());
+        Label explain = new Label("A training batch after resizing, normalization and augmentation, mapped back to 0–255 "
+                + "through the normalizer (values outside are clipped). Below each image: the range of values the first "
+                + "layer actually receives.");
+        explain.setWrapText(true);
+        networkView.setId("networkView");
+        networkView.setPrefColumns(8);
+        VBox sees = new VBox(8, new HBox(10, refresh), explain, networkView);
+        sees.setPadding(new Insets(10));
+        Tab thumbs = new Tab("Thumbnails", thumbnails);
+        Tab seen = new Tab("What the network sees", sees);
+        Tab skippedTab = new Tab("Skipped files", skipped);
+        skippedTab.textProperty().bind(Bindings.createStringBinding(() -> "Skipped files (" + skipped.getItems().size() + ")",
+                skipped.getItems()));
+        TabPane tabs = new TabPane(thumbs, seen, skippedTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(left, tabs);
+        split.setDividerPositions(0.42);
+        return split;
+    }
+
+    private void show(DatasetStatistics stats) {
+        ImageDataset data = context.datasetProperty().get();
+        if (stats == null || data == null) {
+            classTable.getItems().clear();
+            countChart.getData().clear();
+            thumbnails.getItems().clear();
+            skipped.getItems().clear();
+            return;
+        }
+        List<ClassRow> rows = new ArrayList<>();
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (int c = 0; c < stats.classes().size(); c++) {
+            rows.add(new ClassRow(stats.classes().get(c), stats.counts()[c],
+                    Formats.percent((double) stats.counts()[c] / stats.total()), String.format("%.0f", stats.meanBrightness()[c])));
+            series.getData().add(new XYChart.Data<>(stats.classes().get(c), stats.counts()[c]));
+        }
+        classTable.getItems().setAll(rows);
+        countChart.getData().setAll(List.of(series));
+        ExperimentConfig config = context.configProperty().get();
+        DataView[] views = ExperimentRunner.views(config, data, null);
+        summary.setText(String.format("%d images, %d classes · source sizes %s · source channels %s · formats %s%n"
+                        + "Network input %d×%d×%d · split: %d training / %d validation (stratified, seed %d)",
+                stats.total(), stats.classes().size(), top(stats.sizes().toString()), stats.sourceChannels(), stats.formats(),
+                data.imageSize(), data.imageSize(), data.channels(), views[0].count(), views[1].count(), config.data().seed()));
+        boolean imbalanced = stats.imbalanceRatio() > 10 || stats.labelEntropy() < 0.5;
+        imbalance.setText(String.format("Imbalance ratio %.1f : 1 (largest / smallest class), label entropy %.2f%s",
+                stats.imbalanceRatio(), stats.labelEntropy(), imbalanced
+                        ? " — strongly imbalanced: an unweighted model can score well by predicting the big class only."
+                        : ""));
+        imbalance.getStyleClass().removeAll("warning-text");
+        if (imbalanced) {
+            imbalance.getStyleClass().add("warning-text");
+        }
+        List<ThumbRow> thumbRows = new ArrayList<>();
+        for (int c = 0; c < data.classCount(); c++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < data.count(); i++) {
+                if (data.label(i) == c) {
+                    members.add(i);
+                }
+            }
+            for (int from = 0; from < members.size(); from += THUMBS_PER_ROW) {
+                thumbRows.add(new ThumbRow(data, data.classes().get(c), from == 0,
+                        members.subList(from, Math.min(members.size(), from + THUMBS_PER_ROW))));
+            }
+        }
+        thumbnails.getItems().setAll(thumbRows);
+        skipped.getItems().setAll(data.skipped());
+        refreshNetworkView();
+    }
+
+    private static String top(String sizes) {
+        return sizes.length() > 60 ? sizes.substring(0, 60) + "…}" : sizes;
+    }
+
+    /**
+     * Builds one augmented, normalised batch exactly as training does, on the loading executor (the
+     * first ND4J call can take seconds), and shows it mapped back to 0–255 through the normalizer.
+     */
+    private void refreshNetworkView() {
+        ImageDataset data = context.datasetProperty().get();
+        networkView.getChildren().clear();
+        long generation = ++networkViewGeneration;
+        if (data == null) {
+            return;
+        }
+        ExperimentConfig config = context.configProperty().get();
+        if (config.data().imageSize() != data.imageSize() || config.data().channels() != data.channels()) {
+            networkView.getChildren().add(new Label("The image size or channels changed: reload the folder to see the new inputs."));
+            return;
+        }
+        Label pending = new Label("Preparing a training batch…");
+        pending.getStyleClass().add("caption");
+        networkView.getChildren().add(pending);
+        CompletableFuture.supplyAsync(() -> sampleBatch(config, data), context.loadingExecutor())
+                .whenCompleteAsync((batch, error) -> {
+                    if (generation != networkViewGeneration) {
+                        return; // a newer request (new data or config) replaced this one
+                    }
+                    networkView.getChildren().clear();
+                    if (error != null) {
+                        Throwable cause = error.getCause() != null ? error.getCause() : error;
+                        Label failed = new Label("Cannot build a batch: " + cause.getMessage());
+                        failed.getStyleClass().add("error-text");
+                        networkView.getChildren().add(failed);
+                    } else {
+                        showBatch(batch, data);
+                    }
+                }, Platform::runLater);
+    }
+
+    /** Worker thread: the first training batch of a random order, as plain floats. */
+    private static SampleBatch sampleBatch(ExperimentConfig config, ImageDataset data) {
+        assert !Platform.isFxApplicationThread();
+        DataView train = ExperimentRunner.views(config, data, null)[0];
+        Normalizer normalizer = Normalizer.fit(config.data().normalization(), train);
+        BatchFactory factory = new BatchFactory(normalizer, ImageAugmenter.from(config.data().augmentation()), false);
+        int n = Math.min(NETWORK_VIEW_IMAGES, train.count());
+        int[] order = train.indices().clone();
+        Random random = new Random();
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        DataSet batch = factory.batch(data, order, 0, n, random);
+        return new SampleBatch(batch.getFeatures().data().asFloat(), Arrays.copyOf(order, n), normalizer);
+    }
+
+    private void showBatch(SampleBatch batch, ImageDataset data) {
+        int per = data.imageBytes();
+        for (int i = 0; i < batch.order().length; i++) {
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int k = i * per; k < (i + 1) * per; k++) {
+                min = Math.min(min, batch.values()[k]);
+                max = Math.max(max, batch.values()[k]);
+            }
+            ImageView view = new ImageView(FxImages.ofTensor(batch.values(), i * per, data.imageSize(), data.channels(),
+                    batch.normalizer()));
+            view.setFitWidth(84);
+            view.setFitHeight(84);
+            view.setSmooth(false);
+            Label caption = new Label(String.format("%s%n[%.2f, %.2f]", data.classes().get(data.label(batch.order()[i])),
+                    min, max));
+            caption.getStyleClass().add("caption");
+            VBox cell = new VBox(2, view, caption);
+            cell.getStyleClass().add("network-input");
+            networkView.getChildren().add(cell);
+        }
+    }
+
+    private record SampleBatch(float[] values, int[] order, Normalizer normalizer) {
+    }
+
+    /** A row of the class table. Public getters for PropertyValueFactory. */
+    public static final class ClassRow {
+        private final String name;
+        private final int count;
+        private final String share;
+        private final String brightness;
+
+        ClassRow(String name, int count, String share, String brightness) {
+            this.name = name;
+            this.count = count;
+            this.share = share;
+            this.brightness = brightness;
+        }
+
+        public String getName() { return name; }
+        public int getCount() { return count; }
+        public String getShare() { return share; }
+        public String getBrightness() { return brightness; }
+    }
+
+    record ThumbRow(ImageDataset data, String className, boolean first, List<Integer> indices) {
+    }
+
+    /** Builds its thumbnails only when shown, so thousands of images stay fast. */
+    private static final class ThumbCell extends ListCell<ThumbRow> {
+        @Override
+        protected void updateItem(ThumbRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            HBox images = new HBox(4);
+            for (int index : row.indices()) {
+                ImageView view = new ImageView(FxImages.of(row.data(), index));
+                view.setFitWidth(56);
+                view.setFitHeight(56);
+                Tooltip.install(view, new Tooltip(row.data().path(index).getFileName() + " — "
+                        + row.data().info(index).width() + "×" + row.data().info(index).height()));
+                images.getChildren().add(view);
+            }
+            Label label = new Label(row.first() ? row.className() : "");
+            label.setMinWidth(90);
+            label.getStyleClass().add("thumb-class");
+            GridPane.setHgrow(images, Priority.ALWAYS);
+            HBox box = new HBox(8, label, images);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(box);
+            setText(null);
+        }
+    }
+
+}

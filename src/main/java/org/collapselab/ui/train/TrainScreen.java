@@ -1,0 +1,274 @@
+package org.collapselab.ui.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.collapselab.core.training.ConfusionMatrix;
+import org.collapselab.core.training.EpochMetrics;
+import org.collapselab.core.training.LayerSample;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Screen 3: Start/Stop, progress and the live charts. FX thread. */
+public final class TrainScreen {
+    private final TrainViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final LineChart<Number, Number> lossChart = lineChart("iteration", "loss");
+    private final LineChart<Number, Number> accuracyChart = lineChart("epoch", "accuracy");
+    private final ConfusionMatrixView confusion = new ConfusionMatrixView();
+    private final BarChart<String, Number> predictionChart = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 1, 0.25));
+    private final BarChart<String, Number> ratioChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> activationChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final Label message = new Label();
+
+    public TrainScreen(TrainViewModel model, Runnable onStart) {
+        this.model = model;
+        Button start = new Button("Train", new FontIcon(Feather.PLAY));
+        start.setId("startButton");
+        start.getStyleClass().add("accent");
+        start.setTooltip(new Tooltip("Ctrl+Enter"));
+        start.disableProperty().bind(model.runningProperty());
+        start.setOnAction(e -> onStart.run());
+        Button stop = new Button("Stop", new FontIcon(Feather.SQUARE));
+        stop.setId("stopButton");
+        stop.setTooltip(new Tooltip("Esc"));
+        stop.disableProperty().bind(model.runningProperty().not());
+        stop.setOnAction(e -> model.stop());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("trainProgress");
+        progress.setPrefWidth(220);
+        progress.progressProperty().bind(model.progressProperty());
+        Label progressText = new Label();
+        progressText.setId("progressText");
+        progressText.textProperty().bind(model.progressTextProperty());
+        Label backend = new Label();
+        backend.setId("backendLabel");
+        backend.getStyleClass().add("caption");
+        backend.textProperty().bind(model.backendProperty());
+        HBox controls = new HBox(10, start, stop, progress, progressText);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        Label banner = new Label();
+        banner.setId("collapseBanner");
+        banner.getStyleClass().add("collapse-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(model.bannerProperty());
+        banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        Label outcome = new Label();
+        outcome.setId("outcomeLabel");
+        outcome.setWrapText(true);
+        outcome.textProperty().bind(model.outcomeProperty());
+        message.setId("trainMessage");
+        message.getStyleClass().add("error-text");
+        message.setWrapText(true);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        VBox top = new VBox(6, controls, backend, banner, message, outcome);
+        top.setPadding(new Insets(10));
+        root.setTop(top);
+
+        lossChart.setId("lossChart");
+        lossChart.getYAxis().setLabel("loss");
+        lossChart.getStyleClass().add("loss-chart");
+        lossChart.setTitle("Loss");
+        accuracyChart.setId("accuracyChart");
+        accuracyChart.setTitle("Accuracy (dashed: majority baseline)");
+        accuracyChart.getStyleClass().add("accuracy-chart");
+        ((NumberAxis) accuracyChart.getYAxis()).setAutoRanging(false);
+        ((NumberAxis) accuracyChart.getYAxis()).setLowerBound(0);
+        ((NumberAxis) accuracyChart.getYAxis()).setUpperBound(1);
+        ((NumberAxis) accuracyChart.getYAxis()).setTickUnit(0.2);
+        predictionChart.setId("predictionChart");
+        predictionChart.setTitle("Predicted vs true share per class");
+        predictionChart.setAnimated(false);
+        ratioChart.setId("ratioChart");
+        ratioChart.setTitle("log10 update:parameter ratio (healthy ≈ −3)");
+        ratioChart.setAnimated(false);
+        ratioChart.setLegendVisible(false);
+        activationChart.setId("activationChart");
+        activationChart.setTitle("Activation spread and dead units");
+        activationChart.setAnimated(false);
+        VBox confusionBox = new VBox(6, title("Confusion matrix (validation)"), confusion);
+        confusionBox.setPadding(new Insets(6, 12, 6, 12));
+        VBox.setVgrow(confusion, Priority.ALWAYS);
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(0, 10, 10, 10));
+        grid.add(lossChart, 0, 0);
+        grid.add(accuracyChart, 1, 0);
+        grid.add(confusionBox, 2, 0);
+        grid.add(predictionChart, 0, 1);
+        grid.add(ratioChart, 1, 1);
+        grid.add(activationChart, 2, 1);
+        for (int c = 0; c < 3; c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(100 / 3.0);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < 2; r++) {
+            javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+            rc.setPercentHeight(50);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        root.setCenter(grid);
+        model.addRefreshListener(this::refresh);
+        refresh();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** Shows why a run could not start (no data, memory estimate too large…). */
+    public void showMessage(String text) {
+        message.setText(text == null ? "" : text);
+    }
+
+    private void refresh() {
+        List<EpochMetrics> epochs = model.epochs;
+        List<double[]> lossPoints = model.lossPoints();
+        XYChart.Series<Number, Number> loss = series("loss (smoothed)", lossPoints);
+        XYChart.Series<Number, Number> validationLoss = new XYChart.Series<>();
+        validationLoss.setName("validation loss");
+        for (EpochMetrics e : epochs) {
+            double x = model.epochEndIteration(e.epoch());
+            if (Double.isFinite(e.validationLoss()) && Double.isFinite(x)) {
+                validationLoss.getData().add(new XYChart.Data<>(x, e.validationLoss()));
+            }
+        }
+        List<XYChart.Series<Number, Number>> lossSeries = new ArrayList<>(List.of(loss, validationLoss));
+        if (!model.previousLoss.isEmpty()) {
+            lossSeries.add(series("previous run", model.previousLoss));
+        }
+        lossChart.getData().setAll(lossSeries);
+        markPrevious(lossChart, lossSeries.size() == 3 ? 2 : -1);
+
+        List<XYChart.Series<Number, Number>> accuracy = new ArrayList<>();
+        accuracy.add(epochSeries("train", epochs, EpochMetrics::trainAccuracy));
+        accuracy.add(epochSeries("validation", epochs, EpochMetrics::validationAccuracy));
+        accuracy.add(epochSeries("balanced", epochs, EpochMetrics::balancedAccuracy));
+        XYChart.Series<Number, Number> baseline = new XYChart.Series<>();
+        baseline.setName("majority baseline");
+        if (!epochs.isEmpty()) {
+            double b = epochs.get(epochs.size() - 1).majorityBaseline();
+            baseline.getData().add(new XYChart.Data<>(1, b));
+            baseline.getData().add(new XYChart.Data<>(Math.max(2, epochs.size()), b));
+        }
+        accuracy.add(baseline);
+        if (!model.previousEpochs.isEmpty()) {
+            accuracy.add(epochSeries("previous validation", model.previousEpochs, EpochMetrics::validationAccuracy));
+        }
+        NumberAxis epochAxis = (NumberAxis) accuracyChart.getXAxis();
+        epochAxis.setAutoRanging(false);
+        epochAxis.setLowerBound(1);
+        epochAxis.setUpperBound(Math.max(2, Math.max(epochs.size(), model.previousEpochs.size())));
+        epochAxis.setTickUnit(Math.max(1, Math.ceil(epochAxis.getUpperBound() / 10)));
+        epochAxis.setMinorTickVisible(false);
+        accuracyChart.getData().setAll(accuracy);
+        baseline.getNode().getStyleClass().add("baseline-series");
+        markPrevious(accuracyChart, accuracy.size() == 5 ? 4 : -1);
+
+        ConfusionMatrix matrix = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1).confusion();
+        confusion.show(matrix);
+        predictionChart.getData().clear();
+        if (matrix != null) {
+            XYChart.Series<String, Number> predicted = new XYChart.Series<>();
+            predicted.setName("predicted share");
+            XYChart.Series<String, Number> actual = new XYChart.Series<>();
+            actual.setName("true share");
+            int[] p = matrix.predictedCounts();
+            int[] t = matrix.actualCounts();
+            double total = Math.max(1, matrix.total());
+            for (int c = 0; c < matrix.size(); c++) {
+                predicted.getData().add(new XYChart.Data<>(matrix.labels().get(c), p[c] / total));
+                actual.getData().add(new XYChart.Data<>(matrix.labels().get(c), t[c] / total));
+            }
+            predictionChart.getData().setAll(List.of(predicted, actual));
+        }
+        ratioChart.getData().clear();
+        activationChart.getData().clear();
+        if (model.lastLayers != null) {
+            XYChart.Series<String, Number> ratios = new XYChart.Series<>();
+            XYChart.Series<String, Number> spread = new XYChart.Series<>();
+            spread.setName("activation std");
+            XYChart.Series<String, Number> dead = new XYChart.Series<>();
+            dead.setName("dead ReLU share");
+            for (LayerSample s : model.lastLayers.layers()) {
+                String name = "L" + (s.layer() + 1);
+                if (Double.isFinite(s.updateRatio()) && s.updateRatio() > 0) {
+                    ratios.getData().add(new XYChart.Data<>(name, Math.log10(s.updateRatio())));
+                }
+                spread.getData().add(new XYChart.Data<>(name, finite(s.activationStd())));
+                dead.getData().add(new XYChart.Data<>(name, finite(s.deadFraction())));
+            }
+            ratioChart.getData().setAll(List.of(ratios));
+            activationChart.getData().setAll(List.of(spread, dead));
+        }
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : 0;
+    }
+
+    private static void markPrevious(LineChart<Number, Number> chart, int index) {
+        if (index >= 0) {
+            chart.getData().get(index).getNode().getStyleClass().add("previous-series");
+        }
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, List<double[]> points) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
+        for (double[] p : points) {
+            data.add(new XYChart.Data<>(p[0], p[1]));
+        }
+        series.getData().setAll(data);
+        return series;
+    }
+
+    private static XYChart.Series<Number, Number> epochSeries(String name, List<EpochMetrics> epochs,
+                                                            java.util.function.ToDoubleFunction<EpochMetrics> value) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        for (EpochMetrics e : epochs) {
+            series.getData().add(new XYChart.Data<>(e.epoch(), value.applyAsDouble(e)));
+        }
+        return series;
+    }
+
+    private static LineChart<Number, Number> lineChart(String x, String y) {
+        NumberAxis xAxis = new NumberAxis();
+        xAxis.setLabel(x);
+        xAxis.setForceZeroInRange(false);
+        NumberAxis yAxis = new NumberAxis();
+        yAxis.setLabel(y);
+        LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        return chart;
+    }
+
+    private static Label title(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("chart-title-label");
+        return label;
+    }
+}

@@ -1,0 +1,290 @@
+package org.collapselab.ui.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.util.Duration;
+import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.model.ModelSummary;
+import org.collapselab.core.training.BackendInfo;
+import org.collapselab.core.training.CollapseVerdict;
+import org.collapselab.core.training.ConfusionMatrix;
+import org.collapselab.core.training.EpochMetrics;
+import org.collapselab.core.training.ExperimentRunner;
+import org.collapselab.core.training.IterationSample;
+import org.collapselab.core.training.LayerStatistics;
+import org.collapselab.core.training.RunOutcome;
+import org.collapselab.core.training.RunStarted;
+import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.ui.AppContext;
+import org.collapselab.ui.common.Formats;
+
+/**
+ * The train screen's state. Training runs on the app's single training executor; its events go
+ * into a {@link TrainingBuffer} that a 150 ms FX timeline drains, so the FX thread never waits on
+ * training and updates stay coalesced. FX thread only (except the buffer).
+ */
+public final class TrainViewModel {
+    static final double SMOOTHING = 0.9;
+
+    private final AppContext context;
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty progressText = new SimpleStringProperty("Not started");
+    private final StringProperty backend = new SimpleStringProperty("Backend: starting ND4J…");
+    private final StringProperty banner = new SimpleStringProperty("");
+    private final StringProperty outcome = new SimpleStringProperty("");
+    private final ObjectProperty<RunOutcome> lastOutcome = new SimpleObjectProperty<>();
+    private final List<Runnable> listeners = new ArrayList<>();
+    private final Timeline pump;
+
+    // Current run's history, read by the view on each refresh.
+    private double[] iterationX = new double[1024];
+    private double[] smoothedLoss = new double[1024];
+    private int iterationCount;
+    private double ema = Double.NaN;
+    /** Last iteration of each epoch, so validation loss is drawn where its epoch ended. */
+    private final java.util.Map<Integer, Long> epochEnd = new java.util.HashMap<>();
+    final List<EpochMetrics> epochs = new ArrayList<>();
+    LayerStatistics lastLayers;
+    List<String> classes = List.of();
+    int[] trueCounts = new int[0];
+    // The previous run, drawn faded.
+    List<double[]> previousLoss = List.of();
+    List<EpochMetrics> previousEpochs = List.of();
+
+    private TrainingBuffer buffer;
+    private CancellationToken cancel;
+    private long startNanos;
+    private int totalIterations;
+
+    public TrainViewModel(AppContext context) {
+        this.context = context;
+        pump = new Timeline(new KeyFrame(Duration.millis(150), e -> drain()));
+        pump.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    public BooleanProperty runningProperty() { return running; }
+    public DoubleProperty progressProperty() { return progress; }
+    public StringProperty progressTextProperty() { return progressText; }
+    public StringProperty backendProperty() { return backend; }
+    public StringProperty bannerProperty() { return banner; }
+    public StringProperty outcomeProperty() { return outcome; }
+    public ObjectProperty<RunOutcome> lastOutcomeProperty() { return lastOutcome; }
+
+    /** Called after each coalesced update, on the FX thread. */
+    /** Finished epochs of the run on screen (read-only view). */
+    public List<EpochMetrics> epochs() {
+        return java.util.Collections.unmodifiableList(epochs);
+    }
+
+    public void addRefreshListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void showBackend(BackendInfo info) {
+        backend.set("Backend: " + info.device().toUpperCase() + " · " + info.name() + " · BLAS " + info.blas()
+                + " · " + info.description());
+    }
+
+    /** The iteration at which {@code epoch} ended, or NaN when its iterations are unknown (e.g. a run without iterations.csv). */
+    double epochEndIteration(int epoch) {
+        Long end = epochEnd.get(epoch);
+        return end == null ? Double.NaN : end;
+    }
+
+    /** Decimated smoothed loss per iteration, as (iteration, loss) pairs. */
+    List<double[]> lossPoints() {
+        return Decimator.minMax(iterationX, smoothedLoss, iterationCount, 500);
+    }
+
+    /**
+     * Starts a run with the current config and dataset, or explains why it cannot.
+     * @return null when started, else the reason
+     */
+    public String start() {
+        assert Platform.isFxApplicationThread();
+        if (running.get()) {
+            return "A run is already in progress.";
+        }
+        ImageDataset data = context.datasetProperty().get();
+        if (data == null) {
+            return "Load a dataset first (Data tab, or Ctrl+O).";
+        }
+        ExperimentConfig config = context.configProperty().get();
+        if (config.data().imageSize() != data.imageSize() || config.data().channels() != data.channels()) {
+            return "The image size or channels changed since the data was loaded: reload the folder (Data tab).";
+        }
+        long needed = ModelSummary.of(config, data.classCount()).trainingBytes(config.training().batchSize());
+        long available = Runtime.getRuntime().maxMemory() + physicalHeadroom();
+        if (needed > available) {
+            return String.format("This network needs about %s to train at batch %d, but about %s is available. "
+                            + "Use a smaller batch, image size or dense layer.", Formats.bytes(needed),
+                    config.training().batchSize(), Formats.bytes(available));
+        }
+        keepAsPrevious();
+        buffer = new TrainingBuffer();
+        cancel = new CancellationToken();
+        startNanos = System.nanoTime();
+        running.set(true);
+        banner.set("");
+        outcome.set("");
+        progress.set(0);
+        progressText.set("Starting…");
+        CancellationToken token = cancel;
+        TrainingBuffer events = buffer;
+        context.trainingExecutor().submit(() -> {
+            RunOutcome result = null;
+            String failure = null;
+            try {
+                Path folder = ExperimentRunner.newRunFolder(context.runsDirectory(), config.name());
+                result = context.runner().run(config, data, null, folder, events, token);
+            } catch (Exception | Error e) {
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            RunOutcome finalResult = result;
+            String finalFailure = failure;
+            Platform.runLater(() -> finished(finalResult, finalFailure));
+        });
+        pump.play();
+        return null;
+    }
+
+    public void stop() {
+        if (cancel != null) {
+            cancel.cancel();
+            progressText.set("Stopping after this minibatch…");
+        }
+    }
+
+    private void finished(RunOutcome result, String failure) {
+        drain();
+        pump.stop();
+        running.set(false);
+        if (failure != null) {
+            outcome.set("Training failed: " + failure);
+            progressText.set("Failed");
+            return;
+        }
+        lastOutcome.set(result);
+        TrainingResult r = result.result();
+        EpochMetrics last = r.lastEpoch();
+        outcome.set(r.status().json().toUpperCase() + (r.message() == null ? "" : " — " + r.message())
+                + (last == null ? "" : String.format(" · validation accuracy %s, balanced %s (majority baseline %s)",
+                Formats.percent(last.validationAccuracy()), Formats.percent(last.balancedAccuracy()),
+                Formats.percent(last.majorityBaseline())))
+                + " · run folder " + result.runFolder().getFileName());
+        progressText.set(String.format("%s in %s", r.status().json(), Formats.duration(r.seconds())));
+        context.hintProperty().set(r.collapse().collapsed() || !result.findings().isEmpty()
+                ? "Training finished with findings. Next: open the Diagnose tab to see why and apply a fix."
+                : "Training finished. Change a setting and retrain to compare (the previous curves stay faded).");
+        listeners.forEach(Runnable::run);
+    }
+
+    private void drain() {
+        if (buffer == null) {
+            return;
+        }
+        List<Object> events = buffer.drain();
+        if (events.isEmpty()) {
+            return;
+        }
+        for (Object event : events) {
+            if (event instanceof RunStarted started) {
+                classes = started.classes();
+                totalIterations = started.iterationsPerEpoch() * started.config().training().epochs();
+                showBackend(started.backend());
+            } else if (event instanceof IterationSample sample) {
+                addIteration(sample);
+            } else if (event instanceof LayerStatistics layers) {
+                lastLayers = layers;
+            } else if (event instanceof EpochMetrics metrics) {
+                epochs.add(metrics);
+                trueCounts = metrics.confusion().actualCounts();
+                CollapseVerdict verdict = CollapseVerdict.of(epochs);
+                if (verdict.collapsed()) {
+                    banner.set(String.format("Collapsed: %.0f%% of predictions are '%s' since epoch %d — see the Diagnose tab",
+                            100 * metrics.predictionShare(), verdict.dominantClass(), verdict.sinceEpoch()));
+                } else {
+                    banner.set("");
+                }
+            }
+        }
+        if (running.get() && totalIterations > 0) {
+            double done = (double) iterationCount / totalIterations;
+            progress.set(done);
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            double eta = done > 0 ? elapsed * (1 - done) / done : Double.NaN;
+            progressText.set(String.format("Epoch %d · iteration %d / %d · elapsed %s · ETA %s",
+                    epochs.size() + 1, iterationCount, totalIterations, Formats.duration(elapsed), Formats.duration(eta)));
+        }
+        listeners.forEach(Runnable::run);
+    }
+
+    private void addIteration(IterationSample sample) {
+        if (iterationCount == iterationX.length) {
+            iterationX = Arrays.copyOf(iterationX, iterationCount * 2);
+            smoothedLoss = Arrays.copyOf(smoothedLoss, iterationCount * 2);
+        }
+        double loss = sample.loss();
+        if (Double.isFinite(loss)) {
+            ema = Double.isNaN(ema) ? loss : SMOOTHING * ema + (1 - SMOOTHING) * loss;
+        }
+        iterationX[iterationCount] = sample.iteration();
+        epochEnd.merge(sample.epoch(), sample.iteration(), Math::max);
+        smoothedLoss[iterationCount] = Double.isFinite(loss) ? ema : Double.NaN;
+        iterationCount++;
+    }
+
+    /** Shows a finished run (from the runs list) as if it had just trained. */
+    public void show(List<IterationSample> iterations, List<EpochMetrics> runEpochs, String title) {
+        keepAsPrevious();
+        for (IterationSample s : iterations) {
+            addIteration(s);
+        }
+        epochs.addAll(runEpochs);
+        if (!runEpochs.isEmpty()) {
+            ConfusionMatrix c = runEpochs.get(runEpochs.size() - 1).confusion();
+            classes = c.labels();
+            trueCounts = c.actualCounts();
+            CollapseVerdict verdict = CollapseVerdict.of(epochs);
+            banner.set(verdict.collapsed() ? String.format("Collapsed: %.0f%% of predictions are '%s' since epoch %d",
+                    100 * c.predictionShare(), verdict.dominantClass(), verdict.sinceEpoch()) : "");
+        }
+        outcome.set(title);
+        progress.set(1);
+        progressText.set("Showing a saved run");
+        listeners.forEach(Runnable::run);
+    }
+
+    private void keepAsPrevious() {
+        if (iterationCount > 0 || !epochs.isEmpty()) {
+            previousLoss = lossPoints();
+            previousEpochs = List.copyOf(epochs);
+        }
+        iterationCount = 0;
+        epochEnd.clear();
+        ema = Double.NaN;
+        epochs.clear();
+        lastLayers = null;
+    }
+
+    private static long physicalHeadroom() {
+        // Native ND4J memory lives outside the heap; JavaCPP allows up to about twice the heap by default.
+        return Runtime.getRuntime().maxMemory();
+    }
+}

@@ -1,0 +1,28 @@
+package org.collapselab.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.collapselab.core.data.samples.Scenarios;
+import org.collapselab.core.model.ConfigCodec;
+import org.collapselab.core.model.ExperimentConfig;
+import org.junit.jupiter.api.Test;
+
+class ScenariosTest {
+
+    @Test
+    void bundledScenarioConfigsAreValidAndMatchTheirGenerator() throws Exception {
+        Path dir = Path.of("sample-data/scenarios");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(Scenarios.all().size(), files.filter(p -> p.toString().endsWith(".json")).count());
+        }
+        for (var entry : Scenarios.all().entrySet()) {
+            ExperimentConfig loaded = ConfigCodec.read(dir.resolve(entry.getKey() + ".json"));
+            java.util.List<String> overrides = new java.util.ArrayList<>(entry.getValue());
+            overrides.add("name=" + entry.getKey());
+            assertEquals(ConfigCodec.withOverrides(ConfigCodec.defaults(), overrides), loaded, entry.getKey());
+        }
+    }
+}

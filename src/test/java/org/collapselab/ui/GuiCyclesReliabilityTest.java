@@ -1,0 +1,72 @@
+package org.collapselab.ui;
+
+import static org.collapselab.ui.WorkbenchTest.uncheckedConfig;
+import static org.collapselab.ui.WorkbenchTest.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.collapselab.testsupport.TestImages;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** 30 train/stop cycles in one session must not grow the heap beyond a small bound (mvn verify -Preliability). */
+@Tag("reliability")
+@ExtendWith(ApplicationExtension.class)
+class GuiCyclesReliabilityTest {
+    static final int CYCLES = 30;
+    static final long BOUND_MB = 64;
+    @TempDir
+    static Path shared;
+    static Path dataset;
+    private MainWindow window;
+
+    @BeforeAll
+    static void tinyDataset() throws Exception {
+        dataset = TestImages.shapes(shared.resolve("shapes"), 3, 10, 16, 13);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), dataset);
+    }
+
+    @Test
+    void thirtyTrainStopCyclesKeepTheHeapFlat(FxRobot robot) {
+        waitUntil(() -> window.context().datasetProperty().get() != null, 30);
+        robot.interact(() -> window.modelScreen().apply(uncheckedConfig(100)));
+        long baseline = 0;
+        long last = 0;
+        for (int cycle = 1; cycle <= CYCLES; cycle++) {
+            robot.interact(window::trainNow);
+            waitUntil(() -> window.trainModel().epochs().size() >= 1, 60);
+            robot.interact(window::stopTraining);
+            waitUntil(() -> !window.trainModel().runningProperty().get(), 60);
+            if (cycle == 5) {
+                baseline = heapAfterGc();
+            }
+            if (cycle == CYCLES) {
+                last = heapAfterGc();
+            }
+        }
+        long growthMb = (last - baseline) >> 20;
+        System.out.printf("heap after GC: %d MB after cycle 5, %d MB after cycle %d (growth %d MB)%n", baseline >> 20,
+                last >> 20, CYCLES, growthMb);
+        assertTrue(growthMb < BOUND_MB, "heap grew by " + growthMb + " MB over " + (CYCLES - 5) + " cycles");
+    }
+
+    private static long heapAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
