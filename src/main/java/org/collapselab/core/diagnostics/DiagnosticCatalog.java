@@ -1,0 +1,64 @@
+package org.collapselab.core.diagnostics;
+
+import java.util.List;
+import org.collapselab.core.diagnostics.checks.CapacityCheck;
+import org.collapselab.core.diagnostics.checks.ClassImbalanceCheck;
+import org.collapselab.core.diagnostics.checks.DeadReluCheck;
+import org.collapselab.core.diagnostics.checks.GradientFlowCheck;
+import org.collapselab.core.diagnostics.checks.InitialLossCheck;
+import org.collapselab.core.diagnostics.checks.InputsNotNormalizedCheck;
+import org.collapselab.core.diagnostics.checks.LabelShuffleCheck;
+import org.collapselab.core.diagnostics.checks.LearningCurveCheck;
+import org.collapselab.core.diagnostics.checks.LearningRateConfigCheck;
+import org.collapselab.core.diagnostics.checks.LearningRateRangeCheck;
+import org.collapselab.core.diagnostics.checks.LinearHiddenActivationCheck;
+import org.collapselab.core.diagnostics.checks.LossDynamicsCheck;
+import org.collapselab.core.diagnostics.checks.MonitoredRunCheck;
+import org.collapselab.core.diagnostics.checks.OutputActivationCheck;
+import org.collapselab.core.diagnostics.checks.OverfitSmallBatchCheck;
+import org.collapselab.core.diagnostics.checks.OverfittingCheck;
+import org.collapselab.core.diagnostics.checks.PreprocessingFingerprintCheck;
+import org.collapselab.core.diagnostics.checks.SaturationCheck;
+import org.collapselab.core.diagnostics.checks.ShortcutProbeCheck;
+import org.collapselab.core.diagnostics.checks.StillImprovingCheck;
+import org.collapselab.core.diagnostics.checks.SymmetricInitCheck;
+import org.collapselab.core.diagnostics.checks.TinyClassCheck;
+import org.collapselab.core.diagnostics.checks.UnreadableFilesCheck;
+import org.collapselab.core.diagnostics.checks.UpdateRatioCheck;
+import org.collapselab.core.diagnostics.checks.ZeroedInputCheck;
+
+/** The checks in walkthrough order (style §2.4: an explicit list; the order is the guided flow). */
+public final class DiagnosticCatalog {
+    private DiagnosticCatalog() {
+    }
+
+    public static List<DiagnosticCheck> defaultChecks() {
+        return List.of(
+                // data
+                new UnreadableFilesCheck(), new ClassImbalanceCheck(), new TinyClassCheck(), new ShortcutProbeCheck(),
+                new InputsNotNormalizedCheck(),
+                // config
+                new OutputActivationCheck(), new SymmetricInitCheck(), new LinearHiddenActivationCheck(),
+                new LearningRateConfigCheck(),
+                // pre-flight experiments
+                new InitialLossCheck(), new OverfitSmallBatchCheck(), new ZeroedInputCheck(),
+                new LearningRateRangeCheck(),
+                // the monitored run and its monitoring
+                new MonitoredRunCheck(), new LossDynamicsCheck(), new UpdateRatioCheck(), new DeadReluCheck(),
+                new GradientFlowCheck(), new SaturationCheck(), new StillImprovingCheck(), new OverfittingCheck(),
+                // after training
+                new LabelShuffleCheck(), new LearningCurveCheck(), new CapacityCheck(),
+                new PreprocessingFingerprintCheck());
+    }
+
+    /** The passive checks on a finished run's monitoring, used for every {@code train} run's report. */
+    public static List<DiagnosticCheck> monitoringChecks() {
+        return List.of(new LossDynamicsCheck(), new UpdateRatioCheck(), new DeadReluCheck(), new GradientFlowCheck(),
+                new SaturationCheck(), new StillImprovingCheck(), new OverfittingCheck());
+    }
+
+    /** Passive checks only (no experiments): data, config and monitoring. */
+    public static List<DiagnosticCheck> passiveChecks() {
+        return defaultChecks().stream().filter(c -> !c.active()).toList();
+    }
+}

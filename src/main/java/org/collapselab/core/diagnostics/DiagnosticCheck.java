@@ -1,0 +1,38 @@
+package org.collapselab.core.diagnostics;
+
+import java.util.List;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
+
+/**
+ * One diagnostic step (style §2.4): reads the facts in a {@link DiagnosticContext} and returns
+ * findings with evidence. Passive checks only look at facts and run in milliseconds; active checks
+ * run experiments through {@link DiagnosticContext#trials()} and must honour the cancellation token
+ * and the budget. Blocking; call from a worker thread. Implementations are stateless.
+ */
+public interface DiagnosticCheck {
+    /** Stable id of the step, e.g. "class-imbalance". */
+    String id();
+
+    /** The finding ids (design §7) this check can report; by default just {@link #id()}. */
+    default List<String> findingIds() {
+        return List.of(id());
+    }
+
+    String title();
+
+    /** One sentence for the stepper: what the check does and why. */
+    String description();
+
+    Phase phase();
+
+    /** Whether the check runs training experiments (and so costs time and budget). */
+    boolean active();
+
+    /** Null when the check can run on these facts, otherwise why not (e.g. "no training run yet"). */
+    default String notApplicable(DiagnosticContext ctx) {
+        return null;
+    }
+
+    List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel);
+}

@@ -1,0 +1,181 @@
+package org.collapselab.core.diagnostics;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.Split;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.training.ExperimentRunner;
+import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.util.CancellationToken;
+
+/**
+ * The facts a diagnostic session works on: the config, the data and its split, an optional set of
+ * images to predict, the monitored training result once there is one, and the {@link TrialRunner}
+ * for experiments. Checks may share derived facts (e.g. the suggested learning rate) through
+ * {@link #fact}/{@link #remember}. Thread-safe for one worker plus readers.
+ */
+public final class DiagnosticContext {
+    /** Key of the learning rate suggested by the range test (a Double). */
+    public static final String SUGGESTED_LEARNING_RATE = "suggestedLearningRate";
+
+    private final ExperimentConfig config;
+    private final ImageDataset dataset;
+    private final ImageDataset validationSet;
+    private final ImageDataset predictSet;
+    private final DataView train;
+    private final DataView validation;
+    private final TrialRunner trials;
+    private final MonitoredRun monitoredRun;
+    private final Map<String, Object> facts = new ConcurrentHashMap<>();
+    private volatile TrainingResult trainingResult;
+
+    /** How the TRAINING phase launches the monitored run (the CLI records it in the run folder). */
+    @FunctionalInterface
+    public interface MonitoredRun {
+        TrainingResult run(DiagnosticContext ctx, CancellationToken cancel);
+    }
+
+    private DiagnosticContext(Builder b) {
+        this.config = b.config;
+        this.dataset = b.dataset;
+        this.validationSet = b.validationSet;
+        this.predictSet = b.predictSet;
+        DataView[] views = ExperimentRunner.views(config, dataset, validationSet);
+        this.train = views[0];
+        this.validation = views[1];
+        this.trials = b.trials;
+        this.monitoredRun = b.monitoredRun;
+        this.trainingResult = b.trainingResult;
+    }
+
+    public static Builder builder(ExperimentConfig config, ImageDataset dataset) {
+        return new Builder(config, dataset);
+    }
+
+    public ExperimentConfig config() { return config; }
+    public ImageDataset dataset() { return dataset; }
+    /** The separate validation folder, or null when validation is a split of {@link #dataset()}. */
+    public ImageDataset validationSet() { return validationSet; }
+    /** Images the user wants to predict (design §5 predict), or null. */
+    public ImageDataset predictSet() { return predictSet; }
+    public DataView train() { return train; }
+    public DataView validation() { return validation; }
+    /** Null when experiments are not available (passive checks only). */
+    public TrialRunner trials() { return trials; }
+    public int classCount() { return dataset.classCount(); }
+
+    public TrainingResult trainingResult() { return trainingResult; }
+
+    public void trainingResult(TrainingResult result) { this.trainingResult = result; }
+
+    /** Runs the monitored training through the configured hook, or as a full-length trial when none was given. */
+    public TrainingResult runMonitoredTraining(CancellationToken cancel) {
+        if (monitoredRun != null) {
+            return monitoredRun.run(this, cancel);
+        }
+        return trials.train(config, train, validation, org.collapselab.core.training.MonitoringOptions.DEFAULT, cancel);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T fact(String key) {
+        return (T) facts.get(key);
+    }
+
+    public void remember(String key, Object value) {
+        facts.put(key, value);
+    }
+
+    /** Memoised fact: computes it once per context. */
+    @SuppressWarnings("unchecked")
+    public <T> T fact(String key, Supplier<T> compute) {
+        Object value = facts.get(key);
+        if (value == null) {
+            value = compute.get();
+            facts.put(key, value);
+        }
+        return (T) value;
+    }
+
+    /** The config of a short trial: {@link TrialBudget#trialEpochs()} epochs at most, no early stopping. */
+    public ExperimentConfig trialConfig(ExperimentConfig base) {
+        int epochs = Math.min(base.training().epochs(), trials.budget().trialEpochs());
+        return base.withTraining(base.training().withEpochs(epochs).withEarlyStoppingPatience(0));
+    }
+
+    /** A stratified, seeded sample of at most {@code limit} images of the view, keeping class shares. */
+    public static DataView cap(DataView view, int limit, long seed) {
+        if (view.count() <= limit) {
+            return view;
+        }
+        ImageDataset data = view.dataset();
+        int[] labels = new int[view.count()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = view.label(i);
+        }
+        double keep = (double) limit / view.count();
+        Split split = Split.stratified(labels, data.classCount(), 1 - keep, seed);
+        int[] chosen = Arrays.stream(split.train()).map(i -> view.indices()[i]).sorted().toArray();
+        return new DataView(data, chosen);
+    }
+
+    /** Trial views: the training view capped at the budget's image limit, validation capped at half of it. */
+    public DataView[] trialViews() {
+        int limit = trials.budget().maxTrialImages();
+        return new DataView[]{cap(train, limit, config.data().seed()),
+                cap(validation, Math.max(50, limit / 2), config.data().seed() + 1)};
+    }
+
+    /** Chance level of balanced accuracy, 1 / C. */
+    public double chance() {
+        return 1.0 / Math.max(1, classCount());
+    }
+
+    /** A seeded random permutation of the given labels (label-shuffle test). */
+    public static int[] shuffled(int[] labels, long seed) {
+        int[] copy = labels.clone();
+        Random random = new Random(seed);
+        for (int i = copy.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = copy[i];
+            copy[i] = copy[j];
+            copy[j] = t;
+        }
+        return copy;
+    }
+
+    public static final class Builder {
+        private final ExperimentConfig config;
+        private final ImageDataset dataset;
+        private ImageDataset validationSet;
+        private ImageDataset predictSet;
+        private TrialRunner trials;
+        private MonitoredRun monitoredRun;
+        private TrainingResult trainingResult;
+
+        private Builder(ExperimentConfig config, ImageDataset dataset) {
+            this.config = config;
+            this.dataset = dataset;
+        }
+
+        public Builder validationSet(ImageDataset value) { this.validationSet = value; return this; }
+        public Builder predictSet(ImageDataset value) { this.predictSet = value; return this; }
+        public Builder trials(TrialRunner value) { this.trials = value; return this; }
+        public Builder monitoredRun(MonitoredRun value) { this.monitoredRun = value; return this; }
+        public Builder trainingResult(TrainingResult value) { this.trainingResult = value; return this; }
+
+        public DiagnosticContext build() {
+            return new DiagnosticContext(this);
+        }
+    }
+
+    /** Convenience for tests: the finding ids of a list. */
+    public static List<String> ids(List<Finding> findings) {
+        return findings.stream().map(Finding::id).toList();
+    }
+}

@@ -1,0 +1,171 @@
+package org.collapselab.core.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.CancelledException;
+import org.collapselab.core.util.ProgressObserver;
+
+/**
+ * The guided walkthrough (style §2.4): the ordered checks, the current step, and a {@link StepResult}
+ * per step. The GUI stepper binds to it (through its own observable wrapper); the CLI calls
+ * {@link #runAll}. Running methods block and belong on one worker thread; the getters are safe from any
+ * thread. Observers are called on the worker thread.
+ */
+public final class DiagnosticSession {
+    /** Notified when a step changes state or the current step moves. */
+    public interface Observer {
+        default void stepChanged(int index, DiagnosticCheck check, StepResult result) { }
+
+        default void currentChanged(int index) { }
+
+        default void progress(int index, long done, long total, String message) { }
+    }
+
+    private final List<DiagnosticCheck> checks;
+    private final DiagnosticContext context;
+    private final StepResult[] results;
+    private final List<Observer> observers = new CopyOnWriteArrayList<>();
+    private volatile int current;
+
+    public DiagnosticSession(List<DiagnosticCheck> checks, DiagnosticContext context) {
+        this.checks = List.copyOf(checks);
+        this.context = context;
+        this.results = new StepResult[this.checks.size()];
+        java.util.Arrays.fill(results, StepResult.PENDING);
+    }
+
+    public void addObserver(Observer observer) {
+        observers.add(observer);
+    }
+
+    public List<DiagnosticCheck> checks() { return checks; }
+    public DiagnosticContext context() { return context; }
+    public int size() { return checks.size(); }
+    public int current() { return current; }
+    public boolean finished() { return current >= checks.size(); }
+
+    public synchronized StepResult result(int index) {
+        return results[index];
+    }
+
+    public CheckState state(int index) {
+        return result(index).state();
+    }
+
+    /** Moves to the next step without running the current one (it keeps its state). */
+    public void next() {
+        moveTo(current + 1);
+    }
+
+    /** Marks the current step skipped and moves on. */
+    public void skip() {
+        if (finished()) {
+            return;
+        }
+        set(current, new StepResult(CheckState.SKIPPED, List.of(), "skipped by the user", 0));
+        next();
+    }
+
+    public void moveTo(int index) {
+        current = Math.max(0, Math.min(checks.size(), index));
+        for (Observer o : observers) {
+            o.currentChanged(current);
+        }
+    }
+
+    /** Runs the current step (again, if it ran before) and stays on it. Blocking. */
+    public StepResult runCurrent(CancellationToken cancel) {
+        return finished() ? null : run(current, cancel);
+    }
+
+    /** Runs every step from the current one to the end, moving along. Stops early when cancelled. Blocking. */
+    public void runAll(CancellationToken cancel) {
+        while (!finished()) {
+            if (cancel.isCancelled()) {
+                for (int i = current; i < checks.size(); i++) {
+                    if (results[i].state() == CheckState.PENDING) {
+                        set(i, new StepResult(CheckState.SKIPPED, List.of(), "stopped", 0));
+                    }
+                }
+                return;
+            }
+            if (results[current].state() == CheckState.PENDING) {
+                run(current, cancel);
+            }
+            next();
+        }
+    }
+
+    /** Runs step {@code index}; never throws for a failing check. */
+    public StepResult run(int index, CancellationToken cancel) {
+        DiagnosticCheck check = checks.get(index);
+        String why = check.notApplicable(context);
+        if (why != null) {
+            return set(index, new StepResult(CheckState.SKIPPED, List.of(), why, 0));
+        }
+        set(index, new StepResult(CheckState.RUNNING, List.of(), null, 0));
+        long start = System.nanoTime();
+        ProgressObserver progress = (done, total, message) -> {
+            for (Observer o : observers) {
+                o.progress(index, done, total, message);
+            }
+        };
+        StepResult result;
+        try {
+            List<Finding> findings = check.run(context, progress, cancel);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (cancel.isCancelled() && check.active()) {
+                result = new StepResult(CheckState.SKIPPED, List.of(), "stopped", seconds);
+            } else {
+                result = new StepResult(findings.isEmpty() ? CheckState.PASSED : CheckState.FOUND, findings, null, seconds);
+            }
+        } catch (BudgetExhaustedException e) {
+            result = new StepResult(CheckState.SKIPPED, List.of(), e.getMessage(), 0);
+        } catch (CancelledException e) {
+            result = new StepResult(CheckState.SKIPPED, List.of(), "stopped", (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException e) {
+            result = new StepResult(CheckState.FAILED, List.of(), String.valueOf(e), (System.nanoTime() - start) / 1e9);
+        }
+        return set(index, result);
+    }
+
+    /**
+     * Cause ranking over the findings so far: short trial runs of the proposed fixes, ranked by their
+     * gain in balanced accuracy (see {@link CauseRanker}). Blocking; within the context's budget.
+     */
+    public List<Finding> rankCauses(ProgressObserver progress, CancellationToken cancel) {
+        return CauseRanker.rank(findings(), phases(), context, progress, cancel);
+    }
+
+    /** All findings so far, in step order. */
+    public synchronized List<Finding> findings() {
+        List<Finding> all = new ArrayList<>();
+        for (StepResult r : results) {
+            all.addAll(r.findings());
+        }
+        return all;
+    }
+
+    /** The phase of the check that reported each finding id first (for ranking ties). */
+    public synchronized java.util.Map<String, Phase> phases() {
+        java.util.Map<String, Phase> phases = new java.util.HashMap<>();
+        for (int i = 0; i < checks.size(); i++) {
+            for (Finding f : results[i].findings()) {
+                phases.putIfAbsent(f.id(), checks.get(i).phase());
+            }
+        }
+        return phases;
+    }
+
+    private StepResult set(int index, StepResult result) {
+        synchronized (this) {
+            results[index] = result;
+        }
+        for (Observer o : observers) {
+            o.stepChanged(index, checks.get(index), result);
+        }
+        return result;
+    }
+}

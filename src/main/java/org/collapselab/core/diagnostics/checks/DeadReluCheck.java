@@ -1,0 +1,61 @@
+package org.collapselab.core.diagnostics.checks;
+
+import java.util.List;
+import java.util.Map;
+import org.collapselab.core.diagnostics.DiagnosticContext;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.Phase;
+import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.Activation;
+import org.collapselab.core.training.LayerSample;
+import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
+
+/** {@code dead-relu}: a ReLU layer where more than half the units output zero for every probe image. */
+public final class DeadReluCheck extends BaseCheck {
+    public static final double DEAD = 0.5;
+    public static final double CRITICAL = 0.9;
+
+    public DeadReluCheck() {
+        super("dead-relu", List.of("dead-relu"), "Dead ReLU units",
+                "Counts ReLU units that output zero for every image of a fixed probe batch.", Phase.TRAINING, false);
+    }
+
+    @Override
+    public String notApplicable(DiagnosticContext ctx) {
+        String none = needsTraining(ctx);
+        return none != null ? none : ctx.trainingResult().layerHistory().isEmpty() ? "monitoring was off" : null;
+    }
+
+    @Override
+    public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
+        TrainingResult result = ctx.trainingResult();
+        double[] dead = LayerHealth.recentPerLayer(result.layerHistory(), LayerSample::deadFraction);
+        int worst = -1;
+        for (int i = 0; i < dead.length; i++) {
+            if (Double.isFinite(dead[i]) && (worst < 0 || dead[i] > dead[worst])) {
+                worst = i;
+            }
+        }
+        if (worst < 0 || dead[worst] <= DEAD) {
+            return List.of();
+        }
+        Map<String, Object> set = new java.util.LinkedHashMap<>(
+                Fixes.activations(ctx.config(), List.of(Activation.RELU), Activation.LEAKYRELU));
+        double lr = ctx.config().training().learningRate();
+        double good = Fixes.goodLearningRate(ctx);
+        if (lr > good) {
+            set.put("training.learningRate", good);
+        }
+        return List.of(finding(id(), dead[worst] > CRITICAL ? Severity.CRITICAL : Severity.WARNING,
+                String.format("%.0f%% of the units of '%s' are dead", 100 * dead[worst], LayerHealth.layerName(result, worst)),
+                "A ReLU unit whose input is negative for every image outputs zero and gets zero gradient, so it never "
+                        + "recovers. When most units are dead, almost nothing about the image reaches the output layer, "
+                        + "which then learns the class frequencies and predicts the most common class.",
+                dead[worst], DEAD, "design §7 / AUTOTRAINER ICSE'21 'dying ReLU' (> 50% of units dead on a probe batch); "
+                        + "critical above 90%, tuned on the scenarios",
+                fix("Use leaky ReLU" + (set.containsKey("training.learningRate") ? " and a learning rate of " + good : ""),
+                        set)));
+    }
+}

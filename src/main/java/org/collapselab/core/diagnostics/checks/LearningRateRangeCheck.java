@@ -1,0 +1,103 @@
+package org.collapselab.core.diagnostics.checks;
+
+import java.util.List;
+import java.util.Map;
+import org.collapselab.core.diagnostics.DiagnosticContext;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.Phase;
+import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.diagnostics.TrialRunner;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
+
+/**
+ * The learning-rate range test (Smith 2017, fast.ai's lr_find): the loss while the learning rate
+ * rises exponentially from 1e-6 to 1 over a few hundred steps. The suggestion is a tenth of the rate
+ * at the lowest smoothed loss. Reports {@code learning-rate-too-high}/{@code -too-low} when the
+ * configured rate is far from it.
+ */
+public final class LearningRateRangeCheck extends BaseCheck {
+    public static final double MIN_LR = 1e-6;
+    public static final double MAX_LR = 1.0;
+    public static final int ITERATIONS = 150;
+    /** Above this multiple of the suggestion the configured rate is too high. */
+    public static final double HIGH_FACTOR = 30;
+    /** Below the suggestion divided by this, it is too low. */
+    public static final double LOW_FACTOR = 100;
+
+    public LearningRateRangeCheck() {
+        super("lr-range-test", List.of("learning-rate-too-high", "learning-rate-too-low"), "Learning-rate range test",
+                "Measures the loss while the learning rate rises exponentially and suggests a learning rate.",
+                Phase.PREFLIGHT, true);
+    }
+
+    @Override
+    public String notApplicable(DiagnosticContext ctx) {
+        return needsTrials(ctx);
+    }
+
+    /** Bias-corrected exponential moving average (β = 0.9), as lr_find smooths its curve. */
+    public static double[] smooth(double[] losses) {
+        double[] out = new double[losses.length];
+        double avg = 0;
+        for (int i = 0; i < losses.length; i++) {
+            avg = 0.9 * avg + 0.1 * losses[i];
+            out[i] = avg / (1 - Math.pow(0.9, i + 1));
+        }
+        return out;
+    }
+
+    /** The suggested learning rate, or NaN when the loss never fell by 10% (no usable minimum). */
+    public static double suggest(TrialRunner.RangeTest test) {
+        double[] s = smooth(test.losses());
+        if (s.length < 10) {
+            return Double.NaN;
+        }
+        int best = 0;
+        for (int i = 1; i < s.length; i++) {
+            if (Double.isFinite(s[i]) && s[i] < s[best]) {
+                best = i;
+            }
+        }
+        double start = s[Math.min(4, s.length - 1)];
+        if (!(s[best] < 0.9 * start)) {
+            return Double.NaN;
+        }
+        return test.learningRates()[best] / 10;
+    }
+
+    @Override
+    public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
+        TrialRunner.RangeTest test = ctx.trials().learningRateRange(ctx.config(), ctx.train(), MIN_LR, MAX_LR,
+                ITERATIONS, cancel);
+        ctx.remember("lrRangeTest", test);
+        double suggestion = suggest(test);
+        if (Double.isNaN(suggestion)) {
+            return List.of();
+        }
+        ctx.remember(DiagnosticContext.SUGGESTED_LEARNING_RATE, suggestion);
+        double lr = ctx.config().training().learningRate();
+        String source = String.format("LR range test (Smith 2017; fast.ai lr_find): suggestion %.1e = a tenth of the "
+                + "rate at the lowest smoothed loss; flagged beyond ×%.0f above or ÷%.0f below (tuned on the scenarios)",
+                suggestion, HIGH_FACTOR, LOW_FACTOR);
+        double good = Fixes.goodLearningRate(ctx);
+        if (lr > HIGH_FACTOR * suggestion) {
+            return List.of(finding("learning-rate-too-high", Severity.WARNING,
+                    String.format("The loss blows up at learning rates above about %.0e; yours is %s", suggestion * 10, lr),
+                    "In the range test the loss stopped falling and climbed well below your learning rate. Training at "
+                            + "your rate takes steps that overshoot, so the network jumps between bad solutions and "
+                            + "often settles on predicting one class.",
+                    lr, HIGH_FACTOR * suggestion, source,
+                    fix("Set the learning rate to " + good, Map.of("training.learningRate", good))));
+        }
+        if (lr < suggestion / LOW_FACTOR) {
+            return List.of(finding("learning-rate-too-low", Severity.WARNING,
+                    String.format("The loss falls fastest near %.0e; your learning rate %s is far below", suggestion, lr),
+                    "At your learning rate the range test's loss had not started to move. Training will crawl: after the "
+                            + "run the network is still near its random start, and its outputs barely depend on the image.",
+                    lr, suggestion / LOW_FACTOR, source,
+                    fix("Set the learning rate to " + good, Map.of("training.learningRate", good))));
+        }
+        return List.of();
+    }
+}

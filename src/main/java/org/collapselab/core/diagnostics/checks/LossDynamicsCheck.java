@@ -1,0 +1,83 @@
+package org.collapselab.core.diagnostics.checks;
+
+import java.util.List;
+import java.util.Map;
+import org.collapselab.core.diagnostics.DiagnosticContext;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.Phase;
+import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.training.RunStatus;
+import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
+
+/**
+ * {@code learning-rate-too-high} from the loss curve: divergence (NaN), a loss that ends higher than
+ * it started, or spikes far above the loss of uniform guessing after the first steps.
+ */
+public final class LossDynamicsCheck extends BaseCheck {
+    /** The late loss above this multiple of the early loss is divergence (AUTOTRAINER's "unstable" rule, tuned). */
+    public static final double RISE = 1.1;
+    /** A minibatch loss above this multiple of max(ln C, early loss) after warm-up is an oscillation spike. */
+    public static final double SPIKE = 3.0;
+
+    public LossDynamicsCheck() {
+        super("loss-dynamics", List.of("learning-rate-too-high"), "Loss curve",
+                "Looks for divergence, a rising loss and violent oscillation in the per-iteration loss.",
+                Phase.TRAINING, false);
+    }
+
+    @Override
+    public String notApplicable(DiagnosticContext ctx) {
+        return needsTraining(ctx);
+    }
+
+    @Override
+    public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
+        TrainingResult result = ctx.trainingResult();
+        double[] losses = LayerHealth.losses(result);
+        double good = Fixes.goodLearningRate(ctx);
+        double lr = ctx.config().training().learningRate();
+        Map<String, Object> set = Map.of("training.learningRate", good);
+        String source = "AUTOTRAINER ICSE'21 / DeepDiagnosis ICSE'22 exploding-loss and unstable-loss symptoms; "
+                + "SageMaker Debugger LossNotDecreasing; thresholds tuned on the scenarios";
+        if (result.status() == RunStatus.DIVERGED) {
+            return List.of(finding(id(), Severity.CRITICAL, "The loss diverged to NaN/∞",
+                    "The updates grew until the numbers overflowed. That is the signature of steps too large for the "
+                            + "loss surface: each step overshoots further than the last.",
+                    Double.NaN, 0, source, fix("Lower the learning rate from " + lr + " to " + good, set)));
+        }
+        if (losses.length < 10 || lr <= good) {
+            return List.of();
+        }
+        double early = LayerHealth.earlyLoss(losses);
+        double late = LayerHealth.lateLoss(losses);
+        double uniform = Math.log(Math.max(2, ctx.classCount()));
+        if (late > RISE * early && late > 0.5 * uniform) {
+            return List.of(finding(id(), Severity.CRITICAL,
+                    String.format("The loss rose during training (%.2f → %.2f)", early, late),
+                    "Training should lower the loss. Here it ended higher than it began: the steps are so large that "
+                            + "they overshoot every minimum, and the cheapest stable state is to predict one class.",
+                    late / early, RISE, source, fix("Lower the learning rate from " + lr + " to " + good, set)));
+        }
+        int warmup = Math.max(5, losses.length / 10);
+        double limit = SPIKE * Math.max(uniform, early);
+        int spikes = 0;
+        double worst = 0;
+        for (int i = warmup; i < losses.length; i++) {
+            if (losses[i] > limit) {
+                spikes++;
+            }
+            worst = Math.max(worst, losses[i]);
+        }
+        if (spikes >= 2) {
+            return List.of(finding(id(), Severity.WARNING,
+                    String.format("%d loss spikes above %.1f after warm-up (worst %.1f)", spikes, limit, worst),
+                    "The loss keeps jumping far above where it started, so each step throws away what the previous ones "
+                            + "learned. The network ends wherever the last jump left it, often on one class.",
+                    worst / Math.max(uniform, early), SPIKE, source,
+                    fix("Lower the learning rate from " + lr + " to " + good, set)));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,74 @@
+package org.collapselab.core.diagnostics.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.collapselab.core.data.DataView;
+import org.collapselab.core.diagnostics.DiagnosticContext;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.Phase;
+import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.AugmentationConfig;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.training.EpochMetrics;
+import org.collapselab.core.training.MonitoringOptions;
+import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
+
+/**
+ * {@code cannot-overfit-small-batch}: a few images per class, trained on repeatedly with the user's
+ * config, must be memorised to at most 5% error. If not, the network or its training cannot learn
+ * at all, whatever the data.
+ */
+public final class OverfitSmallBatchCheck extends BaseCheck {
+    public static final int PER_CLASS = 5;
+    public static final int STEPS = 40;
+    public static final double MAX_ERROR = 0.05;
+
+    public OverfitSmallBatchCheck() {
+        super("overfit-small-batch", List.of("cannot-overfit-small-batch"), "Overfit a small batch",
+                "Trains on " + PER_CLASS + " images per class until it should know them by heart.", Phase.PREFLIGHT, true);
+    }
+
+    @Override
+    public String notApplicable(DiagnosticContext ctx) {
+        return needsTrials(ctx);
+    }
+
+    static DataView smallBatch(DataView train, int perClass) {
+        int classes = train.dataset().classCount();
+        int[] taken = new int[classes];
+        List<Integer> chosen = new ArrayList<>();
+        for (int i = 0; i < train.count(); i++) {
+            int label = train.label(i);
+            if (taken[label] < perClass) {
+                taken[label]++;
+                chosen.add(train.indices()[i]);
+            }
+        }
+        return new DataView(train.dataset(), chosen.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    @Override
+    public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
+        DataView batch = smallBatch(ctx.train(), PER_CLASS);
+        ExperimentConfig base = ctx.config();
+        ExperimentConfig config = base
+                .withData(base.data().withAugmentation(AugmentationConfig.NONE))
+                .withTraining(base.training().withEpochs(STEPS).withBatchSize(batch.count()).withEarlyStoppingPatience(0));
+        TrainingResult result = ctx.trials().train(config, batch, batch, MonitoringOptions.OFF, cancel);
+        double best = result.epochs().stream().mapToDouble(EpochMetrics::validationAccuracy).max().orElse(0);
+        double error = 1 - best;
+        if (error <= MAX_ERROR) {
+            return List.of();
+        }
+        return List.of(finding("cannot-overfit-small-batch", Severity.WARNING,
+                String.format("Could not memorise %d images: %.0f%% error after %d steps", batch.count(), 100 * error, STEPS),
+                "A healthy network learns a handful of images by heart within a few dozen steps. This one could not, so "
+                        + "the problem is in the model or its training settings (output layer, initialisation, learning "
+                        + "rate, activations), not in the amount or quality of data. A network that cannot fit even this "
+                        + "falls back to the answer that is right most often.",
+                error, MAX_ERROR, "Karpathy's recipe 'overfit one batch'; TheDeepChecker; ≤ 5% error within "
+                        + STEPS + " full-batch steps (tuned on the scenarios)", null));
+    }
+}

@@ -1,0 +1,55 @@
+package org.collapselab.core.diagnostics.checks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.collapselab.core.diagnostics.DiagnosticContext;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.Phase;
+import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.training.EpochMetrics;
+import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
+
+/** {@code overfitting}: training accuracy far above validation while the validation loss climbs from its best. */
+public final class OverfittingCheck extends BaseCheck {
+    public static final double GAP = 0.25;
+    public static final double LOSS_RISE = 1.2;
+
+    public OverfittingCheck() {
+        super("overfitting", List.of("overfitting"), "Overfitting",
+                "Compares training and validation accuracy and watches the validation loss.", Phase.TRAINING, false);
+    }
+
+    @Override
+    public String notApplicable(DiagnosticContext ctx) {
+        return needsTraining(ctx);
+    }
+
+    @Override
+    public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
+        TrainingResult result = ctx.trainingResult();
+        EpochMetrics last = result.lastEpoch();
+        if (last == null || result.epochs().size() < 3) {
+            return List.of();
+        }
+        double gap = last.trainAccuracy() - last.validationAccuracy();
+        double best = result.epochs().stream().mapToDouble(EpochMetrics::validationLoss).filter(Double::isFinite)
+                .min().orElse(Double.NaN);
+        if (!(gap > GAP) || !(last.validationLoss() > LOSS_RISE * best)) {
+            return List.of();
+        }
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("training.earlyStoppingPatience", 3);
+        set.put("training.l2", 1e-4);
+        return List.of(finding(id(), Severity.WARNING,
+                String.format("Training accuracy %.0f%%, validation %.0f%%", 100 * last.trainAccuracy(),
+                        100 * last.validationAccuracy()),
+                "The network memorises the training images instead of learning what the classes have in common. On "
+                        + "new images it then leans on whatever it saw most, often the largest class.",
+                gap, GAP, "train−validation accuracy gap > 0.25 with the validation loss 20% above its best (Karpathy's "
+                        + "recipe, 'regularize'; tuned on the scenarios)",
+                fix("Stop early and add L2 regularisation", set)));
+    }
+}

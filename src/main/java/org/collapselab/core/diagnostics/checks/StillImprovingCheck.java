@@ -1,0 +1,74 @@
+package org.collapselab.core.diagnostics.checks;
+
+import java.util.List;
+import java.util.Map;
+import org.collapselab.core.diagnostics.DiagnosticContext;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.Phase;
+import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.training.EpochMetrics;
+import org.collapselab.core.training.RunStatus;
+import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
+
+/**
+ * {@code still-improving}: the run stopped while the loss was still falling clearly and the model is
+ * not yet good — too few epochs. With one epoch, the last fifth of the iterations is compared with the fifth before.
+ */
+public final class StillImprovingCheck extends BaseCheck {
+    /** Relative loss drop over the last stretch that counts as still improving (SageMaker LossNotDecreasing inverted). */
+    public static final double DROP = 0.05;
+    /** Runs already at this balanced accuracy are left alone. */
+    public static final double GOOD_ENOUGH = 0.9;
+
+    public StillImprovingCheck() {
+        super("still-improving", List.of("still-improving"), "Training length",
+                "Checks whether the loss was still falling clearly when training stopped.", Phase.TRAINING, false);
+    }
+
+    @Override
+    public String notApplicable(DiagnosticContext ctx) {
+        return needsTraining(ctx);
+    }
+
+    @Override
+    public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
+        TrainingResult result = ctx.trainingResult();
+        EpochMetrics last = result.lastEpoch();
+        if (last == null || result.status() != RunStatus.COMPLETED || last.balancedAccuracy() >= GOOD_ENOUGH) {
+            return List.of();
+        }
+        double drop;
+        List<EpochMetrics> epochs = result.epochs();
+        if (epochs.size() >= 3) {
+            EpochMetrics before = epochs.get(epochs.size() - 2);
+            double trainDrop = 1 - last.trainLoss() / before.trainLoss();
+            double validationDrop = 1 - last.validationLoss() / before.validationLoss();
+            drop = Math.min(trainDrop, validationDrop);
+        } else {
+            double[] losses = LayerHealth.losses(result);
+            int fifth = Math.max(2, losses.length / 5);
+            if (losses.length < 2 * fifth) {
+                return List.of();
+            }
+            double late = LayerHealth.mean(losses, losses.length - fifth, losses.length);
+            double before = LayerHealth.mean(losses, losses.length - 2 * fifth, losses.length - fifth);
+            drop = 1 - late / before;
+        }
+        if (!(drop > DROP)) {
+            return List.of();
+        }
+        int epochsNow = ctx.config().training().epochs();
+        int more = Math.max(3 * epochsNow, epochsNow + 5);
+        double chance = ctx.chance();
+        return List.of(finding(id(), last.balancedAccuracy() <= chance + 0.1 ? Severity.CRITICAL : Severity.WARNING,
+                String.format("The loss was still falling %.0f%% per step of the curve when training stopped", 100 * drop),
+                "The run ended while the network was still learning quickly. Early in training a network first learns "
+                        + "the class frequencies — predicting the most common class — and only later the features that "
+                        + "tell classes apart; stopping now freezes it in that first stage.",
+                drop, DROP, "Karpathy's recipe / SageMaker Debugger LossNotDecreasing (inverted): a > 5% loss drop over "
+                        + "the last epoch (or the last fifth of one epoch) with balanced accuracy < 0.9; tuned on the scenarios",
+                fix("Train for " + more + " epochs", Map.of("training.epochs", more))));
+    }
+}

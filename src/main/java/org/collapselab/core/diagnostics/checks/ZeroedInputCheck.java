@@ -1,0 +1,62 @@
+package org.collapselab.core.diagnostics.checks;
+
+import java.util.List;
+import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.diagnostics.DiagnosticContext;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.Phase;
+import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.training.MonitoringOptions;
+import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
+
+/**
+ * {@code ignores-input}: the user's config trained on all-zero images (the input-independent baseline)
+ * should do clearly worse than on the real images. If it does as well, the network is not using its input.
+ */
+public final class ZeroedInputCheck extends BaseCheck {
+    /** Real inputs must beat zeroed ones by this much balanced accuracy. */
+    public static final double MARGIN = 0.05;
+
+    public ZeroedInputCheck() {
+        super("zeroed-input", List.of("ignores-input"), "Zeroed-input baseline",
+                "Trains once on blank images and compares with the real ones: real inputs must do better.",
+                Phase.PREFLIGHT, true);
+    }
+
+    @Override
+    public String notApplicable(DiagnosticContext ctx) {
+        return needsTrials(ctx);
+    }
+
+    @Override
+    public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
+        progress.progress(0, 2, "training on the real images");
+        TrainingResult real = Trials.userBaseline(ctx, cancel);
+        progress.progress(1, 2, "training on zeroed images");
+        DataView[] views = ctx.trialViews();
+        ImageDataset zero = Trials.zeroed(ctx.dataset());
+        ImageDataset zeroValidation = views[1].dataset() == ctx.dataset() ? zero : Trials.zeroed(views[1].dataset());
+        TrainingResult blank = ctx.trials().train(ctx.trialConfig(ctx.config()), new DataView(zero, views[0].indices()),
+                new DataView(zeroValidation, views[1].indices()), MonitoringOptions.OFF, cancel);
+        double chance = ctx.chance();
+        double realScore = Trials.balancedAccuracy(real, chance);
+        double blankScore = Trials.balancedAccuracy(blank, chance);
+        double lift = realScore - blankScore;
+        if (lift >= MARGIN) {
+            return List.of();
+        }
+        return List.of(finding("ignores-input", Severity.WARNING,
+                String.format("Real images do no better than blank ones (balanced accuracy %.2f vs %.2f)", realScore,
+                        blankScore),
+                "Trained on all-zero images, a network can only learn the class frequencies. Yours reaches the same "
+                        + "score on the real images, so nothing it learns depends on the pixels — either the network "
+                        + "cannot pass information through (dead or saturated units, bad initialisation, a wrong learning "
+                        + "rate), or the images carry no class signal.",
+                lift, MARGIN, "Karpathy's recipe 'input-independent baseline'; real must beat zeroed by 0.05 balanced "
+                        + "accuracy in a " + ctx.trials().budget().trialEpochs() + "-epoch trial (tuned on the scenarios)",
+                null));
+    }
+}

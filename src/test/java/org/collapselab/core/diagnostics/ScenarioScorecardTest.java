@@ -1,0 +1,159 @@
+package org.collapselab.core.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.model.ConfigCodec;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;
+import org.collapselab.core.training.dl4j.Dl4jTrialRunner;
+import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
+import org.collapselab.testsupport.ScenarioData;
+import org.collapselab.core.data.DatasetLoader;
+import org.collapselab.core.data.samples.Scenarios;
+import org.collapselab.core.data.samples.ShapesGenerator;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The diagnostics scorecard (issue 4, point 6): every scenario config in sample-data/scenarios runs the
+ * full diagnostic session with cause ranking on its dataset; the expected finding must rank first, and
+ * healthy configs must raise no warning or critical finding. Prints a precision/recall table per finding id.
+ */
+@Tag("slow")
+class ScenarioScorecardTest {
+    static final Path SCENARIOS = Path.of("sample-data", "scenarios");
+
+    /** A scenario and the finding expected first (null for healthy configs). */
+    record Scenario(String id, String expected) {
+    }
+    static final Map<String, ImageDataset> DATA = new ConcurrentHashMap<>();
+    static final Map<String, TrainingResult> CACHE = new ConcurrentHashMap<>();
+
+    @TempDir
+    static Path generated;
+
+    /** The scenario's dataset at its config's size: bundled ones loaded from sample-data, the others generated. */
+    static ImageDataset data(String dataset, ExperimentConfig config) throws Exception {
+        String key = dataset + "@" + config.data().imageSize() + "x" + config.data().channels();
+        ImageDataset cached = DATA.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Path root = Path.of("sample-data", dataset);
+        if (!Files.isDirectory(root)) {
+            root = generated.resolve(dataset);
+            if (!Files.isDirectory(root)) {
+                ShapesGenerator.generate(root, Scenarios.options(dataset));
+            }
+        }
+        ImageDataset loaded = new DatasetLoader().load(root, config.data().imageSize(), config.data().channels(),
+                ProgressObserver.NONE, CancellationToken.none());
+        DATA.put(key, loaded);
+        return loaded;
+    }
+
+    /** Runs one scenario's full session and ranking; returns the ranked findings. */
+    static List<Finding> diagnose(String scenario, StringBuilder log) throws Exception {
+        ExperimentConfig config = ConfigCodec.read(SCENARIOS.resolve(scenario + ".json"));
+        ImageDataset data = data(Scenarios.datasetFor(scenario), config);
+        DiagnosticContext.Builder builder = DiagnosticContext.builder(config, data)
+                .trials(new Dl4jTrialRunner(new Dl4jTrainingEngine(), TrialBudget.of(0, 3, 240), CACHE));
+        if (scenario.equals("preprocessing-mismatch")) {
+            builder.predictSet(ScenarioData.inverted(data));
+        }
+        DiagnosticContext ctx = builder.build();
+        DiagnosticSession session = new DiagnosticSession(DiagnosticCatalog.defaultChecks(), ctx);
+        CancellationToken cancel = CancellationToken.none();
+        session.runAll(cancel);
+        for (int i = 0; i < session.size(); i++) {
+            StepResult r = session.result(i);
+            if (r.state() == CheckState.FAILED) {
+                log.append("    step ").append(session.checks().get(i).id()).append(" FAILED: ").append(r.note()).append('\n');
+            }
+            if (r.seconds() > 2) {
+                log.append(String.format("    %-26s %5.1f s%n", session.checks().get(i).id(), r.seconds()));
+            }
+        }
+        long t = System.nanoTime();
+        List<Finding> ranked = session.rankCauses(ProgressObserver.NONE, cancel);
+        log.append(String.format("    %-26s %5.1f s%n", "ranking", (System.nanoTime() - t) / 1e9));
+        return ranked;
+    }
+
+    @Test
+    void rightFindingRanksFirstAndHealthyConfigsStayQuiet() throws Exception {
+        Map<String, List<Finding>> results = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (String id : Scenarios.all().keySet()) {
+            Scenario s = new Scenario(id, Scenarios.expectedFinding(id));
+            assertTrue(Files.isRegularFile(SCENARIOS.resolve(s.id() + ".json")), "missing scenario " + s.id());
+            assertEquals(Scenarios.config(id), ConfigCodec.read(SCENARIOS.resolve(id + ".json")), "regenerate " + id);
+            long t = System.nanoTime();
+            StringBuilder log = new StringBuilder();
+            List<Finding> ranked = diagnose(id, log);
+            results.put(s.id(), ranked);
+            String top = ranked.isEmpty() ? "-" : ranked.get(0).id();
+            System.out.printf("%-28s %5.1f s  top=%-28s %s%n", s.id(), (System.nanoTime() - t) / 1e9, top,
+                    ranked.stream().map(f -> f.id() + "(" + f.severity().json().charAt(0)
+                            + (f.fix() != null && f.fix().trial() != null
+                            ? String.format(" %+.2f", f.fix().trial().gain()) : "") + ")").toList());
+            System.out.print(log);
+            if (s.expected() != null && !s.expected().equals(top)) {
+                failures.add(s.id() + ": expected " + s.expected() + " first, got " + top);
+            }
+            if (s.expected() == null) {
+                ranked.stream().filter(f -> f.severity() != Severity.INFO)
+                        .forEach(f -> failures.add(s.id() + ": healthy config raised " + f.severity().json() + " " + f.id()));
+            }
+        }
+        System.out.printf("scorecard: %d scenarios in %.0f s%n", results.size(), (System.nanoTime() - start) / 1e9);
+        System.out.println(table(results));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** Per finding id: scenarios expecting it, detections (warning or critical), precision, recall, top-1 hits. */
+    static String table(Map<String, List<Finding>> results) {
+        TreeSet<String> ids = new TreeSet<>();
+        results.values().forEach(list -> list.stream().filter(f -> f.severity() != Severity.INFO)
+                .forEach(f -> ids.add(f.id())));
+        List<Scenario> all = Scenarios.all().keySet().stream().map(id -> new Scenario(id, Scenarios.expectedFinding(id)))
+                .toList();
+        all.stream().filter(s -> s.expected() != null).forEach(s -> ids.add(s.expected()));
+        StringBuilder out = new StringBuilder(String.format("%-28s %8s %4s %4s %4s %9s %7s %6s%n", "finding", "expected",
+                "TP", "FP", "FN", "precision", "recall", "top-1"));
+        for (String id : ids) {
+            int expected = 0, tp = 0, fp = 0, fn = 0, top = 0;
+            for (Scenario s : all) {
+                List<Finding> ranked = results.get(s.id());
+                boolean raised = ranked.stream().anyMatch(f -> f.id().equals(id) && f.severity() != Severity.INFO);
+                boolean wanted = id.equals(s.expected());
+                expected += wanted ? 1 : 0;
+                tp += wanted && raised ? 1 : 0;
+                fp += !wanted && raised ? 1 : 0;
+                fn += wanted && !raised ? 1 : 0;
+                top += wanted && !ranked.isEmpty() && ranked.get(0).id().equals(id) ? 1 : 0;
+            }
+            out.append(String.format("%-28s %8d %4d %4d %4d %9s %7s %6s%n", id, expected, tp, fp, fn,
+                    tp + fp == 0 ? "-" : String.format("%.2f", (double) tp / (tp + fp)),
+                    expected == 0 ? "-" : String.format("%.2f", (double) tp / expected),
+                    expected == 0 ? "-" : top + "/" + expected));
+        }
+        out.append("(FP counts every scenario where the finding was raised but was not the scenario's cause, including "
+                + "symptoms such as collapsed-predictions that legitimately accompany other causes.)");
+        return out.toString();
+    }
+}

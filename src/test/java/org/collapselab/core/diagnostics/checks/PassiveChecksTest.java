@@ -1,0 +1,236 @@
+package org.collapselab.core.diagnostics.checks;
+
+import static org.collapselab.core.diagnostics.checks.Facts.bars;
+import static org.collapselab.core.diagnostics.checks.Facts.config;
+import static org.collapselab.core.diagnostics.checks.Facts.confusion;
+import static org.collapselab.core.diagnostics.checks.Facts.ctx;
+import static org.collapselab.core.diagnostics.checks.Facts.epoch;
+import static org.collapselab.core.diagnostics.checks.Facts.falling;
+import static org.collapselab.core.diagnostics.checks.Facts.layer;
+import static org.collapselab.core.diagnostics.checks.Facts.result;
+import static org.collapselab.core.diagnostics.checks.Facts.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.diagnostics.DiagnosticContext;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.training.EpochMetrics;
+import org.collapselab.core.training.LayerSample;
+import org.collapselab.core.training.RunStatus;
+import org.collapselab.core.training.TrainingResult;
+import org.junit.jupiter.api.Test;
+
+/** Each passive check on hand-built facts: it fires on the failure it describes and stays quiet on healthy facts. */
+class PassiveChecksTest {
+    private static final ImageDataset BALANCED = bars(30, 30, 30);
+
+    private static void assertSingle(List<Finding> findings, String id, Severity severity) {
+        assertEquals(1, findings.size(), findings.toString());
+        Finding f = findings.get(0);
+        assertEquals(id, f.id());
+        assertEquals(severity, f.severity());
+        assertNotNull(f.evidence());
+        assertTrue(f.evidence().source() != null && !f.evidence().source().isBlank(), "evidence has a source");
+        assertTrue(f.explanation().length() > 40, "plain-language explanation");
+    }
+
+    @Test
+    void flagsImbalanceWhenLargestClassExceedsRatio() throws Exception {
+        DiagnosticContext c = ctx(config(), bars(120, 10, 10), null);
+        List<Finding> f = run(new ClassImbalanceCheck(), c);
+        assertSingle(f, "class-imbalance", Severity.CRITICAL);
+        assertEquals("class-weights", f.get(0).fix().set().get("data.balance"));
+        assertEquals(12, f.get(0).evidence().measured(), 1e-9);
+    }
+
+    @Test
+    void imbalanceIsOnlyInfoWhenTheConfigAlreadyBalances() throws Exception {
+        assertSingle(run(new ClassImbalanceCheck(), ctx(config("data.balance=class-weights"), bars(120, 10, 10), null)),
+                "class-imbalance", Severity.INFO);
+        assertTrue(run(new ClassImbalanceCheck(), ctx(config(), BALANCED, null)).isEmpty());
+    }
+
+    @Test
+    void flagsTinyClasses() throws Exception {
+        assertSingle(run(new TinyClassCheck(), ctx(config(), bars(30, 30, 5), null)), "tiny-class", Severity.WARNING);
+        assertTrue(run(new TinyClassCheck(), ctx(config(), BALANCED, null)).isEmpty());
+    }
+
+    @Test
+    void flagsRawPixelInputs() throws Exception {
+        assertSingle(run(new InputsNotNormalizedCheck(), ctx(config("data.normalization=none"), BALANCED, null)),
+                "inputs-not-normalized", Severity.WARNING);
+        assertTrue(run(new InputsNotNormalizedCheck(), ctx(config(), BALANCED, null)).isEmpty());
+    }
+
+    @Test
+    void shortcutProbeFindsBrightnessThatDecidesTheClass() throws Exception {
+        ImageDataset shortcut = org.collapselab.testsupport.ScenarioData.of(
+                org.collapselab.testsupport.ScenarioData.Kind.BRIGHTNESS_SHORTCUT, 8, 3);
+        List<Finding> f = run(new ShortcutProbeCheck(), ctx(config("data.imageSize=8", "data.channels=1",
+                "model.layers=[]"), shortcut, null));
+        assertSingle(f, "spurious-feature", Severity.CRITICAL);
+        ImageDataset fair = org.collapselab.testsupport.ScenarioData.of(
+                org.collapselab.testsupport.ScenarioData.Kind.BALANCED, 8, 3);
+        assertTrue(run(new ShortcutProbeCheck(), ctx(config(), fair, null)).isEmpty());
+    }
+
+    @Test
+    void flagsOutputActivationAndLossMismatches() throws Exception {
+        assertSingle(run(new OutputActivationCheck(), ctx(config("model.outputActivation=identity"), BALANCED, null)),
+                "output-activation-mismatch", Severity.CRITICAL);
+        assertSingle(run(new OutputActivationCheck(), ctx(config("model.outputActivation=sigmoid"), BALANCED, null)),
+                "output-activation-mismatch", Severity.CRITICAL);
+        assertSingle(run(new OutputActivationCheck(), ctx(config("model.loss=mse"), BALANCED, null)),
+                "output-activation-mismatch", Severity.WARNING);
+        assertTrue(run(new OutputActivationCheck(), ctx(config(), BALANCED, null)).isEmpty());
+        // Two classes with sigmoid + binary cross-entropy is the documented single-unit setup.
+        assertTrue(run(new OutputActivationCheck(), ctx(config("model.outputActivation=sigmoid", "model.loss=xent"),
+                bars(20, 20), null)).isEmpty());
+    }
+
+    @Test
+    void flagsSymmetricInitAndProposesRandomInit() throws Exception {
+        List<Finding> f = run(new SymmetricInitCheck(), ctx(config("model.weightInit=zero"), BALANCED, null));
+        assertSingle(f, "symmetric-init", Severity.CRITICAL);
+        assertEquals("relu", f.get(0).fix().set().get("model.weightInit"));
+        assertTrue(run(new SymmetricInitCheck(), ctx(config(), BALANCED, null)).isEmpty());
+    }
+
+    @Test
+    void flagsLinearHiddenLayers() throws Exception {
+        List<Finding> f = run(new LinearHiddenActivationCheck(),
+                ctx(config("model.layers[4].activation=identity"), BALANCED, null));
+        assertSingle(f, "linear-hidden-activation", Severity.WARNING);
+        assertEquals("relu", f.get(0).fix().set().get("model.layers[4].activation"));
+    }
+
+    @Test
+    void flagsLearningRatesOutsideTheOptimizersRange() throws Exception {
+        assertSingle(run(new LearningRateConfigCheck(), ctx(config("training.learningRate=0.1"), BALANCED, null)),
+                "learning-rate-out-of-range", Severity.WARNING);
+        assertSingle(run(new LearningRateConfigCheck(), ctx(config("training.optimizer=sgd",
+                "training.learningRate=0.00001"), BALANCED, null)), "learning-rate-out-of-range", Severity.WARNING);
+        assertTrue(run(new LearningRateConfigCheck(), ctx(config(), BALANCED, null)).isEmpty());
+    }
+
+    @Test
+    void lossThatRisesMeansLearningRateTooHigh() throws Exception {
+        double[] rising = falling(60, 1.1, 3.0);
+        TrainingResult r = result(RunStatus.COMPLETED, List.of(epoch(1, 3, 3, 0.3, confusion(10, 0))), rising, List.of());
+        assertSingle(run(new LossDynamicsCheck(), ctx(config("training.learningRate=0.05"), BALANCED, r)),
+                "learning-rate-too-high", Severity.CRITICAL);
+        TrainingResult healthy = result(RunStatus.COMPLETED, List.of(epoch(1, 0.3, 0.3, 0.9, confusion(10, 1))),
+                falling(60, 1.1, 0.2), List.of());
+        assertTrue(run(new LossDynamicsCheck(), ctx(config("training.learningRate=0.05"), BALANCED, healthy)).isEmpty());
+    }
+
+    @Test
+    void divergedRunMeansLearningRateTooHigh() throws Exception {
+        TrainingResult r = result(RunStatus.DIVERGED, List.of(), new double[]{1, 5, Double.NaN}, List.of());
+        assertSingle(run(new LossDynamicsCheck(), ctx(config("training.learningRate=0.05"), BALANCED, r)),
+                "learning-rate-too-high", Severity.CRITICAL);
+    }
+
+    private static List<List<LayerSample>> samples(int count, LayerSample... layers) {
+        List<List<LayerSample>> all = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            all.add(List.of(layers));
+        }
+        return all;
+    }
+
+    @Test
+    void updateRatioBandsSeparateTooHighFromTooLow() throws Exception {
+        List<EpochMetrics> epochs = List.of(epoch(1, 1.1, 1.1, 0.3, confusion(10, 0)));
+        TrainingResult high = result(RunStatus.COMPLETED, epochs, falling(40, 1.1, 1.0),
+                samples(5, layer(0, 0.3, 1, Double.NaN, Double.NaN), layer(1, 0.2, 1, Double.NaN, Double.NaN)));
+        assertSingle(run(new UpdateRatioCheck(), ctx(config("training.learningRate=0.05"), BALANCED, high)),
+                "learning-rate-too-high", Severity.CRITICAL);
+        TrainingResult low = result(RunStatus.COMPLETED, epochs, falling(40, 1.1, 1.09),
+                samples(5, layer(0, 1e-6, 1, Double.NaN, Double.NaN), layer(1, 2e-6, 1, Double.NaN, Double.NaN)));
+        assertSingle(run(new UpdateRatioCheck(), ctx(config("training.optimizer=sgd", "training.learningRate=0.00001"),
+                BALANCED, low)), "learning-rate-too-low", Severity.CRITICAL);
+        TrainingResult healthy = result(RunStatus.COMPLETED, epochs, falling(40, 1.1, 0.2),
+                samples(5, layer(0, 2e-3, 1, Double.NaN, Double.NaN), layer(1, 1e-2, 1, Double.NaN, Double.NaN)));
+        assertTrue(run(new UpdateRatioCheck(), ctx(config(), BALANCED, healthy)).isEmpty());
+    }
+
+    @Test
+    void deadReluAboveHalfTheUnits() throws Exception {
+        List<EpochMetrics> epochs = List.of(epoch(1, 1.1, 1.1, 0.3, confusion(10, 0)));
+        TrainingResult dead = result(RunStatus.COMPLETED, epochs, falling(40, 1.1, 1.1),
+                samples(4, layer(0, 1e-3, 1, 0.95, Double.NaN), layer(1, 1e-3, 1, 0.2, Double.NaN)));
+        List<Finding> f = run(new DeadReluCheck(), ctx(config(), BALANCED, dead));
+        assertSingle(f, "dead-relu", Severity.CRITICAL);
+        assertEquals("leakyrelu", f.get(0).fix().set().get("model.layers[0].activation"));
+        TrainingResult alive = result(RunStatus.COMPLETED, epochs, falling(40, 1.1, 0.2),
+                samples(4, layer(0, 1e-3, 1, 0.3, Double.NaN)));
+        assertTrue(run(new DeadReluCheck(), ctx(config(), BALANCED, alive)).isEmpty());
+    }
+
+    @Test
+    void gradientRatioFlagsVanishingAndExploding() throws Exception {
+        List<EpochMetrics> epochs = List.of(epoch(1, 1.1, 1.1, 0.3, confusion(10, 0)));
+        TrainingResult vanishing = result(RunStatus.COMPLETED, epochs, falling(40, 1.1, 1.1),
+                samples(4, layer(0, 1e-3, 1e-7, Double.NaN, 0.1), layer(1, 1e-3, 1e-2, Double.NaN, 0.1),
+                        layer(2, 1e-3, 1.0, Double.NaN, Double.NaN)));
+        assertSingle(run(new GradientFlowCheck(), ctx(config(), BALANCED, vanishing)), "vanishing-gradient",
+                Severity.CRITICAL);
+        TrainingResult exploding = result(RunStatus.COMPLETED, epochs, falling(40, 1.1, 1.1),
+                samples(4, layer(0, 1e-3, 1e5, Double.NaN, Double.NaN), layer(1, 1e-3, 1.0, Double.NaN, Double.NaN)));
+        assertSingle(run(new GradientFlowCheck(), ctx(config(), BALANCED, exploding)), "exploding-gradient",
+                Severity.CRITICAL);
+        TrainingResult healthy = result(RunStatus.COMPLETED, epochs, falling(40, 1.1, 0.2),
+                samples(4, layer(0, 1e-3, 0.5, Double.NaN, Double.NaN), layer(1, 1e-3, 1.0, Double.NaN, Double.NaN)));
+        assertTrue(run(new GradientFlowCheck(), ctx(config(), BALANCED, healthy)).isEmpty());
+    }
+
+    @Test
+    void saturatedSigmoidLayers() throws Exception {
+        List<EpochMetrics> epochs = List.of(epoch(1, 1.1, 1.1, 0.3, confusion(10, 0)));
+        TrainingResult r = result(RunStatus.COMPLETED, epochs, falling(40, 1.1, 1.1),
+                samples(4, layer(0, 1e-3, 1, Double.NaN, 0.8)));
+        assertSingle(run(new SaturationCheck(), ctx(config("model.layers[4].activation=sigmoid"), BALANCED, r)),
+                "saturated-activations", Severity.WARNING);
+    }
+
+    @Test
+    void stillImprovingWhenTheLossFallsAtTheEndOfAShortRun() throws Exception {
+        TrainingResult r = result(RunStatus.COMPLETED, List.of(epoch(1, 1.0, 1.0, 0.4, confusion(4, 6))),
+                falling(50, 1.1, 0.5), List.of());
+        List<Finding> f = run(new StillImprovingCheck(), ctx(config("training.epochs=1"), BALANCED, r));
+        assertSingle(f, "still-improving", Severity.WARNING);
+        assertEquals(6, f.get(0).fix().set().get("training.epochs"));
+        List<EpochMetrics> converged = List.of(epoch(1, 0.5, 0.5, 0.8, confusion(9, 1)),
+                epoch(2, 0.3, 0.3, 0.95, confusion(19, 1)), epoch(3, 0.29, 0.3, 0.96, confusion(19, 1)));
+        assertTrue(run(new StillImprovingCheck(), ctx(config(), BALANCED,
+                result(RunStatus.COMPLETED, converged, falling(60, 1.1, 0.3), List.of()))).isEmpty());
+    }
+
+    @Test
+    void overfittingWhenTrainingFarAheadAndValidationLossRising() throws Exception {
+        List<EpochMetrics> epochs = List.of(epoch(1, 0.8, 0.8, 0.7, confusion(6, 4)),
+                epoch(2, 0.3, 0.7, 0.9, confusion(6, 4)), epoch(3, 0.05, 1.2, 1.0, confusion(6, 4)));
+        assertSingle(run(new OverfittingCheck(), ctx(config(), BALANCED,
+                result(RunStatus.COMPLETED, epochs, falling(30, 1, 0.05), List.of()))), "overfitting", Severity.WARNING);
+    }
+
+    @Test
+    void preprocessingMismatchWhenPredictImagesAreInverted() throws Exception {
+        ImageDataset data = org.collapselab.testsupport.ScenarioData.of(
+                org.collapselab.testsupport.ScenarioData.Kind.BALANCED, 8, 5);
+        ExperimentConfig c = config("data.imageSize=8", "data.channels=1", "model.layers=[]");
+        DiagnosticContext mismatch = DiagnosticContext.builder(c, data)
+                .predictSet(org.collapselab.testsupport.ScenarioData.inverted(data)).build();
+        assertSingle(run(new PreprocessingFingerprintCheck(), mismatch), "preprocessing-mismatch", Severity.CRITICAL);
+        DiagnosticContext same = DiagnosticContext.builder(c, data).predictSet(data).build();
+        assertTrue(run(new PreprocessingFingerprintCheck(), same).isEmpty());
+    }
+}
