@@ -20,9 +20,7 @@ class ScenariosTest {
         }
         for (var entry : Scenarios.all().entrySet()) {
             ExperimentConfig loaded = ConfigCodec.read(dir.resolve(entry.getKey() + ".json"));
-            java.util.List<String> overrides = new java.util.ArrayList<>(entry.getValue());
-            overrides.add("name=" + entry.getKey());
-            assertEquals(ConfigCodec.withOverrides(ConfigCodec.defaults(), overrides), loaded, entry.getKey());
+            assertEquals(Scenarios.config(entry.getKey()), loaded, entry.getKey());
         }
     }
 }

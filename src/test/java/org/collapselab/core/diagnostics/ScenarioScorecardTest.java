@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * full diagnostic session with cause ranking on its dataset; the expected finding must rank first, and
  * healthy configs must raise no warning or critical finding. Prints a precision/recall table per finding id.
  */
-@Tag("slow")
+/** Minutes of training on 2 cores: runs with {@code mvn -B verify -Preliability}, outside the default suite. */
+@Tag("scorecard")
 class ScenarioScorecardTest {
     static final Path SCENARIOS = Path.of("sample-data", "scenarios");
 
