@@ -71,20 +71,35 @@ public final class ScenarioData {
         return new ImageDataset(Path.of("memory"), classes, size, 1, pixels, labels, paths, infos, List.of());
     }
 
-    /** The same images with every pixel inverted (255 − v): a predict set prepared differently from training. */
+    /**
+     * The same images with every pixel multiplied by {@code factor}: a predict pipeline that scales or
+     * exposes differently from training (e.g. divides by 255 twice, or reads 16-bit PNGs as 8-bit).
+     */
+    public static ImageDataset rescaled(ImageDataset data, double factor) {
+        return map(data, v -> (int) Math.round(Math.min(255, v * factor)));
+    }
+
+    /** The same images with every pixel inverted (255 − v). */
     public static ImageDataset inverted(ImageDataset data) {
+        return map(data, v -> 255 - v);
+    }
+
+    private static ImageDataset map(ImageDataset data, java.util.function.IntUnaryOperator f) {
         int bytes = data.imageBytes();
         byte[] pixels = new byte[data.count() * bytes];
         List<Path> paths = new ArrayList<>();
         List<ImageInfo> infos = new ArrayList<>();
         for (int i = 0; i < data.count(); i++) {
             data.copyPixels(i, pixels, i * bytes);
+            double sum = 0;
             for (int p = 0; p < bytes; p++) {
-                pixels[i * bytes + p] = (byte) (255 - (pixels[i * bytes + p] & 0xFF));
+                int v = f.applyAsInt(pixels[i * bytes + p] & 0xFF);
+                pixels[i * bytes + p] = (byte) v;
+                sum += v;
             }
             paths.add(data.path(i));
             ImageInfo info = data.info(i);
-            double b = 255 - info.brightness();
+            double b = sum / bytes;
             infos.add(new ImageInfo(info.width(), info.height(), info.sourceChannels(), info.format(), info.fileBytes(), b,
                     new double[]{b, b, b}));
         }

@@ -71,9 +71,9 @@ class ScenarioScorecardTest {
         ExperimentConfig config = ConfigCodec.read(SCENARIOS.resolve(scenario + ".json"));
         ImageDataset data = data(Scenarios.datasetFor(scenario), config);
         DiagnosticContext.Builder builder = DiagnosticContext.builder(config, data)
-                .trials(new Dl4jTrialRunner(new Dl4jTrainingEngine(), TrialBudget.of(0, 3, 240), CACHE));
+                .trials(new Dl4jTrialRunner(new Dl4jTrainingEngine(), TrialBudget.of(0, 4, 300), CACHE));
         if (scenario.equals("preprocessing-mismatch")) {
-            builder.predictSet(ScenarioData.inverted(data));
+            builder.predictSet(ScenarioData.rescaled(data, 0.4));
         }
         DiagnosticContext ctx = builder.build();
         DiagnosticSession session = new DiagnosticSession(DiagnosticCatalog.defaultChecks(), ctx);

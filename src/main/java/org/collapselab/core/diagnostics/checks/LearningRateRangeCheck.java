@@ -21,7 +21,7 @@ public final class LearningRateRangeCheck extends BaseCheck {
     public static final double MAX_LR = 1.0;
     public static final int ITERATIONS = 150;
     /** Above this multiple of the suggestion the configured rate is too high. */
-    public static final double HIGH_FACTOR = 30;
+    public static final double HIGH_FACTOR = 10;
     /** Below the suggestion divided by this, it is too low. */
     public static final double LOW_FACTOR = 100;
 
@@ -82,7 +82,8 @@ public final class LearningRateRangeCheck extends BaseCheck {
                 suggestion, HIGH_FACTOR, LOW_FACTOR);
         double good = Fixes.goodLearningRate(ctx);
         if (lr > HIGH_FACTOR * suggestion) {
-            return List.of(finding("learning-rate-too-high", Severity.WARNING,
+            return List.of(finding("learning-rate-too-high", lr > 3 * HIGH_FACTOR * suggestion ? Severity.CRITICAL
+                            : Severity.WARNING,
                     String.format("The loss blows up at learning rates above about %.0e; yours is %s", suggestion * 10, lr),
                     "In the range test the loss stopped falling and climbed well below your learning rate. Training at "
                             + "your rate takes steps that overshoot, so the network jumps between bad solutions and "

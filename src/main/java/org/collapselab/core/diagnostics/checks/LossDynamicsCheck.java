@@ -42,7 +42,7 @@ public final class LossDynamicsCheck extends BaseCheck {
         String source = "AUTOTRAINER ICSE'21 / DeepDiagnosis ICSE'22 exploding-loss and unstable-loss symptoms; "
                 + "SageMaker Debugger LossNotDecreasing; thresholds tuned on the scenarios";
         if (result.status() == RunStatus.DIVERGED) {
-            return List.of(finding(id(), Severity.CRITICAL, "The loss diverged to NaN/∞",
+            return List.of(finding("learning-rate-too-high", Severity.CRITICAL, "The loss diverged to NaN/∞",
                     "The updates grew until the numbers overflowed. That is the signature of steps too large for the "
                             + "loss surface: each step overshoots further than the last.",
                     Double.NaN, 0, source, fix("Lower the learning rate from " + lr + " to " + good, set)));
@@ -54,7 +54,7 @@ public final class LossDynamicsCheck extends BaseCheck {
         double late = LayerHealth.lateLoss(losses);
         double uniform = Math.log(Math.max(2, ctx.classCount()));
         if (late > RISE * early && late > 0.5 * uniform) {
-            return List.of(finding(id(), Severity.CRITICAL,
+            return List.of(finding("learning-rate-too-high", Severity.CRITICAL,
                     String.format("The loss rose during training (%.2f → %.2f)", early, late),
                     "Training should lower the loss. Here it ended higher than it began: the steps are so large that "
                             + "they overshoot every minimum, and the cheapest stable state is to predict one class.",
@@ -71,7 +71,7 @@ public final class LossDynamicsCheck extends BaseCheck {
             worst = Math.max(worst, losses[i]);
         }
         if (spikes >= 2) {
-            return List.of(finding(id(), Severity.WARNING,
+            return List.of(finding("learning-rate-too-high", Severity.WARNING,
                     String.format("%d loss spikes above %.1f after warm-up (worst %.1f)", spikes, limit, worst),
                     "The loss keeps jumping far above where it started, so each step throws away what the previous ones "
                             + "learned. The network ends wherever the last jump left it, often on one class.",

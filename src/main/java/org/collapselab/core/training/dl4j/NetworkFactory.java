@@ -83,6 +83,9 @@ public final class NetworkFactory {
                 .activation(outputActivation(model.outputActivation()))
                 .build());
         int size = config.data().imageSize();
+        // Mismatched output/loss pairs must train (and fail) like in other frameworks, so the diagnostics can show
+        // what they do; DL4J would refuse them at build time. OutputActivationCheck reports them before training.
+        list.validateOutputLayerConfig(false);
         MultiLayerConfiguration conf = list.setInputType(InputType.convolutional(size, size, config.data().channels())).build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();

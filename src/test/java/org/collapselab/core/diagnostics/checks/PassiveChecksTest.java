@@ -77,7 +77,7 @@ class PassiveChecksTest {
                 "model.layers=[]"), shortcut, null));
         assertSingle(f, "spurious-feature", Severity.CRITICAL);
         ImageDataset fair = org.collapselab.testsupport.ScenarioData.of(
-                org.collapselab.testsupport.ScenarioData.Kind.BALANCED, 8, 3);
+                org.collapselab.testsupport.ScenarioData.Kind.BALANCED, 16, 3);
         assertTrue(run(new ShortcutProbeCheck(), ctx(config(), fair, null)).isEmpty());
     }
 
@@ -203,7 +203,7 @@ class PassiveChecksTest {
 
     @Test
     void stillImprovingWhenTheLossFallsAtTheEndOfAShortRun() throws Exception {
-        TrainingResult r = result(RunStatus.COMPLETED, List.of(epoch(1, 1.0, 1.0, 0.4, confusion(4, 6))),
+        TrainingResult r = result(RunStatus.COMPLETED, List.of(epoch(1, 1.0, 1.0, 0.5, confusion(5, 5))),
                 falling(50, 1.1, 0.5), List.of());
         List<Finding> f = run(new StillImprovingCheck(), ctx(config("training.epochs=1"), BALANCED, r));
         assertSingle(f, "still-improving", Severity.WARNING);
