@@ -111,7 +111,8 @@ class ScenarioScorecardTest {
             System.out.printf("%-28s %5.1f s  top=%-28s %s%n", s.id(), (System.nanoTime() - t) / 1e9, top,
                     ranked.stream().map(f -> f.id() + "(" + f.severity().json().charAt(0)
                             + (f.fix() != null && f.fix().trial() != null
-                            ? String.format(" %+.2f", f.fix().trial().gain()) : "") + ")").toList());
+                            ? String.format(" %.2f→%.2f", f.fix().trial().balancedAccuracyBefore(),
+                            f.fix().trial().balancedAccuracyAfter()) : "") + ")").toList());
             System.out.print(log);
             if (s.expected() != null && !s.expected().equals(top)) {
                 failures.add(s.id() + ": expected " + s.expected() + " first, got " + top);

@@ -45,12 +45,8 @@ public final class DeadReluCheck extends BaseCheck {
         }
         Map<String, Object> set = new java.util.LinkedHashMap<>(
                 Fixes.activations(ctx.config(), List.of(Activation.RELU), Activation.LEAKYRELU));
-        double lr = ctx.config().training().learningRate();
-        double good = Fixes.goodLearningRate(ctx);
-        if (lr > good) {
-            // Units usually die from oversized steps; leaky ReLU alone at the same rate often just dies more slowly.
-            set.put("training.learningRate", good);
-        }
+        // Leaky ReLU only: when oversized steps killed the units, the learning-rate findings propose (and trial) the
+        // lower rate, and the trials then show which change matters.
         return List.of(finding(id(), dead[worst] > CRITICAL ? Severity.CRITICAL : Severity.WARNING,
                 String.format("%.0f%% of the units of '%s' are dead", 100 * dead[worst], LayerHealth.layerName(result, worst)),
                 "A ReLU unit whose input is negative for every image outputs zero and gets zero gradient, so it never "
@@ -58,7 +54,6 @@ public final class DeadReluCheck extends BaseCheck {
                         + "which then learns the class frequencies and predicts the most common class.",
                 dead[worst], DEAD, "design §7 / AUTOTRAINER ICSE'21 'dying ReLU' (> 50% of units dead on a probe batch), raised "
                         + "to 80% after tuning on the healthy scenarios; critical above 90%",
-                fix("Use leaky ReLU, which keeps a small gradient for negative inputs"
-                        + (set.containsKey("training.learningRate") ? ", with a learning rate of " + good : ""), set)));
+                fix("Use leaky ReLU, which keeps a small gradient for negative inputs", set)));
     }
 }

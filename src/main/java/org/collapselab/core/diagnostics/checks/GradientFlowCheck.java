@@ -63,7 +63,10 @@ public final class GradientFlowCheck extends BaseCheck {
         String source = "the brief's rule: first-layer gradient norm < 1e-4 × the output layer's (AUTOTRAINER ICSE'21, "
                 + "DeepDiagnosis ICSE'22 vanishing/exploding gradient); relaxed to 1e-3 after tuning on the deep-sigmoid "
                 + "scenario; exploding above 1e3";
-        if (ratio < VANISHING) {
+        double[] dead = LayerHealth.recentPerLayer(result.layerHistory(), LayerSample::deadFraction);
+        boolean deadUnits = java.util.Arrays.stream(dead).anyMatch(d -> d > DeadReluCheck.DEAD);
+        // Dead ReLUs also starve early layers of gradient; that is the dead-relu finding, not a vanishing gradient.
+        if (ratio < VANISHING && !deadUnits) {
             Map<String, Object> set = new LinkedHashMap<>(Fixes.activations(ctx.config(),
                     List.of(Activation.SIGMOID, Activation.TANH), Activation.RELU));
             set.put("model.weightInit", "relu");

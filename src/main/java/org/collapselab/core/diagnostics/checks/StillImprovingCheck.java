@@ -27,6 +27,22 @@ public final class StillImprovingCheck extends BaseCheck {
                 "Checks whether the loss was still falling clearly when training stopped.", Phase.TRAINING, false);
     }
 
+    /** Least-squares slope of {@code values[from..to)} per index. */
+    static double slope(double[] values, int from, int to) {
+        double n = to - from;
+        double meanX = (from + to - 1) / 2.0;
+        double meanY = LayerHealth.mean(values, from, to);
+        double num = 0;
+        double den = 0;
+        for (int i = from; i < to; i++) {
+            if (Double.isFinite(values[i])) {
+                num += (i - meanX) * (values[i] - meanY);
+                den += (i - meanX) * (i - meanX);
+            }
+        }
+        return den == 0 || n < 2 ? 0 : num / den;
+    }
+
     @Override
     public String notApplicable(DiagnosticContext ctx) {
         return needsTraining(ctx);
@@ -47,14 +63,15 @@ public final class StillImprovingCheck extends BaseCheck {
             double validationDrop = 1 - last.validationLoss() / before.validationLoss();
             drop = Math.min(trainDrop, validationDrop);
         } else {
+            // One or two epochs: the least-squares slope of the loss over the second half of the iterations,
+            // as the share of that half's mean it would still lose over another half like it.
             double[] losses = LayerHealth.losses(result);
-            int fifth = Math.max(2, losses.length / 5);
-            if (losses.length < 2 * fifth) {
+            int half = losses.length / 2;
+            if (half < 5) {
                 return List.of();
             }
-            double late = LayerHealth.mean(losses, losses.length - fifth, losses.length);
-            double before = LayerHealth.mean(losses, losses.length - 2 * fifth, losses.length - fifth);
-            drop = 1 - late / before;
+            drop = -slope(losses, losses.length - half, losses.length) * half
+                    / LayerHealth.mean(losses, losses.length - half, losses.length);
         }
         if (!(drop > DROP)) {
             return List.of();
@@ -68,7 +85,7 @@ public final class StillImprovingCheck extends BaseCheck {
                         + "the class frequencies — predicting the most common class — and only later the features that "
                         + "tell classes apart; stopping now freezes it in that first stage.",
                 drop, DROP, "Karpathy's recipe / SageMaker Debugger LossNotDecreasing (inverted): a > 5% loss drop over "
-                        + "the last epoch (or the last fifth of one epoch) with balanced accuracy < 0.9; tuned on the scenarios",
+                        + "the last epoch (or, for runs of one or two epochs, projected from the loss slope over the second half of the iterations) with balanced accuracy < 0.9; tuned on the scenarios",
                 fix("Train for " + more + " epochs", Map.of("training.epochs", more))));
     }
 }

@@ -61,7 +61,7 @@ public final class Trials {
                 user.data().withNormalization(normalization).withBalance(Balance.CLASS_WEIGHTS)
                         .withAugmentation(org.collapselab.core.model.AugmentationConfig.NONE),
                 new ModelConfig(layers, OutputActivation.SOFTMAX, LossFunction.MCXENT, WeightInit.RELU),
-                new TrainingConfig(Optimizer.ADAM, 1e-3, 32, 2 * ctx.trials().budget().trialEpochs(), 0, 0,
+                new TrainingConfig(Optimizer.ADAM, 1e-3, 32, ctx.trials().budget().trialEpochs() + 2, 0, 0,
                         user.training().device()));
     }
 
