@@ -35,7 +35,7 @@ final class InspectCommand implements Callable<Integer> {
         ExperimentConfig config = experiment.resolve();
         ImageDataset dataset = DataLoading.load(data, config, new CancellationToken());
         DatasetStatistics stats = DatasetStatistics.of(dataset);
-        List<Finding> findings = new java.util.ArrayList<>(DataFindings.of(dataset, stats));
+        List<Finding> findings = new java.util.ArrayList<>(DataFindings.of(dataset, config));
         findings.addAll(org.collapselab.core.diagnostics.ConfigFindings.of(config, dataset.classCount()));
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();

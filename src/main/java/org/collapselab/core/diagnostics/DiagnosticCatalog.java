@@ -57,6 +57,35 @@ public final class DiagnosticCatalog {
                 new SaturationCheck(), new StillImprovingCheck(), new OverfittingCheck());
     }
 
+    /** The passive checks of the data phase (no training), used by {@code inspect} and the Data screen. */
+    public static List<DiagnosticCheck> dataChecks() {
+        return passiveChecks().stream().filter(c -> c.phase() == Phase.DATA).toList();
+    }
+
+    /** The checks that read the config alone. */
+    public static List<DiagnosticCheck> configChecks() {
+        return passiveChecks().stream().filter(c -> c.phase() == Phase.CONFIG).toList();
+    }
+
+    /**
+     * Runs passive checks in order on the calling thread and returns their findings. The same check
+     * objects serve {@code train}, {@code inspect}, {@code diagnose} and the GUI, so each finding has one
+     * definition and one threshold. A check that does not apply here is left out.
+     */
+    public static List<Finding> runPassive(List<DiagnosticCheck> checks, DiagnosticContext ctx) {
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (DiagnosticCheck check : checks) {
+            if (check.active()) {
+                throw new IllegalArgumentException(check.id() + " runs experiments; use a DiagnosticSession");
+            }
+            if (check.notApplicable(ctx) == null) {
+                findings.addAll(check.run(ctx, org.collapselab.core.util.ProgressObserver.NONE,
+                        org.collapselab.core.util.CancellationToken.none()));
+            }
+        }
+        return findings;
+    }
+
     /** Passive checks only (no experiments): data, config and monitoring. */
     public static List<DiagnosticCheck> passiveChecks() {
         return defaultChecks().stream().filter(c -> !c.active()).toList();

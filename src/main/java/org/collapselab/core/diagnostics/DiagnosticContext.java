@@ -32,6 +32,7 @@ public final class DiagnosticContext {
     private final DataView validation;
     private final TrialRunner trials;
     private final MonitoredRun monitoredRun;
+    private final int classCount;
     private final Map<String, Object> facts = new ConcurrentHashMap<>();
     private volatile TrainingResult trainingResult;
 
@@ -46,16 +47,25 @@ public final class DiagnosticContext {
         this.dataset = b.dataset;
         this.validationSet = b.validationSet;
         this.predictSet = b.predictSet;
-        DataView[] views = ExperimentRunner.views(config, dataset, validationSet);
+        DataView[] views = dataset == null ? new DataView[2] : ExperimentRunner.views(config, dataset, validationSet);
         this.train = views[0];
         this.validation = views[1];
+        this.classCount = dataset == null ? b.classCount : dataset.classCount();
         this.trials = b.trials;
         this.monitoredRun = b.monitoredRun;
         this.trainingResult = b.trainingResult;
     }
 
     public static Builder builder(ExperimentConfig config, ImageDataset dataset) {
-        return new Builder(config, dataset);
+        return new Builder(config, dataset, dataset.classCount());
+    }
+
+    /**
+     * A context without images, for the checks that read only the config and a finished run's monitoring
+     * (a saved run, a config being edited). Checks that need the dataset must not be run on it.
+     */
+    public static Builder withoutData(ExperimentConfig config, int classCount) {
+        return new Builder(config, null, classCount);
     }
 
     public ExperimentConfig config() { return config; }
@@ -68,7 +78,7 @@ public final class DiagnosticContext {
     public DataView validation() { return validation; }
     /** Null when experiments are not available (passive checks only). */
     public TrialRunner trials() { return trials; }
-    public int classCount() { return dataset.classCount(); }
+    public int classCount() { return classCount; }
 
     public TrainingResult trainingResult() { return trainingResult; }
 
@@ -157,10 +167,12 @@ public final class DiagnosticContext {
         private TrialRunner trials;
         private MonitoredRun monitoredRun;
         private TrainingResult trainingResult;
+        private final int classCount;
 
-        private Builder(ExperimentConfig config, ImageDataset dataset) {
+        private Builder(ExperimentConfig config, ImageDataset dataset, int classCount) {
             this.config = config;
             this.dataset = dataset;
+            this.classCount = classCount;
         }
 
         public Builder validationSet(ImageDataset value) { this.validationSet = value; return this; }

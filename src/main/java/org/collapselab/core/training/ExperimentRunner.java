@@ -43,7 +43,7 @@ public final class ExperimentRunner {
         List<Finding> findings = new java.util.ArrayList<>(
                 org.collapselab.core.diagnostics.ConfigFindings.of(config, train.dataset().classCount()));
         findings.addAll(TrainingFindings.outcome(config, result));
-        findings.addAll(org.collapselab.core.diagnostics.MonitoringFindings.of(config, result));
+        findings.addAll(org.collapselab.core.diagnostics.MonitoringFindings.of(config, train.dataset().classCount(), result));
         return findings;
     }
 

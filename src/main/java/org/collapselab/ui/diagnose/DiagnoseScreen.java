@@ -103,7 +103,7 @@ public final class DiagnoseScreen {
             return;
         }
         java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> DataFindings.of(data, DatasetStatistics.of(data)), context.loadingExecutor())
+                .supplyAsync(() -> DataFindings.of(data, context.configProperty().get()), context.loadingExecutor())
                 .whenCompleteAsync((found, error) -> {
                     if (error == null && data == context.datasetProperty().get()) {
                         dataFindings = found;

@@ -51,7 +51,7 @@ class ConfigFindingsTest {
         Finding high = ConfigFindings.of(with("training.learningRate=0.05"), 3).get(0);
         assertEquals("learning-rate-out-of-range", high.id());
         assertEquals(0.05, high.evidence().measured());
-        assertEquals(ConfigFindings.ADAPTIVE_MAX, high.evidence().threshold());
+        assertEquals(org.collapselab.core.diagnostics.checks.LearningRateConfigCheck.range(org.collapselab.core.model.Optimizer.ADAM)[1], high.evidence().threshold());
         assertTrue(ids(with("training.optimizer=sgd", "training.learningRate=0.05"), 3).isEmpty(), "fine for SGD");
         assertEquals(List.of("learning-rate-out-of-range"), ids(with("training.learningRate=1e-6"), 3));
     }
