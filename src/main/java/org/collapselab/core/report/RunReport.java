@@ -69,12 +69,24 @@ public record RunReport(int schema, RunStatus status, String message, DatasetSec
     public record SkippedEntry(String file, String reason) {
     }
 
+    /**
+     * One epoch; {@code confusion} (beyond design §6's fields) lets a reopened run replay the confusion
+     * matrix epoch by epoch. Reports written before it have none.
+     */
     public record EpochReport(int epoch, double trainLoss, double validationLoss, double trainAccuracy,
                               double validationAccuracy, double balancedAccuracy, double macroF1, double predictionShare,
-                              double seconds) {
+                              double seconds, ConfusionSection confusion) {
+        public EpochReport(int epoch, double trainLoss, double validationLoss, double trainAccuracy,
+                           double validationAccuracy, double balancedAccuracy, double macroF1, double predictionShare,
+                           double seconds) {
+            this(epoch, trainLoss, validationLoss, trainAccuracy, validationAccuracy, balancedAccuracy, macroF1,
+                    predictionShare, seconds, null);
+        }
+
         public static EpochReport of(EpochMetrics m) {
             return new EpochReport(m.epoch(), m.trainLoss(), m.validationLoss(), m.trainAccuracy(), m.validationAccuracy(),
-                    m.balancedAccuracy(), m.macroF1(), m.predictionShare(), m.seconds());
+                    m.balancedAccuracy(), m.macroF1(), m.predictionShare(), m.seconds(),
+                    m.confusion() == null ? null : new ConfusionSection(m.confusion().labels(), m.confusion().counts()));
         }
     }
 

@@ -37,17 +37,21 @@ public final class RunHistory {
         return samples;
     }
 
-    /** Epoch metrics from the report; every epoch carries the final confusion matrix (only the last is stored). */
+    /**
+     * Epoch metrics from the report, each with its own confusion matrix; reports written before epochs stored
+     * theirs fall back to the final matrix.
+     */
     public static List<EpochMetrics> epochs(RunReport report) {
         List<EpochMetrics> epochs = new ArrayList<>();
         if (report.finalResult() == null || report.finalResult().confusion() == null) {
             return epochs;
         }
-        ConfusionMatrix confusion = report.finalResult().confusion().toMatrix();
+        ConfusionMatrix last = report.finalResult().confusion().toMatrix();
         for (RunReport.EpochReport e : report.epochs()) {
+            ConfusionMatrix confusion = e.confusion() == null ? last : e.confusion().toMatrix();
             epochs.add(new EpochMetrics(e.epoch(), e.trainLoss(), e.validationLoss(), e.trainAccuracy(),
                     e.validationAccuracy(), e.balancedAccuracy(), e.macroF1(), e.predictionShare(),
-                    report.finalResult().majorityBaseline(), e.seconds(), confusion));
+                    confusion.majorityBaseline(), e.seconds(), confusion));
         }
         return epochs;
     }

@@ -63,6 +63,12 @@ class RunFolderTest {
             assertTrue(json.contains(field), "report.json lacks " + field);
         }
         assertFalse(Files.exists(dir.resolve("run.lock")), "lock released");
+        // Each epoch keeps its own confusion matrix, so a reopened run replays them rather than the last one.
+        List<EpochMetrics> reopened = org.collapselab.ui.runs.RunHistory.epochs(report);
+        for (int e = 0; e < 2; e++) {
+            assertArrayEquals(outcome.result().epochs().get(e).confusion().counts(), reopened.get(e).confusion().counts(),
+                    "epoch " + (e + 1));
+        }
 
         TrainedModel reloaded = engine.load(dir.resolve("model.zip"));
         DataView all = new DataView(data, org.collapselab.core.data.Split.all(data.count()).train());
