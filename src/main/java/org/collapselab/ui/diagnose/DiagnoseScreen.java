@@ -99,7 +99,12 @@ public final class DiagnoseScreen {
             }
             refreshIfShowing(SUMMARY);
         });
-        model.comparisonProperty().addListener((o, a, b) -> refreshIfShowing(SUMMARY));
+        model.comparisonProperty().addListener((o, a, b) -> {
+            if (!list.getItems().isEmpty() && b != null && !b.isEmpty()) {
+                list.getSelectionModel().select(SUMMARY);
+            }
+            refreshIfShowing(SUMMARY);
+        });
         model.appliedFixes().addListener((javafx.collections.SetChangeListener<String>) c -> show());
         model.staleProperty().addListener((o, a, b) -> show());
         model.diagnosedRunProperty().addListener((o, a, b) -> show());
@@ -115,7 +120,6 @@ public final class DiagnoseScreen {
         progressText.getStyleClass().add("caption");
 
         Button run = button("Run step", Feather.PLAY, "runStep", model::runStep);
-        run.getStyleClass().add("accent");
         Button skip = button("Skip", Feather.SKIP_FORWARD, "skipStep", model::skip);
         Button next = button("Next", Feather.CHEVRON_RIGHT, "nextStep", model::next);
         Button quick = button("Quick checks", Feather.ZAP, "runPassive", model::runPassive);
@@ -132,7 +136,7 @@ public final class DiagnoseScreen {
         stop.disableProperty().bind(model.runningProperty().not());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(run, skip, next, new Separator(), quick, all, stop, new Separator(), retrainButton,
+        ToolBar bar = new ToolBar(run, skip, next, separator(), quick, all, stop, separator(), retrainButton,
                 export, spacer, progressText, progress);
         bar.setId("diagnoseToolbar");
 
@@ -167,6 +171,18 @@ public final class DiagnoseScreen {
     public void runFinished(RunOutcome outcome) {
         model.runFinished(outcome);
         refreshIfShowing(SUMMARY);
+    }
+
+    private static Separator separator() {
+        return new Separator(javafx.geometry.Orientation.VERTICAL);
+    }
+
+    /** Step times are milliseconds for passive checks and minutes for experiments. */
+    static String time(double seconds) {
+        if (seconds < 1) {
+            return String.format("%.0f ms", Math.max(1, 1000 * seconds));
+        }
+        return seconds < 60 ? String.format("%.1f s", seconds) : Formats.duration(seconds);
     }
 
     private static Button button(String text, Ikon icon, String id, Runnable action) {
@@ -251,13 +267,29 @@ public final class DiagnoseScreen {
         state.setWrapText(true);
         state.getStyleClass().addAll("step-state", "state-" + item.stateKey());
         detail.getChildren().addAll(where, title, description, state);
+        VBox findings = new VBox(12);
         if (r.state() == CheckState.FOUND) {
             for (Finding f : r.findings()) {
-                detail.getChildren().add(findingCard(f));
+                findings.getChildren().add(findingCard(f));
             }
         }
+        VBox charts = new VBox(12);
         for (ChartData chart : r.charts()) {
-            detail.getChildren().add(StepCharts.of(chart));
+            charts.getChildren().add(StepCharts.of(chart));
+        }
+        if (!findings.getChildren().isEmpty() && !charts.getChildren().isEmpty()) {
+            // Side by side, so the finding and the chart that explains it are seen together.
+            GridPane both = new GridPane();
+            both.setHgap(14);
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            both.getColumnConstraints().addAll(half, half);
+            both.addRow(0, findings, charts);
+            GridPane.setValignment(findings, javafx.geometry.VPos.TOP);
+            GridPane.setValignment(charts, javafx.geometry.VPos.TOP);
+            detail.getChildren().add(both);
+        } else {
+            detail.getChildren().addAll(findings, charts);
         }
     }
 
@@ -276,9 +308,9 @@ public final class DiagnoseScreen {
         return switch (r.state()) {
             case PENDING -> "Pending — press Run step" + (item.check().active() ? " (runs a short experiment)" : "");
             case RUNNING -> "Running… " + item.progressProperty().get();
-            case PASSED -> "Passed in " + Formats.duration(r.seconds()) + ": nothing found";
+            case PASSED -> "Passed in " + time(r.seconds()) + ": nothing found";
             case FOUND -> String.format("Found %d %s in %s", r.findings().size(),
-                    r.findings().size() == 1 ? "finding" : "findings", Formats.duration(r.seconds()));
+                    r.findings().size() == 1 ? "finding" : "findings", time(r.seconds()));
             case SKIPPED -> "Skipped: " + (r.note() == null ? "" : r.note());
             case FAILED -> "Failed: " + r.note();
         };
@@ -439,7 +471,7 @@ public final class DiagnoseScreen {
             Label title = new Label(item.check().title(), icon(item));
             title.setGraphicTextGap(8);
             Label time = new Label(item.result().state() == CheckState.PASSED || item.result().state() == CheckState.FOUND
-                    ? Formats.duration(item.result().seconds()) : item.check().active() ? "experiment" : "");
+                    ? time(item.result().seconds()) : item.check().active() ? "experiment" : "");
             time.getStyleClass().add("caption");
             Pane spacer = new Pane();
             HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -41,6 +41,7 @@ import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.HtmlReportWriter;
 import org.collapselab.core.report.RunReport;
+import org.collapselab.core.report.StepsReport;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.ExperimentRunner;
 import org.collapselab.core.training.RunOutcome;
@@ -473,6 +474,9 @@ public final class DiagnoseViewModel {
         }
         RunReport report = RunReport.read(run.runFolder()).withFindings(reportFindings());
         report.write(run.runFolder());
+        if (session != null) {
+            StepsReport.of(session).write(run.runFolder());
+        }
         Path html = run.runFolder().resolve("report.html");
         HtmlReportWriter.write(report, html);
         return html;
