@@ -474,11 +474,12 @@ public final class DiagnoseViewModel {
         }
         RunReport report = RunReport.read(run.runFolder()).withFindings(reportFindings());
         report.write(run.runFolder());
-        if (session != null) {
-            StepsReport.of(session).write(run.runFolder());
+        StepsReport steps = session == null ? null : StepsReport.of(session);
+        if (steps != null) {
+            steps.write(run.runFolder());
         }
         Path html = run.runFolder().resolve("report.html");
-        HtmlReportWriter.write(report, html);
+        HtmlReportWriter.write(report, steps, html);
         return html;
     }
 

@@ -19,6 +19,7 @@ import org.collapselab.core.diagnostics.StepResult;
 import org.collapselab.core.diagnostics.TrialBudget;
 import org.collapselab.core.diagnostics.TrialRunner;
 import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.report.StepsReport;
 import org.collapselab.core.training.CollapseVerdict;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.MonitoringOptions;
@@ -132,6 +133,27 @@ class ChartDataTest {
         ChartData shuffle = runStep(session, "label-shuffle").charts().get(0);
         assertEquals(List.of("real labels", "shuffled labels"),
                 shuffle.series("balanced accuracy").points().stream().map(ChartData.Point::category).toList());
+    }
+
+    @Test
+    void theWalkthroughReportCarriesTheChartsAndTheHtmlDrawsThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        DiagnosticSession session = session(config("training.learningRate=0.5"), bars(60, 6, 6));
+        runStep(session, "class-imbalance");
+        runStep(session, "lr-range-test");
+        StepsReport report = StepsReport.of(session);
+        report.write(dir);
+        StepsReport back = StepsReport.read(dir);
+        assertEquals(report, back);
+        StepsReport.Step lr = back.steps().stream().filter(s -> s.id().equals("lr-range-test")).findFirst().orElseThrow();
+        assertEquals(CheckState.FOUND, lr.state());
+        assertEquals("lr-range", lr.charts().get(0).id());
+        String html = org.collapselab.core.report.HtmlReportWriter.render(new org.collapselab.core.report.RunReport(1,
+                org.collapselab.core.training.RunStatus.COMPLETED, null, null, null, null, List.of(), null, null, List.of()),
+                back);
+        assertTrue(html.contains("Diagnostic walkthrough"));
+        assertTrue(html.contains("Learning-rate range test") && html.contains("Images per class"), "both charts drawn");
+        assertTrue(html.contains("1e-6"), "log axis labelled in powers of ten");
     }
 
     @Test
