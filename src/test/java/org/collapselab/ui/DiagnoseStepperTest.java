@@ -53,7 +53,9 @@ class DiagnoseStepperTest {
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> window.diagnoseScreen().model().stop());
-        waitUntil(() -> !window.diagnoseScreen().model().runningProperty().get(), 60);
+        robot.interact(window::stopTraining);
+        waitUntil(() -> !window.diagnoseScreen().model().runningProperty().get()
+                && !window.trainModel().runningProperty().get(), 60);
     }
 
     private DiagnoseViewModel model() {
@@ -127,5 +129,54 @@ class DiagnoseStepperTest {
         assertTrue(styles(robot, "#step-overfit-small-batch .step-icon").contains("state-skipped"));
         assertEquals(step("zeroed-input").index(), model().currentProperty().get());
         assertFalse(model().runningProperty().get());
+    }
+
+    @Test
+    void runAllRanksTheCausesByTrialsAndRetrainComparesBeforeAndAfter(FxRobot robot) {
+        waitUntil(() -> window.context().datasetProperty().get() != null && !model().steps().isEmpty(), 30);
+        robot.clickOn("#diagnoseTab");
+        robot.interact(() -> model().trialBudget(TrialBudget.of(0, 1, 40)));
+        robot.clickOn("#runAll");
+        waitUntil(() -> !model().runningProperty().get(), 240);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model().steps().stream().noneMatch(s -> s.result().state() == CheckState.PENDING
+                || s.result().state() == CheckState.RUNNING), "every step ran or was skipped");
+        assertNotNull(model().diagnosedRunProperty().get(), "the monitored run wrote a run folder");
+        assertFalse(model().ranked().isEmpty(), "causes ranked");
+        assertEquals(1, model().ranked().get(0).rank());
+        assertTrue(model().ranked().stream().anyMatch(f -> f.fix() != null && f.fix().trial() != null),
+                "at least one fix was tried");
+        assertNotNull(robot.lookup("#rankedCauses").query(), "the summary shows the ranking");
+
+        robot.clickOn("#exportReport");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.nio.file.Path folder = model().diagnosedRunProperty().get().runFolder();
+        assertTrue(Files.isRegularFile(folder.resolve("report.html")));
+        assertTrue(Files.isRegularFile(folder.resolve("diagnose.json")));
+
+        robot.interact(() -> model().applyFix(model().ranked().stream().filter(f -> f.id().equals("class-imbalance"))
+                .findFirst().orElseThrow()));
+        robot.clickOn("#retrainWithFixes");
+        waitUntil(() -> model().comparisonProperty().get().startsWith("Balanced accuracy"), 120);
+        robot.clickOn("#diagnoseTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = robot.lookup("#beforeAfter").queryAs(Label.class).getText();
+        assertTrue(text.contains("Collapsed") && text.contains("→"), text);
+    }
+
+    @Test
+    void stopEndsRunAllAndMarksTheRemainingStepsStopped(FxRobot robot) {
+        waitUntil(() -> window.context().datasetProperty().get() != null && !model().steps().isEmpty(), 30);
+        robot.clickOn("#diagnoseTab");
+        robot.clickOn("#runAll");
+        waitUntil(() -> step("initial-loss").result().state() != CheckState.PENDING, 60);
+        robot.clickOn("#stopDiagnose");
+        waitUntil(() -> !model().runningProperty().get(), 120);
+        WaitForAsyncUtils.waitForFxEvents();
+        StepItem last = model().steps().get(model().steps().size() - 1);
+        assertEquals(CheckState.SKIPPED, last.result().state());
+        assertEquals("stopped", last.result().note());
+        assertEquals("Stopped.", robot.lookup("#diagnoseProgressText").queryAs(Label.class).getText());
+        assertTrue(model().ranked().isEmpty(), "no ranking after a stop");
     }
 }

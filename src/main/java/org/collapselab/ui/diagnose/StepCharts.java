@@ -74,7 +74,7 @@ final class StepCharts {
                 }
             });
         } else {
-            x.setForceZeroInRange(false);
+            linearX(x, data);
         }
         NumberAxis y = yAxis(data);
         MarkedLineChart chart = new MarkedLineChart(x, y, data);
@@ -111,6 +111,32 @@ final class StepCharts {
         return chart;
     }
 
+    /** Linear x: ticks on round numbers (whole ones for epochs and steps), a little room at both ends. */
+    private static void linearX(NumberAxis x, ChartData data) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean whole = true;
+        for (ChartData.Series s : data.series()) {
+            for (ChartData.Point p : s.points()) {
+                min = Math.min(min, p.x());
+                max = Math.max(max, p.x());
+                whole &= p.x() == Math.rint(p.x());
+            }
+        }
+        if (!Double.isFinite(min)) {
+            return;
+        }
+        double unit = niceUnit(Math.max(max - min, 1e-9) / 8);
+        if (whole) {
+            unit = Math.max(1, unit);
+        }
+        x.setAutoRanging(false);
+        x.setLowerBound(Math.floor((min - 0.01 * unit) / unit) * unit);
+        x.setUpperBound(Math.ceil((max + 0.01 * unit) / unit) * unit);
+        x.setTickUnit(unit);
+        x.setMinorTickCount(0);
+    }
+
     /** A y axis whose range includes every value and every horizontal marker, with a little headroom. */
     private static NumberAxis yAxis(ChartData data) {
         double min = 0;
@@ -133,7 +159,13 @@ final class StepCharts {
             max = min + 1;
         }
         double unit = niceUnit(span / 5);
-        NumberAxis y = new NumberAxis(Math.floor(min / unit) * unit, Math.ceil((max + 0.08 * span) / unit) * unit, unit);
+        double upper = Math.ceil((max + 0.08 * span) / unit) * unit;
+        if (min >= 0 && max <= 1 && max > 0.4) {
+            // Shares and accuracies: the axis ends just above 1 rather than at a meaningless 1.2.
+            unit = 0.2;
+            upper = 1.04;
+        }
+        NumberAxis y = new NumberAxis(Math.floor(min / unit) * unit, upper, unit);
         y.setLabel(data.yLabel());
         return y;
     }
