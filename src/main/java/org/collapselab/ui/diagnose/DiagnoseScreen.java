@@ -87,8 +87,12 @@ public final class DiagnoseScreen {
         model.currentProperty().addListener((o, a, index) -> {
             int i = index.intValue();
             if (i >= 0 && i < model.steps().size()) {
-                list.getSelectionModel().select(model.steps().get(i));
-                list.scrollTo(Math.max(0, i - 3));
+                StepItem item = model.steps().get(i);
+                if (list.getSelectionModel().getSelectedItem() != item) {
+                    // Moved by the session (Next, Skip, Run all), not by a click: follow it.
+                    list.getSelectionModel().select(item);
+                    list.scrollTo(Math.max(0, i - 3));
+                }
             } else if (i >= model.steps().size() && !model.steps().isEmpty()) {
                 list.getSelectionModel().select(SUMMARY);
             }

@@ -167,6 +167,21 @@ final class StepCharts {
         }
         NumberAxis y = new NumberAxis(Math.floor(min / unit) * unit, upper, unit);
         y.setLabel(data.yLabel());
+        double step = unit;
+        NumberAxis.DefaultFormatter plain = new NumberAxis.DefaultFormatter(y);
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                // No label for a bound that is not a whole tick (the headroom above 1).
+                double ticks = value.doubleValue() / step;
+                return Math.abs(ticks - Math.rint(ticks)) > 1e-6 ? "" : plain.toString(value);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return plain.fromString(s);
+            }
+        });
         return y;
     }
 
@@ -213,7 +228,9 @@ final class StepCharts {
                     line.setEndX(width);
                     line.setStartY(py);
                     line.setEndY(py);
-                    label.relocate(Math.max(2, width - label.getWidth() - 4), py - label.getHeight() - 1);
+                    // Above the line in the lower half, below it in the upper half, where data near the top would hide it.
+                    double ly = py < height / 2 ? py + 2 : py - label.getHeight() - 1;
+                    label.relocate(Math.max(2, width - label.getWidth() - 4), ly);
                 } else if (xAxis instanceof NumberAxis numbers) {
                     double value = logX ? Math.log10(m.value()) : m.value();
                     double px = numbers.getDisplayPosition(value);
