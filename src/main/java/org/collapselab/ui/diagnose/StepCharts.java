@@ -163,7 +163,7 @@ final class StepCharts {
         if (min >= 0 && max <= 1 && max > 0.4) {
             // Shares and accuracies: the axis ends just above 1 rather than at a meaningless 1.2.
             unit = 0.2;
-            upper = 1.04;
+            upper = 1.1;
         }
         NumberAxis y = new NumberAxis(Math.floor(min / unit) * unit, upper, unit);
         y.setLabel(data.yLabel());
