@@ -21,6 +21,7 @@ import org.collapselab.core.diagnostics.TrialBudget;
 import org.collapselab.core.diagnostics.TrainingFindings;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.RunReport;
+import org.collapselab.core.report.StepsReport;
 import org.collapselab.core.training.ExperimentRunner;
 import org.collapselab.core.training.RunOutcome;
 import org.collapselab.core.training.RunStatus;
@@ -122,6 +123,9 @@ final class DiagnoseCommand implements Callable<Integer> {
             }, cancel);
             console.printf("  ranking took %.1f s%n", (System.nanoTime() - rankStart) / 1e9);
             writeFindings(folder, ranked);
+            if (Files.isDirectory(folder)) {
+                StepsReport.of(session).write(folder);
+            }
         } finally {
             finished.countDown();
         }

@@ -3,6 +3,7 @@ package org.collapselab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.collapselab.core.report.HtmlReportWriter;
+import org.collapselab.core.report.StepsReport;
 import org.collapselab.core.report.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,11 @@ final class ReportCommand implements Callable<Integer> {
             throw new InvalidInputException(e.getMessage());
         }
         Path target = html != null ? html : run.resolve("report.html");
-        HtmlReportWriter.write(report, target);
+        StepsReport steps = null;
+        if (java.nio.file.Files.isRegularFile(run.resolve(StepsReport.FILE))) {
+            steps = StepsReport.read(run);
+        }
+        HtmlReportWriter.write(report, steps, target);
         System.out.println("Wrote " + target.toAbsolutePath());
         return ExitCodes.OK;
     }

@@ -298,6 +298,10 @@ public final class MainWindow {
         return tabs;
     }
 
+    DiagnoseScreen diagnoseScreen() {
+        return diagnoseScreen;
+    }
+
     ModelScreen modelScreen() {
         return modelScreen;
     }

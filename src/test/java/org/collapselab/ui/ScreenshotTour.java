@@ -11,7 +11,9 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.collapselab.core.diagnostics.TrialBudget;
 import org.collapselab.core.model.ConfigCodec;
+import org.collapselab.ui.diagnose.DiagnoseViewModel;
 
 /**
  * Drives the real app through its main screens and saves screenshots into assets/ (run under Xvfb:
@@ -52,13 +54,44 @@ public final class ScreenshotTour {
         Thread.sleep(1500);
         shoot(out.resolve("train-collapsed.png"));
         fx(() -> window.tabs().getSelectionModel().select(3));
-        Thread.sleep(1000);
-        shoot(out.resolve("diagnose-screen.png"));
+        diagnose(window, out);
         fx(() -> window.tabs().getSelectionModel().select(4));
         Thread.sleep(1000);
         shoot(out.resolve("runs-screen.png"));
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * The stepper on the collapsed imbalanced run: the quick checks, the monitored run (reusing the Train tab's
+     * run), the class-balance step with its histogram, and the learning-rate range test with its chart.
+     */
+    private static void diagnose(MainWindow window, Path out) throws Exception {
+        DiagnoseViewModel model = window.diagnoseScreen().model();
+        fx(() -> model.trialBudget(TrialBudget.of(0, 2, 300)));
+        waitFor(() -> !model.steps().isEmpty(), 30);
+        fx(model::runPassive);
+        waitFor(() -> !model.runningProperty().get(), 300);
+        fx(() -> model.select(index(model, "monitored-run")));
+        fx(model::runStep);
+        waitFor(() -> !model.runningProperty().get(), 600);
+        fx(model::runPassive);
+        waitFor(() -> !model.runningProperty().get(), 300);
+        fx(() -> model.select(index(model, "monitored-run")));
+        Thread.sleep(1000);
+        shoot(out.resolve("diagnose-screen.png"));
+        fx(() -> model.select(index(model, "class-imbalance")));
+        Thread.sleep(1000);
+        shoot(out.resolve("diagnose-stepper.png"));
+        fx(() -> model.select(index(model, "lr-range-test")));
+        fx(model::runStep);
+        waitFor(() -> !model.runningProperty().get(), 600);
+        Thread.sleep(1000);
+        shoot(out.resolve("diagnose-lr-range.png"));
+    }
+
+    private static int index(DiagnoseViewModel model, String checkId) {
+        return model.steps().stream().filter(s -> s.check().id().equals(checkId)).findFirst().orElseThrow().index();
     }
 
     private static void shoot(Path file) throws Exception {

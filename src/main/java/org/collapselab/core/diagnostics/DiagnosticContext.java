@@ -34,6 +34,7 @@ public final class DiagnosticContext {
     private final MonitoredRun monitoredRun;
     private final int classCount;
     private final Map<String, Object> facts = new ConcurrentHashMap<>();
+    private final Map<String, List<ChartData>> charts = new ConcurrentHashMap<>();
     private volatile TrainingResult trainingResult;
 
     /** How the TRAINING phase launches the monitored run (the CLI records it in the run folder). */
@@ -99,6 +100,21 @@ public final class DiagnosticContext {
 
     public void remember(String key, Object value) {
         facts.put(key, value);
+    }
+
+    /** A check publishes a chart of its measurements for step {@code checkId} (shown by the stepper, kept in its result). */
+    public void chart(String checkId, ChartData chart) {
+        charts.computeIfAbsent(checkId, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(chart);
+    }
+
+    /** The charts published for step {@code checkId} since it last started. */
+    public List<ChartData> charts(String checkId) {
+        return List.copyOf(charts.getOrDefault(checkId, List.of()));
+    }
+
+    /** Forgets the charts of step {@code checkId} (the session calls it when the step (re)starts). */
+    public void clearCharts(String checkId) {
+        charts.remove(checkId);
     }
 
     /** Memoised fact: computes it once per context. */

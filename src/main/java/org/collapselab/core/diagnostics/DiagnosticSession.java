@@ -106,6 +106,7 @@ public final class DiagnosticSession {
             return set(index, new StepResult(CheckState.SKIPPED, List.of(), why, 0));
         }
         set(index, new StepResult(CheckState.RUNNING, List.of(), null, 0));
+        context.clearCharts(check.id());
         long start = System.nanoTime();
         ProgressObserver progress = (done, total, message) -> {
             for (Observer o : observers) {
@@ -119,7 +120,8 @@ public final class DiagnosticSession {
             if (cancel.isCancelled() && check.active()) {
                 result = new StepResult(CheckState.SKIPPED, List.of(), "stopped", seconds);
             } else {
-                result = new StepResult(findings.isEmpty() ? CheckState.PASSED : CheckState.FOUND, findings, null, seconds);
+                result = new StepResult(findings.isEmpty() ? CheckState.PASSED : CheckState.FOUND, findings, null, seconds,
+                        context.charts(check.id()));
             }
         } catch (BudgetExhaustedException e) {
             result = new StepResult(CheckState.SKIPPED, List.of(), e.getMessage(), 0);

@@ -1,12 +1,27 @@
 package org.collapselab.core.diagnostics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** What one step of a session produced: its state, findings, a short note (why skipped, what failed) and its time. */
-public record StepResult(CheckState state, List<Finding> findings, String note, double seconds) {
+/**
+ * What one step of a session produced: its state, findings, a short note (why skipped, what failed),
+ * its time, and the charts the check drew from its measurements (empty when none helps).
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record StepResult(CheckState state, List<Finding> findings, String note, double seconds, List<ChartData> charts) {
     public static final StepResult PENDING = new StepResult(CheckState.PENDING, List.of(), null, 0);
 
     public StepResult {
         findings = findings == null ? List.of() : List.copyOf(findings);
+        charts = charts == null ? List.of() : List.copyOf(charts);
+    }
+
+    public StepResult(CheckState state, List<Finding> findings, String note, double seconds) {
+        this(state, findings, note, seconds, List.of());
+    }
+
+    /** The most severe finding's severity, or null when there is none. */
+    public Severity worstSeverity() {
+        return findings.stream().map(Finding::severity).max(Enum::compareTo).orElse(null);
     }
 }

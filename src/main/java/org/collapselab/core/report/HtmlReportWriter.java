@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.util.Json;
@@ -18,10 +19,19 @@ public final class HtmlReportWriter {
     }
 
     public static void write(RunReport report, Path file) throws IOException {
-        Json.writeAtomically(file, render(report).getBytes(StandardCharsets.UTF_8));
+        write(report, null, file);
+    }
+
+    /** The report with the diagnostic walkthrough (steps and their charts) when {@code steps} is not null. */
+    public static void write(RunReport report, StepsReport steps, Path file) throws IOException {
+        Json.writeAtomically(file, render(report, steps).getBytes(StandardCharsets.UTF_8));
     }
 
     public static String render(RunReport r) {
+        return render(r, null);
+    }
+
+    public static String render(RunReport r, StepsReport steps) {
         StringBuilder h = new StringBuilder();
         String title = "Collapse Lab report" + (r.config() == null ? "" : " — " + r.config().name());
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
@@ -99,6 +109,9 @@ public final class HtmlReportWriter {
                 h.append("</p>");
             }
             h.append("</div>");
+        }
+        if (steps != null && !steps.steps().isEmpty()) {
+            walkthrough(h, steps);
         }
         if (r.dataset() != null) {
             RunReport.DatasetSection d = r.dataset();
@@ -215,6 +228,138 @@ public final class HtmlReportWriter {
         if (Double.isFinite(baseline)) {
             svg.append("<text x=\"").append(w - 120).append("\" y=\"").append(34 + 14 * series.size())
                     .append("\" font-size=\"11\" fill=\"#666\">majority baseline</text>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** The diagnostic steps in walkthrough order, then the chart of every step that has one. */
+    private static void walkthrough(StringBuilder h, StepsReport steps) {
+        h.append("<h2>Diagnostic walkthrough</h2><table><tr><th>#</th><th class=l>Step</th><th class=l>State</th>")
+                .append("<th>Seconds</th><th class=l>Findings / note</th></tr>");
+        for (StepsReport.Step s : steps.steps()) {
+            String found = s.findings() == null || s.findings().isEmpty() ? (s.note() == null ? "" : s.note())
+                    : String.join(", ", s.findings().stream().map(f -> f.severity().json() + ": " + f.id()).toList());
+            h.append("<tr><td>").append(s.index()).append("</td><td class=l>").append(esc(s.title())).append("</td><td class=l>")
+                    .append(esc(s.state() == null ? "" : s.state().name().toLowerCase())).append("</td><td>")
+                    .append(String.format("%.1f", s.seconds())).append("</td><td class=l>").append(esc(found)).append("</td></tr>");
+        }
+        h.append("</table>");
+        for (StepsReport.Step s : steps.steps()) {
+            if (s.charts() == null) {
+                continue;
+            }
+            for (ChartData c : s.charts()) {
+                h.append(svg(c));
+            }
+        }
+    }
+
+    /** A step's chart as inline SVG: polylines (log10 x when asked) or bars, dashed reference lines with labels. */
+    static String svg(ChartData c) {
+        String[] colors = {"#0969da", "#cf222e", "#1a7f37", "#8250df"};
+        int w = 460;
+        int ht = 260;
+        int left = 46;
+        int bottom = 44;
+        int top = 28;
+        boolean bars = c.kind() == ChartData.Kind.BAR;
+        java.util.function.DoubleUnaryOperator tx = v -> c.logX() ? Math.log10(v) : v;
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = 0;
+        double yMax = Double.NEGATIVE_INFINITY;
+        int categories = 0;
+        for (ChartData.Series s : c.series()) {
+            categories = Math.max(categories, s.points().size());
+            for (ChartData.Point p : s.points()) {
+                if (!bars && (!c.logX() || p.x() > 0)) {
+                    xMin = Math.min(xMin, tx.applyAsDouble(p.x()));
+                    xMax = Math.max(xMax, tx.applyAsDouble(p.x()));
+                }
+                yMin = Math.min(yMin, p.y());
+                yMax = Math.max(yMax, p.y());
+            }
+        }
+        for (ChartData.Marker m : c.markers()) {
+            if (m.axis() == ChartData.Axis.Y) {
+                yMin = Math.min(yMin, m.value());
+                yMax = Math.max(yMax, m.value());
+            }
+        }
+        if (!Double.isFinite(yMax) || (!bars && !Double.isFinite(xMin))) {
+            return "";
+        }
+        if (yMax - yMin < 1e-12) {
+            yMax = yMin + 1;
+        }
+        if (!bars && xMax - xMin < 1e-12) {
+            xMax = xMin + 1;
+        }
+        final double x0 = xMin;
+        final double x1 = xMax;
+        final double y0 = yMin;
+        final double y1 = yMax + 0.05 * (yMax - yMin);
+        java.util.function.DoubleUnaryOperator px = v -> left + (v - x0) / (x1 - x0) * (w - left - 12);
+        java.util.function.DoubleUnaryOperator py = v -> ht - bottom - (v - y0) / (y1 - y0) * (ht - bottom - top);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(ht)
+                .append("\" style=\"margin:0 10px 10px 0\"><text x=\"").append(left).append("\" y=\"16\" font-weight=\"bold\">")
+                .append(esc(c.title())).append("</text>");
+        svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, ht - bottom, w - 12,
+                ht - bottom));
+        svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, top, left, ht - bottom));
+        svg.append("<text x=\"2\" y=\"").append(top + 4).append("\" font-size=\"10\">").append(fmt(y1)).append("</text>")
+                .append("<text x=\"2\" y=\"").append(ht - bottom).append("\" font-size=\"10\">").append(fmt(y0)).append("</text>");
+        svg.append("<text x=\"").append(left).append("\" y=\"").append(ht - 6).append("\" font-size=\"11\">")
+                .append(esc(c.xLabel())).append(" — y: ").append(esc(c.yLabel())).append("</text>");
+        if (bars) {
+            ChartData.Series s = c.series().get(0);
+            double slot = (double) (w - left - 12) / Math.max(1, categories);
+            for (int i = 0; i < s.points().size(); i++) {
+                ChartData.Point p = s.points().get(i);
+                double x = left + i * slot + slot * 0.15;
+                double yTop = py.applyAsDouble(Math.max(0, p.y()));
+                double yBase = py.applyAsDouble(Math.min(0, p.y()));
+                svg.append(String.format("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x, yTop,
+                        slot * 0.7, Math.max(0.5, yBase - yTop), colors[0]));
+                svg.append(String.format("<text x=\"%.1f\" y=\"%d\" font-size=\"10\">", x, ht - bottom + 13))
+                        .append(esc(p.category())).append("</text>");
+            }
+        } else {
+            for (int k = 0; k < c.series().size(); k++) {
+                StringBuilder points = new StringBuilder();
+                for (ChartData.Point p : c.series().get(k).points()) {
+                    if (!c.logX() || p.x() > 0) {
+                        points.append(String.format("%.1f,%.1f ", px.applyAsDouble(tx.applyAsDouble(p.x())),
+                                py.applyAsDouble(p.y())));
+                    }
+                }
+                String color = colors[k % colors.length];
+                svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(color).append("\" points=\"")
+                        .append(points).append("\"/>");
+                svg.append("<text x=\"").append(w - 190).append("\" y=\"").append(top + 12 + 13 * k)
+                        .append("\" font-size=\"11\" fill=\"").append(color).append("\">")
+                        .append(esc(c.series().get(k).name())).append("</text>");
+            }
+            svg.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", left, ht - bottom + 13,
+                    esc(c.logX() ? "1e" + Math.round(x0) : fmt(x0))));
+            svg.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>", w - 12,
+                    ht - bottom + 13, esc(c.logX() ? "1e" + Math.round(x1) : fmt(x1))));
+        }
+        int labelRow = 0;
+        for (ChartData.Marker m : c.markers()) {
+            String dash = " stroke=\"#666\" stroke-dasharray=\"5,4\"/>";
+            if (m.axis() == ChartData.Axis.Y) {
+                double y = py.applyAsDouble(m.value());
+                svg.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"", left, w - 12, y, y)).append(dash);
+                svg.append(String.format("<text x=\"%d\" y=\"%.1f\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">",
+                        w - 14, y - 3)).append(esc(m.label())).append("</text>");
+            } else if (!bars && (!c.logX() || m.value() > 0)) {
+                double x = px.applyAsDouble(tx.applyAsDouble(m.value()));
+                svg.append(String.format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"", x, x, top, ht - bottom)).append(dash);
+                svg.append(String.format("<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#555\">", x + 3,
+                        top + 10 + 12 * labelRow++)).append(esc(m.label())).append("</text>");
+            }
         }
         return svg.append("</svg>").toString();
     }

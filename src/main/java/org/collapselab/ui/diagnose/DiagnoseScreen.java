@@ -1,220 +1,493 @@
 package org.collapselab.ui.diagnose;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.collapselab.core.data.DatasetStatistics;
-import org.collapselab.core.diagnostics.DataFindings;
+import org.collapselab.core.diagnostics.ChartData;
+import org.collapselab.core.diagnostics.CheckState;
+import org.collapselab.core.diagnostics.DiagnosticCheck;
 import org.collapselab.core.diagnostics.Finding;
-import org.collapselab.core.model.ConfigCodec;
-import org.collapselab.core.model.ConfigException;
+import org.collapselab.core.diagnostics.StepResult;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.report.HtmlReportWriter;
-import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.RunOutcome;
 import org.collapselab.ui.AppContext;
 import org.collapselab.ui.common.Formats;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Screen 4: the findings of the data and of the last run as ordered steps, each with its evidence,
- * explanation and a one-click fix; then retrain and compare. FX thread.
+ * Screen 4, the guided stepper (design §2.4): the session's ordered checks on the left, grouped by
+ * phase, with their state; the selected step on the right with its findings (evidence, explanation,
+ * Apply fix) and its chart; Run step / Skip / Next / Run all / Stop, Retrain with fixes, the ranked
+ * causes with their trial before → after, and HTML export. The last list entry is the summary. FX thread;
+ * the work runs in {@link DiagnoseViewModel}.
  */
 public final class DiagnoseScreen {
-    private final AppContext context;
-    private final ListView<Finding> steps = new ListView<>();
-    private final VBox detail = new VBox(10);
-    private final Label comparison = new Label();
-    private final SplitPane root;
-    private final Consumer<ExperimentConfig> applyConfig;
+    /** The list's last entry: ranked causes and before/after, not a check. */
+    static final StepItem SUMMARY = new StepItem(-1, null);
+
+    private final DiagnoseViewModel model;
     private final Runnable retrain;
-    private RunOutcome before;
-    private RunOutcome last;
-    private List<Finding> dataFindings = List.of();
-    private org.collapselab.core.data.ImageDataset findingsData;
+    private final ListView<StepItem> list = new ListView<>();
+    private final VBox detail = new VBox(12);
+    private final BorderPane root = new BorderPane();
+    private final Label message = new Label();
 
     public DiagnoseScreen(AppContext context, Consumer<ExperimentConfig> applyConfig, Runnable retrain) {
-        this.context = context;
-        this.applyConfig = applyConfig;
+        this.model = new DiagnoseViewModel(context, applyConfig);
         this.retrain = retrain;
-        steps.setId("diagnoseSteps");
-        steps.setCellFactory(list -> new StepCell());
-        steps.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> show(f));
-        steps.setPlaceholder(new Label("Load data and train: the checks of the data and of the run appear here."));
-        Label title = new Label("Checks, most likely cause first");
-        title.getStyleClass().add("section-title");
-        Button retrainButton = new Button("Retrain with fixes", new FontIcon(Feather.PLAY));
-        retrainButton.setId("retrainWithFixes");
-        retrainButton.setOnAction(e -> {
-            before = last;
-            retrain.run();
+        list.setId("diagnoseSteps");
+        list.setCellFactory(v -> new StepCell());
+        list.setPlaceholder(new Label("Load a dataset: the checks appear here."));
+        model.steps().addListener((javafx.collections.ListChangeListener<StepItem>) c -> {
+            boolean structural = false;
+            boolean selectedChanged = false;
+            while (c.next()) {
+                if (c.wasUpdated()) {
+                    for (int i = c.getFrom(); i < c.getTo(); i++) {
+                        selectedChanged |= c.getList().get(i) == list.getSelectionModel().getSelectedItem();
+                    }
+                } else {
+                    structural = true;
+                }
+            }
+            if (structural) {
+                rebuildList();
+            } else {
+                list.refresh();
+                if (selectedChanged) {
+                    show();
+                }
+            }
         });
-        comparison.setId("beforeAfter");
-        comparison.setWrapText(true);
-        VBox left = new VBox(8, title, steps, retrainButton, comparison);
-        left.setPadding(new Insets(10));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            if (item != null && item != SUMMARY) {
+                model.select(item.index());
+            }
+            show();
+        });
+        model.currentProperty().addListener((o, a, index) -> {
+            int i = index.intValue();
+            if (i >= 0 && i < model.steps().size()) {
+                StepItem item = model.steps().get(i);
+                if (list.getSelectionModel().getSelectedItem() != item) {
+                    // Moved by the session (Next, Skip, Run all), not by a click: follow it.
+                    list.getSelectionModel().select(item);
+                    list.scrollTo(Math.max(0, i - 3));
+                }
+            } else if (i >= model.steps().size() && !model.steps().isEmpty()) {
+                list.getSelectionModel().select(SUMMARY);
+            }
+        });
+        model.ranked().addListener((javafx.collections.ListChangeListener<Finding>) c -> {
+            if (!model.ranked().isEmpty()) {
+                list.getSelectionModel().select(SUMMARY);
+            }
+            refreshIfShowing(SUMMARY);
+        });
+        model.comparisonProperty().addListener((o, a, b) -> {
+            if (!list.getItems().isEmpty() && b != null && !b.isEmpty()) {
+                list.getSelectionModel().select(SUMMARY);
+            }
+            refreshIfShowing(SUMMARY);
+        });
+        model.appliedFixes().addListener((javafx.collections.SetChangeListener<String>) c -> show());
+        model.staleProperty().addListener((o, a, b) -> show());
+        model.diagnosedRunProperty().addListener((o, a, b) -> show());
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("diagnoseProgress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.runningProperty());
+        progress.setPrefWidth(160);
+        Label progressText = new Label();
+        progressText.setId("diagnoseProgressText");
+        progressText.textProperty().bind(model.progressTextProperty());
+        progressText.getStyleClass().add("caption");
+
+        Button run = button("Run step", Feather.PLAY, "runStep", model::runStep);
+        Button skip = button("Skip", Feather.SKIP_FORWARD, "skipStep", model::skip);
+        Button next = button("Next", Feather.CHEVRON_RIGHT, "nextStep", model::next);
+        Button quick = button("Quick checks", Feather.ZAP, "runPassive", model::runPassive);
+        quick.setTooltip(new javafx.scene.control.Tooltip("Run every passive check (data, config, monitoring): no training"));
+        Button all = button("Run all", Feather.FAST_FORWARD, "runAll", model::runAll);
+        all.setTooltip(new javafx.scene.control.Tooltip("Run every step, then rank the causes by short trial runs of their fixes"));
+        Button stop = button("Stop", Feather.SQUARE, "stopDiagnose", model::stop);
+        Button retrainButton = button("Retrain with fixes", Feather.REFRESH_CW, "retrainWithFixes",
+                () -> model.retrainWithFixes(retrain));
+        Button export = button("Export report", Feather.FILE_TEXT, "exportReport", this::export);
+        for (Button b : new Button[]{run, skip, next, quick, all, retrainButton, export}) {
+            b.disableProperty().bind(model.runningProperty());
+        }
+        stop.disableProperty().bind(model.runningProperty().not());
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(run, skip, next, separator(), quick, all, stop, separator(), retrainButton,
+                export, spacer, progressText, progress);
+        bar.setId("diagnoseToolbar");
+
         detail.setPadding(new Insets(14));
         detail.setId("diagnoseDetail");
-        root = new SplitPane(left, detail);
-        root.setDividerPositions(0.36);
-        context.datasetProperty().addListener((o, a, d) -> measureData(d));
-        context.configProperty().addListener((o, a, c) -> refresh());
-        refresh();
+        detail.setFillWidth(true);
+        ScrollPane scroll = new ScrollPane(detail);
+        scroll.setFitToWidth(true);
+        message.setId("diagnoseMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add("caption");
+        VBox right = new VBox(scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        SplitPane split = new SplitPane(list, right);
+        split.setDividerPositions(0.27);
+        SplitPane.setResizableWithParent(list, false);
+        root.setTop(bar);
+        root.setCenter(split);
+        rebuildList();
     }
 
     public Node node() {
         return root;
     }
 
-    /** A training run finished: show its findings, and the before/after comparison if a fix was retrained. */
+    /** The stepper's state (tests, screenshot tour). */
+    public DiagnoseViewModel model() {
+        return model;
+    }
+
+    /** A training run finished: the stepper reuses it as the monitored run, or compares it after a retrain. */
     public void runFinished(RunOutcome outcome) {
-        last = outcome;
-        if (before != null && outcome != null && before.result().lastEpoch() != null && outcome.result().lastEpoch() != null) {
-            EpochMetrics b = before.result().lastEpoch();
-            EpochMetrics a = outcome.result().lastEpoch();
-            comparison.setText(String.format("Before → after: balanced accuracy %s → %s, top-class share %s → %s, "
-                            + "collapsed %s → %s", Formats.percent(b.balancedAccuracy()), Formats.percent(a.balancedAccuracy()),
-                    Formats.percent(b.predictionShare()), Formats.percent(a.predictionShare()),
-                    b.collapsed() ? "yes" : "no", a.collapsed() ? "yes" : "no"));
-        }
-        refresh();
+        model.runFinished(outcome);
+        refreshIfShowing(SUMMARY);
     }
 
-    /**
-     * Data findings walk every image (statistics, duplicates, one-feature probes): computed once per
-     * dataset on the loading executor, not on every config edit on the FX thread.
-     */
-    private void measureData(org.collapselab.core.data.ImageDataset data) {
-        dataFindings = List.of();
-        findingsData = null;
-        refresh();
-        if (data == null) {
-            return;
-        }
-        java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> DataFindings.of(data, context.configProperty().get()), context.loadingExecutor())
-                .whenCompleteAsync((found, error) -> {
-                    if (error == null && data == context.datasetProperty().get()) {
-                        dataFindings = found;
-                        findingsData = data;
-                        refresh();
-                    }
-                }, javafx.application.Platform::runLater);
+    private static Separator separator() {
+        return new Separator(javafx.geometry.Orientation.VERTICAL);
     }
 
-    private void refresh() {
-        List<Finding> findings = new ArrayList<>();
-        if (last != null) {
-            findings.addAll(last.findings());
+    /** Step times are milliseconds for passive checks and minutes for experiments. */
+    static String time(double seconds) {
+        if (seconds < 1) {
+            return String.format("%.0f ms", Math.max(1, 1000 * seconds));
         }
-        var data = context.datasetProperty().get();
-        if (data != null) {
-            List<Finding> before = new ArrayList<>(data == findingsData ? dataFindings : List.of());
-            before.addAll(org.collapselab.core.diagnostics.ConfigFindings.of(context.configProperty().get(), data.classCount()));
-            for (Finding f : before) {
-                if (findings.stream().noneMatch(x -> x.id().equals(f.id()))) {
-                    findings.add(f);
-                }
+        return seconds < 60 ? String.format("%.1f s", seconds) : Formats.duration(seconds);
+    }
+
+    private static Button button(String text, Ikon icon, String id, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void rebuildList() {
+        StepItem selected = list.getSelectionModel().getSelectedItem();
+        list.getItems().setAll(model.steps());
+        if (!model.steps().isEmpty()) {
+            list.getItems().add(SUMMARY);
+        }
+        if (selected != null && list.getItems().contains(selected)) {
+            list.getSelectionModel().select(selected);
+        } else if (!list.getItems().isEmpty()) {
+            list.getSelectionModel().select(0);
+        }
+        show();
+    }
+
+    private void refreshIfShowing(StepItem item) {
+        if (list.getSelectionModel().getSelectedItem() == item) {
+            show();
+        }
+    }
+
+    private void export() {
+        try {
+            message.setText("Wrote " + model.exportReport().toAbsolutePath());
+        } catch (Exception e) {
+            message.setText("Export failed: " + e.getMessage());
+        }
+        show();
+    }
+
+    /** Redraws the detail of the selected entry. */
+    private void show() {
+        StepItem item = list.getSelectionModel().getSelectedItem();
+        detail.getChildren().clear();
+        if (model.staleProperty().get()) {
+            Label stale = new Label("The config changed since these results (fixes applied?): they describe the config "
+                    + "the session started with. Retrain with fixes to see the effect, or start over with the current config.");
+            stale.setWrapText(true);
+            stale.getStyleClass().add("stale-banner");
+            Button restart = button("Start over", Feather.ROTATE_CCW, "restartSession", model::reset);
+            restart.disableProperty().bind(model.runningProperty());
+            HBox box = new HBox(10, stale, restart);
+            box.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(stale, Priority.ALWAYS);
+            detail.getChildren().add(box);
+        }
+        if (item == null) {
+            Label none = new Label("Load a dataset (Data tab) to diagnose it.");
+            detail.getChildren().add(none);
+        } else if (item == SUMMARY) {
+            showSummary();
+        } else {
+            showStep(item);
+        }
+        if (!message.getText().isEmpty()) {
+            detail.getChildren().add(message);
+        }
+    }
+
+    private void showStep(StepItem item) {
+        DiagnosticCheck check = item.check();
+        StepResult r = item.result();
+        Label where = new Label(String.format("Step %d of %d · %s · %s", item.index() + 1, model.steps().size(),
+                phaseName(check), check.active() ? "experiment (trains briefly)" : "passive (no training)"));
+        where.getStyleClass().add("caption");
+        Label title = new Label(check.title());
+        title.setId("stepTitle");
+        title.getStyleClass().add("finding-title");
+        Label description = new Label(check.description());
+        description.setWrapText(true);
+        FontIcon icon = icon(item);
+        Label state = new Label(stateText(item), icon);
+        state.setId("stepState");
+        state.setWrapText(true);
+        state.getStyleClass().addAll("step-state", "state-" + item.stateKey());
+        detail.getChildren().addAll(where, title, description, state);
+        VBox findings = new VBox(12);
+        if (r.state() == CheckState.FOUND) {
+            for (Finding f : r.findings()) {
+                findings.getChildren().add(findingCard(f));
             }
         }
-        findings.sort((a, b) -> b.severity().compareTo(a.severity()));
-        steps.getItems().setAll(findings);
-        if (!findings.isEmpty()) {
-            steps.getSelectionModel().select(0);
+        VBox charts = new VBox(12);
+        for (ChartData chart : r.charts()) {
+            charts.getChildren().add(StepCharts.of(chart));
+        }
+        if (!findings.getChildren().isEmpty() && !charts.getChildren().isEmpty()) {
+            // Side by side, so the finding and the chart that explains it are seen together.
+            GridPane both = new GridPane();
+            both.setHgap(14);
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            both.getColumnConstraints().addAll(half, half);
+            both.addRow(0, findings, charts);
+            GridPane.setValignment(findings, javafx.geometry.VPos.TOP);
+            GridPane.setValignment(charts, javafx.geometry.VPos.TOP);
+            detail.getChildren().add(both);
         } else {
-            show(null);
+            detail.getChildren().addAll(findings, charts);
         }
     }
 
-    private void show(Finding f) {
-        detail.getChildren().clear();
-        if (f == null) {
-            Label none = new Label(last == null ? "No run yet. Train once (Ctrl+Enter) and the checks of the run appear here."
-                    : "No findings: the data and the last run look healthy.");
-            none.setWrapText(true);
-            detail.getChildren().add(none);
-            return;
-        }
+    private static String phaseName(DiagnosticCheck check) {
+        return switch (check.phase()) {
+            case DATA -> "Data";
+            case CONFIG -> "Config";
+            case PREFLIGHT -> "Pre-flight experiments";
+            case TRAINING -> "Training run";
+            case POST_TRAINING -> "After training";
+        };
+    }
+
+    private String stateText(StepItem item) {
+        StepResult r = item.result();
+        return switch (r.state()) {
+            case PENDING -> "Pending — press Run step" + (item.check().active() ? " (runs a short experiment)" : "");
+            case RUNNING -> "Running… " + item.progressProperty().get();
+            case PASSED -> "Passed in " + time(r.seconds()) + ": nothing found";
+            case FOUND -> String.format("Found %d %s in %s", r.findings().size(),
+                    r.findings().size() == 1 ? "finding" : "findings", time(r.seconds()));
+            case SKIPPED -> "Skipped: " + (r.note() == null ? "" : r.note());
+            case FAILED -> "Failed: " + r.note();
+        };
+    }
+
+    private Node findingCard(Finding f) {
+        Label badge = new Label(f.severity().json().toUpperCase() + " · " + f.id(), new FontIcon(severityIcon(f)));
+        badge.getStyleClass().addAll("caption", "severity-" + f.severity().json());
+        badge.getGraphic().getStyleClass().add("severity-" + f.severity().json());
         Label title = new Label(f.title());
-        title.getStyleClass().add("finding-title");
+        title.getStyleClass().add("section-title");
         title.setWrapText(true);
-        Label id = new Label(f.severity().json().toUpperCase() + " · " + f.id());
-        id.getStyleClass().addAll("caption", "severity-" + f.severity().json());
         Label explanation = new Label(f.explanation());
         explanation.setWrapText(true);
-        detail.getChildren().addAll(id, title, explanation);
+        VBox card = new VBox(8, badge, title, explanation);
+        card.getStyleClass().add("finding-card");
+        card.setId("finding-" + f.id());
         if (f.evidence() != null) {
-            Label evidence = new Label(String.format("Measured %s · threshold %s%nSource: %s",
-                    Formats.number(f.evidence().measured()), Formats.number(f.evidence().threshold()), f.evidence().source()));
-            evidence.setWrapText(true);
+            GridPane evidence = new GridPane();
+            evidence.setHgap(12);
+            evidence.setVgap(4);
             evidence.getStyleClass().add("evidence");
-            detail.getChildren().add(evidence);
+            evidence.setId("evidence-" + f.id());
+            Label measured = new Label(Formats.number(f.evidence().measured()));
+            measured.setId("measured-" + f.id());
+            Label threshold = new Label(Formats.number(f.evidence().threshold()));
+            Label source = new Label(f.evidence().source());
+            source.setWrapText(true);
+            evidence.addRow(0, key("Measured"), measured);
+            evidence.addRow(1, key("Threshold"), threshold);
+            evidence.addRow(2, key("Source"), source);
+            GridPane.setHgrow(source, Priority.ALWAYS);
+            card.getChildren().add(evidence);
         }
         if (f.fix() != null) {
-            Label fix = new Label("Fix: " + f.fix().description() + " " + f.fix().set());
+            boolean configFix = !f.fix().set().isEmpty();
+            Label fix = new Label("Fix: " + f.fix().description()
+                    + (configFix ? "  (" + DiagnoseViewModel.describe(f.fix().set()) + ")" : ""));
             fix.setWrapText(true);
-            Button apply = new Button("Apply fix", new FontIcon(Feather.CHECK));
-            apply.setId("applyFix");
-            apply.getStyleClass().add("accent");
-            Label applied = new Label();
-            apply.setOnAction(e -> applied.setText(applyFix(f.fix().set())));
-            detail.getChildren().addAll(fix, new HBox(10, apply, applied));
+            card.getChildren().add(fix);
+            if (f.fix().trial() != null) {
+                card.getChildren().add(new Label(String.format("Trial run: balanced accuracy %.2f → %.2f",
+                        f.fix().trial().balancedAccuracyBefore(), f.fix().trial().balancedAccuracyAfter())));
+            }
+            if (configFix) {
+                Button apply = new Button("Apply fix", new FontIcon(Feather.CHECK));
+                apply.setId("applyFix-" + f.id());
+                apply.getStyleClass().add("accent");
+                Label applied = new Label(model.appliedFixes().contains(f.id()) ? "Applied to the config." : "");
+                applied.setId("applied-" + f.id());
+                applied.setWrapText(true);
+                apply.setOnAction(e -> applied.setText(model.applyFix(f)));
+                HBox row = new HBox(10, apply, applied);
+                row.setAlignment(Pos.CENTER_LEFT);
+                card.getChildren().add(row);
+            }
         }
-        if (last != null && last.runFolder() != null) {
-            Button export = new Button("Export HTML report", new FontIcon(Feather.FILE_TEXT));
-            Label done = new Label();
-            export.setOnAction(e -> {
-                try {
-                    var html = last.runFolder().resolve("report.html");
-                    HtmlReportWriter.write(last.report(), html);
-                    done.setText("Wrote " + html.toAbsolutePath());
-                } catch (Exception ex) {
-                    done.setText("Export failed: " + ex.getMessage());
-                }
-            });
-            detail.getChildren().add(new HBox(10, export, done));
-        }
+        return card;
     }
 
-    private String applyFix(Map<String, Object> set) {
-        List<String> overrides = new ArrayList<>();
-        set.forEach((k, v) -> overrides.add(k + "=" + v));
-        try {
-            applyConfig.accept(ConfigCodec.withOverrides(context.configProperty().get(), overrides));
-            return "Applied " + overrides + ". Press “Retrain with fixes”.";
-        } catch (ConfigException e) {
-            return "Could not apply: " + e.getMessage();
-        }
+    private static Label key(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        l.setMinWidth(70);
+        return l;
     }
 
-    private static final class StepCell extends ListCell<Finding> {
+    private void showSummary() {
+        Label title = new Label("Ranked causes and before / after");
+        title.getStyleClass().add("finding-title");
+        detail.getChildren().add(title);
+        if (model.ranked().isEmpty()) {
+            Label hint = new Label("Run all runs every step, then tries each proposed fix in a short trial run and "
+                    + "ranks the findings by how much the fix raises balanced accuracy.");
+            hint.setWrapText(true);
+            detail.getChildren().add(hint);
+        } else {
+            GridPane table = new GridPane();
+            table.setId("rankedCauses");
+            table.setHgap(14);
+            table.setVgap(6);
+            table.addRow(0, key("Rank"), key("Finding"), key("Fix"), key("Trial: before → after"));
+            int row = 1;
+            for (Finding f : model.ranked()) {
+                Label name = new Label(f.title(), new FontIcon(severityIcon(f)));
+                name.getGraphic().getStyleClass().add("severity-" + f.severity().json());
+                name.setWrapText(true);
+                Label fix = new Label(f.fix() == null ? "—" : f.fix().set().isEmpty() ? f.fix().description()
+                        : DiagnoseViewModel.describe(f.fix().set()));
+                fix.setWrapText(true);
+                String trial = f.fix() == null || f.fix().trial() == null ? "not tried"
+                        : String.format("%.2f → %.2f (%+.2f)", f.fix().trial().balancedAccuracyBefore(),
+                        f.fix().trial().balancedAccuracyAfter(), f.fix().trial().gain());
+                table.addRow(row++, new Label(String.valueOf(f.rank())), name, fix, new Label(trial));
+                GridPane.setHgrow(name, Priority.ALWAYS);
+            }
+            detail.getChildren().add(table);
+        }
+        Label compareTitle = new Label("Before → after retraining");
+        compareTitle.getStyleClass().add("section-title");
+        Label comparison = new Label();
+        comparison.setId("beforeAfter");
+        comparison.setWrapText(true);
+        comparison.textProperty().bind(Bindings.when(model.comparisonProperty().isEmpty())
+                .then("Apply fixes, then press Retrain with fixes: the new run is compared with the diagnosed one "
+                        + "(balanced accuracy, share of the top predicted class, collapse verdict).")
+                .otherwise(model.comparisonProperty()));
+        detail.getChildren().addAll(compareTitle, comparison);
+    }
+
+    static Ikon stateIcon(StepItem item) {
+        return switch (item.stateKey()) {
+            case "running" -> Feather.LOADER;
+            case "passed" -> Feather.CHECK_CIRCLE;
+            case "info" -> Feather.INFO;
+            case "warning" -> Feather.ALERT_TRIANGLE;
+            case "critical" -> Feather.ALERT_OCTAGON;
+            case "skipped" -> Feather.SKIP_FORWARD;
+            case "failed" -> Feather.X_CIRCLE;
+            default -> Feather.CIRCLE;
+        };
+    }
+
+    private static FontIcon icon(StepItem item) {
+        FontIcon icon = new FontIcon(stateIcon(item));
+        icon.getStyleClass().addAll("step-icon", "state-" + item.stateKey());
+        return icon;
+    }
+
+    private static Ikon severityIcon(Finding f) {
+        return switch (f.severity()) {
+            case CRITICAL -> Feather.ALERT_OCTAGON;
+            case WARNING -> Feather.ALERT_TRIANGLE;
+            case INFO -> Feather.INFO;
+        };
+    }
+
+    /** One step: a phase header above the first step of each phase, then the state icon, title and time. */
+    private final class StepCell extends ListCell<StepItem> {
         @Override
-        protected void updateItem(Finding f, boolean empty) {
-            super.updateItem(f, empty);
-            if (empty || f == null) {
-                setText(null);
+        protected void updateItem(StepItem item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
                 setGraphic(null);
+                setId(null);
                 return;
             }
-            FontIcon icon = new FontIcon(switch (f.severity()) {
-                case CRITICAL -> Feather.ALERT_OCTAGON;
-                case WARNING -> Feather.ALERT_TRIANGLE;
-                case INFO -> Feather.INFO;
-            });
-            icon.getStyleClass().add("severity-" + f.severity().json());
-            setGraphic(icon);
-            setText(f.title());
+            if (item == SUMMARY) {
+                setId("step-summary");
+                Label header = new Label("Summary");
+                header.getStyleClass().add("phase-header");
+                Label row = new Label("Ranked causes, before / after", new FontIcon(Feather.AWARD));
+                setGraphic(new VBox(4, header, row));
+                return;
+            }
+            setId("step-" + item.check().id());
+            Label title = new Label(item.check().title(), icon(item));
+            title.setGraphicTextGap(8);
+            Label time = new Label(item.result().state() == CheckState.PASSED || item.result().state() == CheckState.FOUND
+                    ? time(item.result().seconds()) : item.check().active() ? "experiment" : "");
+            time.getStyleClass().add("caption");
+            Pane spacer = new Pane();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox row = new HBox(6, title, spacer, time);
+            row.setAlignment(Pos.CENTER_LEFT);
+            if (item.index() == 0 || model.steps().get(item.index() - 1).check().phase() != item.check().phase()) {
+                Label header = new Label(phaseName(item.check()));
+                header.getStyleClass().add("phase-header");
+                setGraphic(new VBox(4, header, row));
+            } else {
+                setGraphic(row);
+            }
         }
     }
 }

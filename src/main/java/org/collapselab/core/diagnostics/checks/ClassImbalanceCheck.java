@@ -2,6 +2,7 @@ package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
 import java.util.Map;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
@@ -44,6 +45,19 @@ public final class ClassImbalanceCheck extends BaseCheck {
         return h / Math.log(counts.length);
     }
 
+    /** Images per class as bars, with the count every class would have if they were balanced. */
+    public static ChartData histogram(List<String> classes, int[] counts) {
+        List<ChartData.Point> bars = new java.util.ArrayList<>();
+        for (int c = 0; c < counts.length; c++) {
+            bars.add(ChartData.Point.bar(classes.get(c), counts[c]));
+        }
+        double even = (double) java.util.Arrays.stream(counts).sum() / Math.max(1, counts.length);
+        return ChartData.bar("class-histogram", "Images per class", "class", "images")
+                .series("images", bars)
+                .marker(String.format("balanced: %.0f per class", even), ChartData.Axis.Y, even)
+                .build();
+    }
+
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         int[] counts = ctx.dataset().classCounts();
@@ -55,6 +69,7 @@ public final class ClassImbalanceCheck extends BaseCheck {
         }
         double ratio = counts[smallest] == 0 ? Double.POSITIVE_INFINITY : (double) counts[largest] / counts[smallest];
         double entropy = normalizedEntropy(counts);
+        ctx.chart(id(), histogram(ctx.dataset().classes(), counts));
         boolean strong = ratio > CRITICAL_RATIO || entropy < CRITICAL_ENTROPY;
         if (!strong && ratio <= WARNING_RATIO) {
             return List.of();

@@ -2,6 +2,7 @@ package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
 import java.util.Map;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
@@ -34,6 +35,16 @@ public final class DeadReluCheck extends BaseCheck {
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         TrainingResult result = ctx.trainingResult();
         double[] dead = LayerHealth.recentPerLayer(result.layerHistory(), LayerSample::deadFraction);
+        List<ChartData.Point> bars = new java.util.ArrayList<>();
+        for (int i = 0; i < dead.length; i++) {
+            if (Double.isFinite(dead[i])) {
+                bars.add(ChartData.Point.bar(LayerHealth.layerName(result, i), dead[i]));
+            }
+        }
+        ctx.chart(id(), ChartData.bar("dead-relu", "Share of dead units per layer", "layer", "dead fraction")
+                .series("dead fraction", bars)
+                .marker(String.format("flagged above %.0f%%", 100 * DEAD), ChartData.Axis.Y, DEAD)
+                .build());
         int worst = -1;
         for (int i = 0; i < dead.length; i++) {
             if (Double.isFinite(dead[i]) && (worst < 0 || dead[i] > dead[worst])) {

@@ -3,6 +3,7 @@ package org.collapselab.core.diagnostics.checks;
 import java.util.List;
 import java.util.Map;
 import org.collapselab.core.data.DataView;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Fix;
@@ -46,6 +47,12 @@ public final class InitialLossCheck extends BaseCheck {
         DataView probe = DiagnosticContext.cap(ctx.train(), PROBE_IMAGES, ctx.config().data().seed() + 7);
         double loss = ctx.trials().initialLoss(ctx.config(), ctx.train(), probe);
         int classes = ctx.classCount();
+        ctx.chart(id(), ChartData.bar("initial-loss", "Loss before training vs uniform guessing", "", "loss")
+                .series("loss", List.of(ChartData.Point.bar("untrained network", loss),
+                        ChartData.Point.bar("ln C (uniform guess)", Math.log(classes))))
+                .marker(String.format("flagged above %.2f", (1 + RELATIVE_TOLERANCE) * Math.log(classes)),
+                        ChartData.Axis.Y, (1 + RELATIVE_TOLERANCE) * Math.log(classes))
+                .build());
         if (!off(loss, classes)) {
             return List.of();
         }

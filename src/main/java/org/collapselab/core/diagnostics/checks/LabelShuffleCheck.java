@@ -3,6 +3,7 @@ package org.collapselab.core.diagnostics.checks;
 import java.util.List;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Fix;
@@ -57,6 +58,12 @@ public final class LabelShuffleCheck extends BaseCheck {
         double realScore = Trials.balancedAccuracy(real, chance);
         double noiseScore = Trials.balancedAccuracy(noise, chance);
         ctx.remember("referenceBalancedAccuracy", realScore);
+        ctx.chart(id(), ChartData.bar("label-shuffle", "Real vs shuffled labels", "training labels", "balanced accuracy")
+                .series("balanced accuracy", List.of(ChartData.Point.bar("real labels", realScore),
+                        ChartData.Point.bar("shuffled labels", noiseScore)))
+                .marker(String.format("chance %.2f", chance), ChartData.Axis.Y, chance)
+                .marker(String.format("real must reach %.2f", noiseScore + MARGIN), ChartData.Axis.Y, noiseScore + MARGIN)
+                .build());
         if (realScore - noiseScore >= MARGIN) {
             return List.of();
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.collapselab.core.data.DataView;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Fix;
@@ -35,6 +36,17 @@ public final class LearningCurveCheck extends BaseCheck {
         return needsTrials(ctx);
     }
 
+    /** Balanced accuracy against the percentage of the training images used, with the chance level. */
+    public static ChartData chart(Map<Double, Double> curve, double chance) {
+        List<ChartData.Point> points = new java.util.ArrayList<>();
+        curve.forEach((fraction, accuracy) -> points.add(ChartData.Point.xy(100 * fraction, accuracy)));
+        return ChartData.line("learning-curve", "Learning curve of the reference network", "% of the training images",
+                        "balanced accuracy")
+                .series("balanced accuracy", points)
+                .marker(String.format("chance %.2f", chance), ChartData.Axis.Y, chance)
+                .build();
+    }
+
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         DataView[] views = ctx.trialViews();
@@ -50,6 +62,7 @@ public final class LearningCurveCheck extends BaseCheck {
             curve.put(fraction, Trials.balancedAccuracy(result, chance));
         }
         ctx.remember("learningCurve", curve);
+        ctx.chart(id(), chart(curve, chance));
         double half = curve.get(0.50);
         double full = curve.get(1.00);
         if (!(full - half > RISE) || full >= GOOD_ENOUGH) {

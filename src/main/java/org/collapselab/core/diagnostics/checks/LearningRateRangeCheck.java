@@ -2,6 +2,7 @@ package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
 import java.util.Map;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
@@ -66,12 +67,24 @@ public final class LearningRateRangeCheck extends BaseCheck {
         return test.learningRates()[best] / 10;
     }
 
+    /** Loss (raw and smoothed) against the learning rate on a log axis, with the suggestion and the configured rate. */
+    public static ChartData chart(TrialRunner.RangeTest test, double suggestion, double configured) {
+        return ChartData.line("lr-range", "Learning-rate range test", "learning rate (log scale)", "minibatch loss")
+                .logX()
+                .series("loss", test.learningRates(), test.losses())
+                .series("smoothed loss", test.learningRates(), smooth(test.losses()))
+                .marker(String.format("suggested %.0e", suggestion), ChartData.Axis.X, suggestion)
+                .marker("your rate " + configured, ChartData.Axis.X, configured)
+                .build();
+    }
+
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         TrialRunner.RangeTest test = ctx.trials().learningRateRange(ctx.config(), ctx.train(), MIN_LR, MAX_LR,
                 ITERATIONS, cancel);
         ctx.remember("lrRangeTest", test);
         double suggestion = suggest(test);
+        ctx.chart(id(), chart(test, suggestion, ctx.config().training().learningRate()));
         if (Double.isNaN(suggestion)) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
@@ -31,6 +32,20 @@ public final class MonitoredRunCheck extends BaseCheck {
         if (result == null) {
             result = ctx.runMonitoredTraining(cancel);
             ctx.trainingResult(result);
+        }
+        List<ChartData.Point> balanced = new java.util.ArrayList<>();
+        List<ChartData.Point> share = new java.util.ArrayList<>();
+        for (org.collapselab.core.training.EpochMetrics m : result.epochs()) {
+            balanced.add(ChartData.Point.xy(m.epoch(), m.balancedAccuracy()));
+            share.add(ChartData.Point.xy(m.epoch(), m.predictionShare()));
+        }
+        if (!balanced.isEmpty()) {
+            ctx.chart(id(), ChartData.line("monitored-run", "Validation per epoch", "epoch", "share")
+                    .series("balanced accuracy", balanced)
+                    .series("top class's share of predictions", share)
+                    .marker("collapse: top-class share ≥ 0.95", ChartData.Axis.Y, 0.95)
+                    .marker(String.format("chance %.2f", ctx.chance()), ChartData.Axis.Y, ctx.chance())
+                    .build());
         }
         return TrainingFindings.outcome(ctx.config(), result);
     }

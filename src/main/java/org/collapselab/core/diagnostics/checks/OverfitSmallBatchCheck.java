@@ -3,6 +3,7 @@ package org.collapselab.core.diagnostics.checks;
 import java.util.ArrayList;
 import java.util.List;
 import org.collapselab.core.data.DataView;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
@@ -59,6 +60,18 @@ public final class OverfitSmallBatchCheck extends BaseCheck {
         TrainingResult result = ctx.trials().train(config, batch, batch, MonitoringOptions.OFF, cancel);
         double best = result.epochs().stream().mapToDouble(EpochMetrics::validationAccuracy).max().orElse(0);
         double error = 1 - best;
+        List<ChartData.Point> loss = new ArrayList<>();
+        List<ChartData.Point> accuracy = new ArrayList<>();
+        for (EpochMetrics m : result.epochs()) {
+            loss.add(ChartData.Point.xy(m.epoch(), m.trainLoss()));
+            accuracy.add(ChartData.Point.xy(m.epoch(), m.validationAccuracy()));
+        }
+        ctx.chart(id(), ChartData.line("overfit-small-batch", "Training on " + batch.count() + " images", "step",
+                        "loss / accuracy")
+                .series("loss", loss)
+                .series("accuracy on the batch", accuracy)
+                .marker(String.format("target accuracy %.0f%%", 100 * (1 - MAX_ERROR)), ChartData.Axis.Y, 1 - MAX_ERROR)
+                .build());
         if (error <= MAX_ERROR) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageInfo;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Fix;
@@ -121,6 +122,7 @@ public final class ShortcutProbeCheck extends BaseCheck {
         Map<String, Double> accuracy = probe(ctx.train(), validation);
         int[] counts = validation.classCounts();
         double baseline = (double) Arrays.stream(counts).max().orElse(0) / validation.count();
+        ctx.chart(id(), chart(accuracy, baseline));
         Map.Entry<String, Double> best = accuracy.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         double lift = best.getValue() - baseline;
         // The best of several probes on a small validation split overstates its lift; judge the lift less its
@@ -144,6 +146,18 @@ public final class ShortcutProbeCheck extends BaseCheck {
                         + "≥ 90%% probe accuracy (tuned on the spurious-brightness scenario)", 100 * margin, validation.count()),
                 new Fix("Collect images where the " + best.getKey() + " varies within each class, or equalise it "
                         + "(e.g. per-image normalisation) so it no longer tells the classes apart", Map.of(), null)));
+    }
+
+    /** Each probe's validation accuracy as a bar, against the majority baseline and the flagging threshold. */
+    public static ChartData chart(Map<String, Double> accuracy, double baseline) {
+        List<ChartData.Point> bars = new java.util.ArrayList<>();
+        accuracy.forEach((name, value) -> bars.add(ChartData.Point.bar(name, value)));
+        return ChartData.bar("shortcut-probe", "One-feature probes: validation accuracy", "feature", "accuracy")
+                .series("probe accuracy", bars)
+                .marker(String.format("majority baseline %.0f%%", 100 * baseline), ChartData.Axis.Y, baseline)
+                .marker(String.format("flagged above %.0f%%", 100 * Math.min(1, baseline + LIFT)), ChartData.Axis.Y,
+                        Math.min(1, baseline + LIFT))
+                .build();
     }
 
     private static String format(Map<String, Double> accuracy) {

@@ -2,6 +2,7 @@ package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
 import java.util.Map;
+import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
@@ -46,6 +47,20 @@ public final class UpdateRatioCheck extends BaseCheck {
         // Early samples matter for "too high": once units die or saturate their updates shrink to nothing.
         double earlyRatio = LayerHealth.medianOver(result.layerHistory().subList(0,
                 Math.min(EARLY_SAMPLES, result.layerHistory().size())), LayerSample::updateRatio);
+        double[] perLayer = LayerHealth.recentPerLayer(result.layerHistory(), LayerSample::updateRatio);
+        List<ChartData.Point> bars = new java.util.ArrayList<>();
+        for (int i = 0; i < perLayer.length; i++) {
+            if (Double.isFinite(perLayer[i]) && perLayer[i] > 0) {
+                bars.add(ChartData.Point.bar(LayerHealth.layerName(result, i), Math.log10(perLayer[i])));
+            }
+        }
+        ctx.chart(id(), ChartData.bar("update-ratio", "Update:parameter ratio per layer (recent samples)", "layer",
+                        "log10(‖update‖ / ‖W‖)")
+                .series("log10 ratio", bars)
+                .marker("too high above 4e-2", ChartData.Axis.Y, Math.log10(HIGH))
+                .marker("healthy ≈ 1e-3", ChartData.Axis.Y, -3)
+                .marker("too low below 1e-4", ChartData.Axis.Y, Math.log10(LOW))
+                .build());
         if (!Double.isFinite(ratio)) {
             return List.of();
         }

@@ -1,0 +1,182 @@
+package org.collapselab.ui;
+
+import static org.collapselab.ui.WorkbenchTest.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.collapselab.core.data.samples.ShapesGenerator;
+import org.collapselab.core.diagnostics.CheckState;
+import org.collapselab.core.diagnostics.TrialBudget;
+import org.collapselab.core.model.Balance;
+import org.collapselab.ui.diagnose.DiagnoseViewModel;
+import org.collapselab.ui.diagnose.StepItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Diagnose stepper on a tiny imbalanced dataset (30:2:2 shapes of 16 px), headless through Monocle. */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class DiagnoseStepperTest {
+    @TempDir
+    static Path shared;
+    static Path dataset;
+    private MainWindow window;
+
+    @BeforeAll
+    static void imbalancedDataset() throws Exception {
+        dataset = shared.resolve("imbalanced");
+        ShapesGenerator.generate(dataset, ShapesGenerator.Options.balanced(30, 16, 11).withCounts(new int[]{30, 2, 2}));
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), dataset);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> window.diagnoseScreen().model().stop());
+        robot.interact(window::stopTraining);
+        waitUntil(() -> !window.diagnoseScreen().model().runningProperty().get()
+                && !window.trainModel().runningProperty().get(), 60);
+    }
+
+    private DiagnoseViewModel model() {
+        return window.diagnoseScreen().model();
+    }
+
+    private StepItem step(String id) {
+        return model().steps().stream().filter(s -> s.check().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Set<String> styles(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return Set.copyOf(node.getStyleClass());
+    }
+
+    @Test
+    void passiveAndActiveStepsShowTheirStateFindingsEvidenceAndApplyTheFix(FxRobot robot) {
+        waitUntil(() -> window.context().datasetProperty().get() != null && !model().steps().isEmpty(), 30);
+        robot.clickOn("#diagnoseTab");
+        robot.interact(() -> model().trialBudget(TrialBudget.of(0, 1, 40)));
+        assertTrue(model().steps().stream().allMatch(s -> s.result().state() == CheckState.PENDING));
+        assertTrue(styles(robot, "#step-class-imbalance .step-icon").contains("state-pending"));
+
+        // The quick (passive) checks: data and config run, the monitoring checks wait for a training run.
+        robot.clickOn("#runPassive");
+        waitUntil(() -> !model().runningProperty().get() && step("class-imbalance").result().state() != CheckState.PENDING, 60);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("critical", step("class-imbalance").stateKey());
+        assertEquals(CheckState.PASSED, step("unreadable-files").result().state());
+        assertEquals(CheckState.PENDING, step("dead-relu").result().state(), "needs a training run");
+        assertEquals(CheckState.PENDING, step("initial-loss").result().state(), "active checks are not quick checks");
+        assertTrue(styles(robot, "#step-class-imbalance .step-icon").contains("state-critical"));
+        assertTrue(styles(robot, "#step-unreadable-files .step-icon").contains("state-passed"));
+
+        // The class-imbalance step: its finding with evidence, and the class histogram.
+        robot.clickOn("#step-class-imbalance");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Class balance", robot.lookup("#stepTitle").queryAs(Label.class).getText());
+        assertNotNull(robot.lookup("#finding-class-imbalance").query());
+        assertEquals("15.00", robot.lookup("#measured-class-imbalance").queryAs(Label.class).getText(), "30:2");
+        assertTrue(robot.lookup("#evidence-class-imbalance .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("design §7")), "the threshold's source is shown");
+        BarChart<?, ?> histogram = robot.lookup("#chart-class-histogram").queryAs(BarChart.class);
+        assertEquals(3, histogram.getData().get(0).getData().size());
+
+        // Apply fix changes the app's config.
+        assertEquals(Balance.NONE, window.context().configProperty().get().data().balance());
+        robot.clickOn("#applyFix-class-imbalance");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Balance.CLASS_WEIGHTS, window.context().configProperty().get().data().balance());
+        assertTrue(model().appliedFixes().contains("class-imbalance"));
+        assertTrue(model().staleProperty().get(), "the results describe the config before the fix");
+        assertNotNull(robot.lookup("#restartSession").query());
+
+        // A cheap active step: the loss at initialisation, one forward pass, with its chart.
+        robot.interact(() -> model().select(step("initial-loss").index()));
+        robot.clickOn("#runStep");
+        waitUntil(() -> !model().runningProperty().get() && Set.of(CheckState.PASSED, CheckState.FOUND)
+                .contains(step("initial-loss").result().state()), 120);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Loss at initialisation", robot.lookup("#stepTitle").queryAs(Label.class).getText());
+        assertNotNull(robot.lookup("#chart-initial-loss").query());
+        assertTrue(styles(robot, "#step-initial-loss .step-icon").stream()
+                .anyMatch(s -> s.equals("state-passed") || s.equals("state-warning")));
+
+        // Skip marks the current step skipped and moves on.
+        robot.interact(() -> model().select(step("overfit-small-batch").index()));
+        robot.clickOn("#skipStep");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(CheckState.SKIPPED, step("overfit-small-batch").result().state());
+        assertTrue(styles(robot, "#step-overfit-small-batch .step-icon").contains("state-skipped"));
+        assertEquals(step("zeroed-input").index(), model().currentProperty().get());
+        assertFalse(model().runningProperty().get());
+    }
+
+    @Test
+    void runAllRanksTheCausesByTrialsAndRetrainComparesBeforeAndAfter(FxRobot robot) {
+        waitUntil(() -> window.context().datasetProperty().get() != null && !model().steps().isEmpty(), 30);
+        robot.clickOn("#diagnoseTab");
+        robot.interact(() -> model().trialBudget(TrialBudget.of(0, 1, 40)));
+        robot.clickOn("#runAll");
+        waitUntil(() -> !model().runningProperty().get(), 240);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model().steps().stream().noneMatch(s -> s.result().state() == CheckState.PENDING
+                || s.result().state() == CheckState.RUNNING), "every step ran or was skipped");
+        assertNotNull(model().diagnosedRunProperty().get(), "the monitored run wrote a run folder");
+        assertFalse(model().ranked().isEmpty(), "causes ranked");
+        assertEquals(1, model().ranked().get(0).rank());
+        assertTrue(model().ranked().stream().anyMatch(f -> f.fix() != null && f.fix().trial() != null),
+                "at least one fix was tried");
+        assertNotNull(robot.lookup("#rankedCauses").query(), "the summary shows the ranking");
+
+        robot.clickOn("#exportReport");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.nio.file.Path folder = model().diagnosedRunProperty().get().runFolder();
+        assertTrue(Files.isRegularFile(folder.resolve("report.html")));
+        assertTrue(Files.isRegularFile(folder.resolve("diagnose.json")));
+
+        robot.interact(() -> model().applyFix(model().ranked().stream().filter(f -> f.id().equals("class-imbalance"))
+                .findFirst().orElseThrow()));
+        robot.clickOn("#retrainWithFixes");
+        waitUntil(() -> model().comparisonProperty().get().startsWith("Balanced accuracy"), 120);
+        robot.clickOn("#diagnoseTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = robot.lookup("#beforeAfter").queryAs(Label.class).getText();
+        assertTrue(text.contains("Collapsed") && text.contains("→"), text);
+    }
+
+    @Test
+    void stopEndsRunAllAndMarksTheRemainingStepsStopped(FxRobot robot) {
+        waitUntil(() -> window.context().datasetProperty().get() != null && !model().steps().isEmpty(), 30);
+        robot.clickOn("#diagnoseTab");
+        robot.clickOn("#runAll");
+        waitUntil(() -> step("initial-loss").result().state() != CheckState.PENDING, 60);
+        robot.clickOn("#stopDiagnose");
+        waitUntil(() -> !model().runningProperty().get(), 120);
+        WaitForAsyncUtils.waitForFxEvents();
+        StepItem last = model().steps().get(model().steps().size() - 1);
+        assertEquals(CheckState.SKIPPED, last.result().state());
+        assertEquals("stopped", last.result().note());
+        assertEquals("Stopped.", robot.lookup("#diagnoseProgressText").queryAs(Label.class).getText());
+        assertTrue(model().ranked().isEmpty(), "no ranking after a stop");
+    }
+}
