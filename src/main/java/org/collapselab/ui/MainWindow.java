@@ -81,6 +81,12 @@ public final class MainWindow {
         trainTab = tab("Train", Feather.ACTIVITY, trainScreen.node(), "trainTab");
         diagnoseTab = tab("Diagnose", Feather.SEARCH, diagnoseScreen.node(), "diagnoseTab");
         Tab runs = tab("Runs", Feather.LIST, runsScreen.node(), "runsTab");
+        // Run folders also come from the diagnostics (monitored run, trials' retrain) and other processes.
+        runs.setOnSelectionChanged(e -> {
+            if (runs.isSelected()) {
+                runsScreen.refresh();
+            }
+        });
         tabs.getTabs().setAll(data, model, trainTab, diagnoseTab, runs);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(toolbar(dark));
