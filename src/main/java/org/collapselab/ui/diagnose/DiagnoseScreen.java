@@ -129,7 +129,8 @@ public final class DiagnoseScreen {
         Button quick = button("Quick checks", Feather.ZAP, "runPassive", model::runPassive);
         quick.setTooltip(new javafx.scene.control.Tooltip("Run every passive check (data, config, monitoring): no training"));
         Button all = button("Run all", Feather.FAST_FORWARD, "runAll", model::runAll);
-        all.setTooltip(new javafx.scene.control.Tooltip("Run every step, then rank the causes by short trial runs of their fixes"));
+        all.setTooltip(new javafx.scene.control.Tooltip("Run every step, then rank the causes by short trial runs of their fixes; "
+                + "experiments stop after " + Math.round(org.collapselab.core.diagnostics.TrialBudget.DEFAULT_SECONDS / 60) + " minutes, or when you press Stop"));
         Button stop = button("Stop", Feather.SQUARE, "stopDiagnose", model::stop);
         Button retrainButton = button("Retrain with fixes", Feather.REFRESH_CW, "retrainWithFixes",
                 () -> model.retrainWithFixes(retrain));

@@ -99,8 +99,8 @@ public final class DiagnoseViewModel {
     public DiagnoseViewModel(AppContext context, Consumer<ExperimentConfig> applyConfig) {
         this.context = context;
         this.applyConfig = applyConfig;
-        TrialBudget budget = TrialBudget.unlimited();
-        this.trialsFactory = b -> b.trials(new Dl4jTrialRunner(context.engine(), budget));
+        // The same allowance as the command line's default, restarted for each action (Run step, Run all).
+        this.trialsFactory = b -> b.trials(new Dl4jTrialRunner(context.engine(), TrialBudget.standard()));
         pump = new Timeline(new KeyFrame(Duration.millis(150), e -> drain()));
         pump.setCycleCount(Timeline.INDEFINITE);
         context.datasetProperty().addListener((o, a, d) -> reset());
@@ -300,6 +300,9 @@ public final class DiagnoseViewModel {
         progress.set(-1);
         progressText.set(message);
         pump.play();
+        if (session.context().trials() != null) {
+            session.context().trials().budget().restartClock();
+        }
         context.trainingExecutor().submit(() -> {
             assert !Platform.isFxApplicationThread();
             String failure = null;
