@@ -48,7 +48,7 @@ final class SameDiffMonitor extends BaseListener {
         int n = graph.layers.size();
         gradientNorms = new double[n];
         updateRatios = new double[n];
-        graph.sd.createGradFunction();
+        GradientFunction.create(graph.sd);
         for (int i = 0; i < n; i++) {
             String weights = graph.layers.get(i).weights();
             if (weights != null) {
