@@ -39,6 +39,9 @@ public final class NativeRuntime {
         } else if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
                 || !"x86_64".equals(arch()) && !"amd64".equals(arch())) {
             decision = "native binary: generic (the app ships the oneDNN build for Linux x86-64 with AVX2 only)";
+        } else if (onClassPath("org.nd4j.linalg.jcublas.JCublasBackend")) {
+            // The extension applies to every JavaCPP library, the CUDA backend's included; leave GPU builds as they were.
+            decision = "native binary: generic (GPU build; oneDNN is not requested next to the CUDA backend)";
         } else if (cpuHasAvx2()) {
             System.setProperty(EXTENSION_PROPERTY, ONEDNN_EXTENSION);
             decision = "native binary: oneDNN (" + ONEDNN_EXTENSION + ")";
@@ -67,6 +70,15 @@ public final class NativeRuntime {
                     .map(line -> (" " + line.substring(line.indexOf(':') + 1) + " ").contains(" avx2 "))
                     .orElse(false);
         } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, NativeRuntime.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
     }

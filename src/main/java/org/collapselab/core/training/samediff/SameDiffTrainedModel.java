@@ -37,7 +37,8 @@ public final class SameDiffTrainedModel implements TrainedModel {
     static final String META_ENTRY = "collapselab-model.json";
     /** The entry that marks a SameDiff model zip. */
     public static final String PARAMS_ENTRY = "samediff-params.bin";
-    private static final int PREDICT_BATCH = 128;
+    /** Same as the default training batch and probe size: the inference session caches arrays per shape. */
+    private static final int PREDICT_BATCH = 32;
 
     private final SameDiffGraph graph;
     private final ExperimentConfig config;
