@@ -161,6 +161,22 @@ class SameDiffTrainingEngineTest {
         assertTrue(engine.backend().description().contains("oneDNN"), engine.backend().description());
     }
 
+    @Test
+    void initialLossAndLearningRateRangeRunOnTheGraph() throws Exception {
+        ImageDataset data = InMemoryData.bars(16, 1, 6, 30, 30, 30);
+        ExperimentConfig config = Dl4jTrainingEngineTest.tiny();
+        DataView all = new DataView(data, Split.all(data.count()).train());
+        double initial = SameDiffTrials.initialLoss(config, all, all);
+        assertEquals(Math.log(3), initial, 0.5, "untrained softmax loss near ln C");
+        var range = SameDiffTrials.learningRateRange(config, all, 1e-5, 10, 40, CancellationToken.none());
+        assertTrue(range.losses().length > 10, "steps " + range.losses().length);
+        assertEquals(1e-5, range.learningRates()[0], 1e-12);
+        assertTrue(Double.isFinite(range.losses()[0]) && range.losses()[0] > 0, "first loss " + range.losses()[0]);
+        for (int i = 1; i < range.learningRates().length; i++) {
+            assertTrue(range.learningRates()[i] > range.learningRates()[i - 1]);
+        }
+    }
+
     /** Every option builds and takes a step; list kept small so it runs in seconds. */
     @Test
     void everyLayerActivationLossInitAndOptimizerTrainsAStep() throws Exception {
