@@ -42,7 +42,13 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
 
     @Override
     public BackendInfo backend() {
-        return Backends.describe().withEngine(engineNote);
+        BackendInfo info = Backends.describe();
+        if (info.oneDnn()) {
+            // M2.1's layer-level oneDNN helpers are unreachable: MultiLayerNetwork runs on the binary, not on oneDNN.
+            info = new BackendInfo(info.device(), info.name(), info.blas(),
+                    info.description() + " (not used by MultiLayerNetwork)", true, null);
+        }
+        return info.withEngine(engineNote);
     }
 
     @Override
