@@ -15,7 +15,9 @@ import org.collapselab.core.training.MonitoringOptions;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.training.TrainingRequest;
 import org.collapselab.core.training.TrainingResult;
-import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;
+import org.collapselab.core.training.BackendInfo;
+import org.collapselab.core.training.RunStarted;
+import org.collapselab.core.training.TrainingEngine;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.Json;
 import org.collapselab.core.util.ProgressObserver;
@@ -42,6 +44,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs; throughput counts those after the first (default ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "NAME",
+            description = "auto (SameDiff where it supports the config), samediff or multilayer (default ${DEFAULT-VALUE}).")
+    String engineName;
+
     @Option(names = "--monitoring", description = "Keep the diagnostics listeners on (default off, to measure their overhead).")
     boolean monitoring;
 
@@ -58,9 +64,19 @@ final class BenchCommand implements Callable<Integer> {
         int cut = (int) (0.8 * order.length);
         DataView train = new DataView(dataset, java.util.Arrays.copyOfRange(order, 0, cut));
         DataView validation = new DataView(dataset, java.util.Arrays.copyOfRange(order, cut, order.length));
-        Dl4jTrainingEngine engine = new Dl4jTrainingEngine();
+        TrainingEngine engine = ExperimentOptions.engine(engineName);
+        RunStarted[] started = new RunStarted[1];
+        TrainingObserver observer = new TrainingObserver() {
+            @Override
+            public void onStarted(RunStarted s) {
+                started[0] = s;
+            }
+        };
         TrainingResult result = engine.train(new TrainingRequest(config, train, validation,
-                monitoring ? MonitoringOptions.DEFAULT : MonitoringOptions.OFF), TrainingObserver.NONE, new CancellationToken());
+                monitoring ? MonitoringOptions.DEFAULT : MonitoringOptions.OFF), observer, new CancellationToken());
+        if (result.model() == null) {
+            throw new IllegalStateException(result.message());
+        }
         List<EpochMetrics> steady = result.epochs().size() > 1 ? result.epochs().subList(1, result.epochs().size())
                 : result.epochs();
         double trainSeconds = steady.stream().mapToDouble(EpochMetrics::seconds).sum();
@@ -72,7 +88,8 @@ final class BenchCommand implements Callable<Integer> {
             correct += predicted[i] == validation.label(i) ? 1 : 0;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("engine", "dl4j-" + engine.backend().name() + "-" + engine.backend().blas());
+        BackendInfo used = started[0] != null ? started[0].backend() : engine.backend();
+        out.put("engine", used.engine() + "-" + used.name() + "-" + used.blas() + (used.oneDnn() ? "-onednn" : ""));
         out.put("images", dataset.count());
         out.put("classes", dataset.classCount());
         out.put("load_s", round(loadSeconds, 3));

@@ -17,8 +17,10 @@ final class ConsoleObserver implements TrainingObserver {
     @Override
     public void onStarted(RunStarted started) {
         totalEpochs = started.config().training().epochs();
-        out.printf("Training on %s (%s, BLAS %s): %d train / %d validation images, %d classes, %,d parameters%n",
+        out.printf("Training on %s (%s, BLAS %s, engine %s): %d train / %d validation images, %d classes, "
+                        + "%,d parameters%n",
                 started.backend().device().toUpperCase(), started.backend().description(), started.backend().blas(),
+                started.backend().engine(),
                 started.trainCount(), started.validationCount(), started.classes().size(), started.parameterCount());
     }
 

@@ -25,8 +25,8 @@ import org.collapselab.core.report.StepsReport;
 import org.collapselab.core.training.ExperimentRunner;
 import org.collapselab.core.training.RunOutcome;
 import org.collapselab.core.training.RunStatus;
+import org.collapselab.core.training.TrainingEngine;
 import org.collapselab.core.training.TrainingResult;
-import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;
 import org.collapselab.core.training.dl4j.Dl4jTrialRunner;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
@@ -83,7 +83,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         ImageDataset predictSet = predict == null ? null : new DatasetLoader().load(predict, dataset.classes(),
                 config.data().imageSize(), config.data().channels(), ProgressObserver.NONE, cancel);
         Path folder = out != null ? out : ExperimentRunner.newRunFolder(Path.of("runs"), config.name() + "-diagnose");
-        Dl4jTrainingEngine engine = new Dl4jTrainingEngine();
+        TrainingEngine engine = experiment.engine();
         TrialBudget budget = TrialBudget.of(budgetSeconds, trialEpochs, trialImages);
         PrintStream console = System.out;
         DiagnosticContext ctx = DiagnosticContext.builder(config, dataset)
@@ -147,7 +147,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         return TrainingFindings.hasCritical(ranked) ? ExitCodes.CRITICAL_FINDING : ExitCodes.OK;
     }
 
-    private static TrainingResult monitoredRun(Dl4jTrainingEngine engine, DiagnosticContext ctx, Path folder,
+    private static TrainingResult monitoredRun(TrainingEngine engine, DiagnosticContext ctx, Path folder,
                                                CancellationToken cancel, PrintStream console) {
         try {
             RunOutcome outcome = new ExperimentRunner(engine).run(ctx.config(), ctx.dataset(), ctx.validationSet(), folder,

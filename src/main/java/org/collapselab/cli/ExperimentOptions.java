@@ -6,9 +6,12 @@ import java.util.List;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.training.Engines;
+import org.collapselab.core.training.TrainingEngine;
 import picocli.CommandLine.Option;
 
-/** The options that describe an experiment: a config file, overrides, and shortcuts for epochs and seed. */
+/** The options that describe an experiment: a config file, overrides, shortcuts for epochs and
+ * seed, and the training engine. */
 final class ExperimentOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Experiment config JSON (design §4); defaults when omitted.")
     Path config;
@@ -22,6 +25,24 @@ final class ExperimentOptions {
 
     @Option(names = "--seed", paramLabel = "N", description = "Shortcut for --set data.seed=N.")
     Long seed;
+
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "Training engine: auto (SameDiff where it supports the config, else MultiLayerNetwork), "
+                    + "samediff or multilayer (default: the system property collapselab.engine, else auto).")
+    String engine;
+
+    /** The chosen training engine. */
+    TrainingEngine engine() throws InvalidInputException {
+        return engine(engine == null ? System.getProperty(Engines.PROPERTY, Engines.AUTO) : engine);
+    }
+
+    static TrainingEngine engine(String name) throws InvalidInputException {
+        try {
+            return Engines.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
 
     /** The effective config; throws with the field and the reason when it is invalid. */
     ExperimentConfig resolve() throws ConfigException {

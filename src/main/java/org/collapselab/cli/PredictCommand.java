@@ -15,7 +15,6 @@ import org.collapselab.core.data.Split;
 import org.collapselab.core.report.RunRecorder;
 import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.TrainedModel;
-import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 import picocli.CommandLine.Command;
@@ -44,7 +43,7 @@ final class PredictCommand implements Callable<Integer> {
         if (!Files.isRegularFile(modelFile)) {
             throw new InvalidInputException("no " + RunRecorder.MODEL_FILE + " in " + run + " — train a model there first");
         }
-        TrainedModel model = new Dl4jTrainingEngine().load(modelFile);
+        TrainedModel model = org.collapselab.core.training.Engines.load(modelFile);
         var config = model.config();
         ImageDataset images = new DatasetLoader().load(data, model.classes(), config.data().imageSize(),
                 config.data().channels(), ProgressObserver.NONE, new CancellationToken());

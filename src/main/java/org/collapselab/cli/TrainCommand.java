@@ -10,7 +10,6 @@ import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.ExperimentRunner;
 import org.collapselab.core.training.RunOutcome;
 import org.collapselab.core.training.RunStatus;
-import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;
 import org.collapselab.core.util.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
         ImageDataset dataset = DataLoading.load(data, config, cancel);
         ImageDataset validation = DataLoading.loadValidation(config, dataset, cancel);
         Path folder = out != null ? out : ExperimentRunner.newRunFolder(Path.of("runs"), config.name());
-        ExperimentRunner runner = new ExperimentRunner(new Dl4jTrainingEngine());
+        ExperimentRunner runner = new ExperimentRunner(experiment.engine());
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl+C: stop between minibatches and let the run folder be finalised as "stopped".
         Thread hook = new Thread(() -> {

@@ -15,7 +15,6 @@ import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.ExperimentRunner;
 import org.collapselab.core.training.TrainingEngine;
-import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;
 
 /**
  * The composition root and the state shared by the screens: the current dataset and config, the
@@ -37,7 +36,7 @@ public final class AppContext {
     public AppContext(Preferences preferences, Path runsDirectory) {
         this.preferences = preferences;
         this.runsDirectory = runsDirectory;
-        this.engine = new Dl4jTrainingEngine();
+        this.engine = org.collapselab.core.training.Engines.defaultEngine();
         this.runner = new ExperimentRunner(engine);
     }
 

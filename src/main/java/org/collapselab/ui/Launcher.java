@@ -33,6 +33,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         NativeCache.configure();
+        org.collapselab.core.util.NativeRuntime.configure();
         if (args.length == 0) {
             if (restartedOnChosenBackend()) {
                 return;

@@ -6,17 +6,26 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Turns cached uint8 images into normalised NCHW float batches with one-hot labels (or a single
+ * Turns cached uint8 images into normalised NCHW (or, on request, NHWC) float batches with one-hot labels (or a single
  * 0/1 column for a binary sigmoid output). Augmentation, when given, is applied per image while
  * building the batch, so no augmented copy of the epoch is ever held. Not thread-safe (reuses buffers).
  */
 public final class BatchFactory {
+    /** Memory layout of the feature arrays: MultiLayerNetwork takes NCHW, the SameDiff engine NHWC (oneDNN's fast path). */
+    public enum Layout { NCHW, NHWC }
+
     private final float[][] lookup;
+    private final Layout layout;
     private final Augmenter augmenter;
     private final boolean singleOutput;
     private byte[] scratch = new byte[0];
 
     public BatchFactory(Normalizer normalizer, Augmenter augmenter, boolean singleOutput) {
+        this(normalizer, augmenter, singleOutput, Layout.NCHW);
+    }
+
+    public BatchFactory(Normalizer normalizer, Augmenter augmenter, boolean singleOutput, Layout layout) {
+        this.layout = layout;
         this.lookup = normalizer.lookupTables();
         this.augmenter = augmenter;
         this.singleOutput = singleOutput;
@@ -47,7 +56,15 @@ public final class BatchFactory {
                 offset = 0;
             }
             int out = i * bytes;
-            for (int c = 0; c < channels; c++) {
+            if (layout == Layout.NHWC) {
+                // The cache is interleaved (pixel-major) already: copy through the per-channel tables.
+                for (int p = 0, k = 0; p < plane; p++) {
+                    for (int c = 0; c < channels; c++, k++) {
+                        features[out + k] = lookup[c][src[offset + k] & 0xFF];
+                    }
+                }
+            }
+            for (int c = 0; c < channels && layout == Layout.NCHW; c++) {
                 float[] table = lookup[c];
                 int dst = out + c * plane;
                 for (int p = 0; p < plane; p++) {
@@ -61,14 +78,19 @@ public final class BatchFactory {
                 labels[i * outputs + label] = 1f;
             }
         }
-        INDArray x = Nd4j.create(features, new long[]{n, channels, size, size}, 'c');
+        long[] shape = layout == Layout.NHWC ? new long[]{n, size, size, channels} : new long[]{n, channels, size, size};
+        INDArray x = Nd4j.create(features, shape, 'c');
         INDArray y = Nd4j.create(labels, new long[]{n, outputs}, 'c');
         return new DataSet(x, y);
     }
 
     /** Convenience: the whole view as one batch (no augmentation). */
     public static DataSet whole(DataView view, Normalizer normalizer, boolean singleOutput) {
-        return new BatchFactory(normalizer, null, singleOutput)
+        return whole(view, normalizer, singleOutput, Layout.NCHW);
+    }
+
+    public static DataSet whole(DataView view, Normalizer normalizer, boolean singleOutput, Layout layout) {
+        return new BatchFactory(normalizer, null, singleOutput, layout)
                 .batch(view.dataset(), view.indices(), 0, view.count(), new Random(0));
     }
 }

@@ -3,6 +3,7 @@ package org.collapselab.core.training.dl4j;
 import java.util.Properties;
 import org.collapselab.core.training.BackendInfo;
 import org.collapselab.core.training.BackendUnavailableException;
+import org.collapselab.core.util.NativeRuntime;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -47,20 +48,37 @@ public final class Backends {
             boolean gpu = backend.toLowerCase().contains("cuda") || backend.toLowerCase().contains("cublas");
             Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
             String blas = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
+            boolean oneDnn = !gpu && oneDnnLoaded();
             String description;
             if (gpu) {
                 description = "GPU " + describeDevices(env.get("cuda.devicesInformation"));
             } else {
                 description = "CPU, " + Runtime.getRuntime().availableProcessors() + " cores, "
-                        + env.getOrDefault("omp.threads", "?") + " OpenMP threads";
+                        + env.getOrDefault("omp.threads", "?") + " OpenMP threads, "
+                        + (oneDnn ? "oneDNN" : "no oneDNN" + (NativeRuntime.oneDnnRequested() ? " (requested, but the "
+                        + "oneDNN binary did not load)" : ""));
                 if (cudaBuild()) {
                     description += " — this is a GPU build, but no usable NVIDIA GPU was found, so training runs on the CPU";
                 }
             }
-            return new BackendInfo(gpu ? "gpu" : "cpu", backend, blas, description);
+            return new BackendInfo(gpu ? "gpu" : "cpu", backend, blas, description, oneDnn, null);
         } catch (Throwable e) { // ExceptionInInitializerError, UnsatisfiedLinkError, NoClassDefFoundError…
             throw new BackendUnavailableException(explain(e), e);
         }
+    }
+
+    /** Whether libnd4j was built with oneDNN: its build information lists HAVE_ONEDNN. */
+    public static boolean oneDnnLoaded() {
+        try {
+            return Nd4j.getExecutioner().getClass().getSimpleName().startsWith("Native")
+                    && String.valueOf(buildInfo()).contains("HAVE_ONEDNN");
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String buildInfo() {
+        return org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
     }
 
     /** "NVIDIA H100 (79.6 GB, 79.1 GB free)" from ND4J's list of device maps. */

@@ -23,7 +23,8 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * {@link TrialRunner} on DL4J: trials through a {@link TrainingEngine}, the untrained loss and the
- * learning-rate range test directly on a {@link MultiLayerNetwork}. Identical trial requests are
+ * learning-rate range test directly on the engine's network: a SameDiff graph ({@code SameDiffTrials}) unless the
+ * engine is MultiLayerNetwork or the config needs it, else a {@link MultiLayerNetwork}. Identical trial requests are
  * answered from a cache (which may be shared between sessions on the same data, e.g. the scorecard).
  * Blocking; one worker thread.
  */
@@ -78,6 +79,9 @@ public final class Dl4jTrialRunner implements TrialRunner {
 
     @Override
     public double initialLoss(ExperimentConfig config, DataView train, DataView view) {
+        if (sameDiff(config)) {
+            return org.collapselab.core.training.samediff.SameDiffTrials.initialLoss(config, train, view);
+        }
         int classes = train.dataset().classCount();
         MultiLayerNetwork network = NetworkFactory.build(config, classes, null);
         boolean single = NetworkFactory.usesSingleOutput(config.model(), classes);
@@ -91,6 +95,10 @@ public final class Dl4jTrialRunner implements TrialRunner {
     public RangeTest learningRateRange(ExperimentConfig config, DataView train, double minLr, double maxLr,
                                        int iterations, CancellationToken cancel) {
         budget.require("the learning-rate range test");
+        if (sameDiff(config)) {
+            return org.collapselab.core.training.samediff.SameDiffTrials.learningRateRange(config, train, minLr, maxLr,
+                    iterations, cancel);
+        }
         int classes = train.dataset().classCount();
         MultiLayerNetwork network = NetworkFactory.build(config, classes, null);
         boolean single = NetworkFactory.usesSingleOutput(config.model(), classes);
@@ -130,6 +138,12 @@ public final class Dl4jTrialRunner implements TrialRunner {
             }
         }
         return new RangeTest(Arrays.copyOf(lrs, done), Arrays.copyOf(losses, done));
+    }
+
+    /** The direct experiments run on the graph the engine trains: SameDiff unless MultiLayerNetwork is forced or needed. */
+    private boolean sameDiff(ExperimentConfig config) {
+        return !(engine instanceof Dl4jTrainingEngine)
+                && org.collapselab.core.training.samediff.SameDiffTrainingEngine.unsupportedReason(config.model()) == null;
     }
 
     private static void shuffle(int[] values, Random random) {

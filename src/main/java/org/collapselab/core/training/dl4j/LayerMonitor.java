@@ -14,7 +14,7 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Samples per-layer health every {@code interval} iterations: raw gradient norms (gradient hook),
+ * Samples per-layer health at the iterations the epoch loop picks: raw gradient norms (gradient hook),
  * update:parameter ratios (iteration hook, where DL4J's gradient holds the applied updates), and
  * activation statistics from a forward pass of a fixed probe batch. DL4J's arrays live in reused
  * workspaces, so everything is reduced to numbers inside the hook. Training thread only.
@@ -22,17 +22,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class LayerMonitor extends BaseTrainingListener {
     private final MultiLayerNetwork network;
     private final INDArray probe;
-    private final int interval;
     private final List<String> names = new ArrayList<>();
     private final List<Activation> activations = new ArrayList<>();
     private final double[] gradientNorms;
     private final double[] updateRatios;
     private boolean sampling;
 
-    LayerMonitor(MultiLayerNetwork network, ModelConfig model, INDArray probe, int interval) {
+    LayerMonitor(MultiLayerNetwork network, ModelConfig model, INDArray probe) {
         this.network = network;
         this.probe = probe;
-        this.interval = Math.max(1, interval);
         for (LayerSpec layer : model.layers()) {
             names.add(layer.describe());
             activations.add(layer.activation());
@@ -43,9 +41,9 @@ final class LayerMonitor extends BaseTrainingListener {
         updateRatios = new double[names.size()];
     }
 
-    /** Call before each fit; decides whether this iteration is sampled. */
-    void beginIteration(long iteration) {
-        sampling = iteration % interval == 0;
+    /** Call before each fit, saying whether this iteration is sampled. */
+    void beginIteration(boolean sampled) {
+        sampling = sampled;
         java.util.Arrays.fill(gradientNorms, Double.NaN);
         java.util.Arrays.fill(updateRatios, Double.NaN);
     }

@@ -36,7 +36,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
 /** Builds a DL4J {@link MultiLayerNetwork} from an experiment config. Pure apart from DL4J allocation. */
 public final class NetworkFactory {
     /** Value used by the "constant" initialisation: every weight equal, so units stay symmetric. */
-    static final double CONSTANT_INIT = 0.05;
+    public static final double CONSTANT_INIT = 0.05;
 
     private NetworkFactory() {
     }
@@ -104,7 +104,7 @@ public final class NetworkFactory {
         }
     }
 
-    static IUpdater updater(TrainingConfig training) {
+    public static IUpdater updater(TrainingConfig training) {
         double lr = training.learningRate();
         return switch (training.optimizer()) {
             case ADAM -> new Adam(lr);

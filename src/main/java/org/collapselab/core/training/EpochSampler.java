@@ -1,4 +1,4 @@
-package org.collapselab.core.training.dl4j;
+package org.collapselab.core.training;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,12 +12,12 @@ import org.collapselab.core.model.Balance;
  * every class matches the largest; undersampling draws each class down to the smallest, afresh
  * every epoch so no image is lost for good.
  */
-final class EpochSampler {
+public final class EpochSampler {
     private final List<List<Integer>> byClass = new ArrayList<>();
     private final Balance balance;
     private final Random random;
 
-    EpochSampler(DataView train, Balance balance, long seed) {
+    public EpochSampler(DataView train, Balance balance, long seed) {
         this.balance = balance;
         this.random = new Random(seed);
         for (int c = 0; c < train.dataset().classCount(); c++) {
@@ -28,11 +28,11 @@ final class EpochSampler {
         }
     }
 
-    Random random() {
+    public Random random() {
         return random;
     }
 
-    int[] nextEpoch() {
+    public int[] nextEpoch() {
         List<Integer> order = new ArrayList<>();
         int largest = byClass.stream().mapToInt(List::size).max().orElse(0);
         int smallest = byClass.stream().mapToInt(List::size).filter(n -> n > 0).min().orElse(0);

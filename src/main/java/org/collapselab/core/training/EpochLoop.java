@@ -1,0 +1,368 @@
+package org.collapselab.core.training;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import org.collapselab.core.data.BatchFactory;
+import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.ImageAugmenter;
+import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.InputFingerprint;
+import org.collapselab.core.data.Normalizer;
+import org.collapselab.core.model.Balance;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.util.CancellationToken;
+import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The epoch loop shared by the engines: sampling and balancing, minibatches, cancellation between minibatches,
+ * per-iteration loss, NaN/Inf → {@link RunStatus#DIVERGED} with rollback to the last good parameters, early stopping
+ * with restore of the best, layer statistics at the sampling interval and per-epoch {@link EpochMetrics}. The graph
+ * API sits behind a {@link Session}. Blocking; runs on the caller's thread.
+ */
+public final class EpochLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(EpochLoop.class);
+    /** Training accuracy is measured on at most this many training images per epoch, to keep epochs cheap. */
+    public static final int TRAIN_ACCURACY_SAMPLE = 512;
+
+    /** Everything an engine needs to build the network of a run. */
+    public record Setup(ExperimentConfig config, DataView train, Normalizer normalizer, double[] classWeights,
+                        boolean singleOutput, InputFingerprint fingerprint, DataView probeOrNull, int layerInterval) {
+    }
+
+    /** Builds the network of a run. */
+    @FunctionalInterface
+    public interface SessionFactory {
+        Session open(Setup setup);
+    }
+
+    /** Sees every optimisation step; returns false to stop the epoch (divergence). */
+    @FunctionalInterface
+    public interface StepObserver {
+        boolean step(double loss);
+    }
+
+    /** One network being trained, behind the loop. Training thread only. */
+    public interface Session {
+        /** The model; its predictions follow the current parameters. */
+        TrainedModel model();
+
+        long parameterCount();
+
+        /**
+         * Trains on {@code batches} until it runs dry, reporting each step's loss to {@code steps} and returning
+         * early when a step returns false. {@code Iterator.next()} is called right before each optimisation step.
+         */
+        void fitEpoch(Iterator<DataSet> batches, StepObserver steps);
+
+        /** Called before each step; {@code sampled} says whether this step's gradients and updates are wanted. */
+        void beginIteration(long iteration, boolean sampled);
+
+        /** After a sampled step (outside the fit): probe activations and the captured gradients/updates. */
+        LayerStatistics collect(long iteration, int epoch);
+
+        /** A copy of the parameters, for rollback and early stopping. */
+        Object snapshot();
+
+        void restore(Object snapshot);
+
+        /** The run has ended (listeners may be removed); the model stays usable. */
+        default void finish() {
+        }
+    }
+
+    private EpochLoop() {
+    }
+
+    /** Class weights n / (C × n_c), so a balanced dataset gets weight 1 everywhere. */
+    public static double[] classWeights(int[] counts) {
+        int present = (int) Arrays.stream(counts).filter(c -> c > 0).count();
+        long total = Arrays.stream(counts).sum();
+        double[] weights = new double[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            weights[c] = counts[c] == 0 ? 0 : (double) total / ((double) present * counts[c]);
+        }
+        return weights;
+    }
+
+    /**
+     * Runs a whole training run. Never throws for training failures: they come back as {@link RunStatus#FAILED}.
+     *
+     * @param backend describes the backend; called first, so a backend that cannot start fails with its explanation
+     */
+    public static TrainingResult train(TrainingRequest request, TrainingObserver observer, CancellationToken cancel,
+                                       java.util.function.Supplier<BackendInfo> backend, BatchFactory.Layout layout,
+                                       SessionFactory sessions) {
+        long start = System.nanoTime();
+        try {
+            return new Run(request, observer, cancel, start, layout).execute(backend.get(), sessions);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("training failed", e);
+            String reason = e instanceof BackendUnavailableException ? e.getMessage() : e.toString();
+            TrainingResult failed = new TrainingResult(RunStatus.FAILED, List.of(), CollapseVerdict.NONE, null,
+                    "training failed: " + reason, List.of(), List.of(), seconds(start));
+            observer.onFinished(failed);
+            return failed;
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** State of one training run. */
+    private static final class Run {
+        private final TrainingRequest request;
+        private final TrainingObserver observer;
+        private final CancellationToken cancel;
+        private final long start;
+        private final BatchFactory.Layout layout;
+        private final ExperimentConfig config;
+        private final List<EpochMetrics> epochs = new ArrayList<>();
+        private final List<IterationSample> iterations = new ArrayList<>();
+        private final List<LayerStatistics> layerHistory = new ArrayList<>();
+        private RunStatus status = RunStatus.COMPLETED;
+        private String message;
+        private long iteration;
+
+        Run(TrainingRequest request, TrainingObserver observer, CancellationToken cancel, long start,
+            BatchFactory.Layout layout) {
+            this.request = request;
+            this.observer = observer;
+            this.cancel = cancel;
+            this.start = start;
+            this.layout = layout;
+            this.config = request.config();
+        }
+
+        TrainingResult execute(BackendInfo backend, SessionFactory sessions) {
+            DataView train = request.train();
+            DataView validation = request.validation() != null && request.validation().count() > 0
+                    ? request.validation() : train;
+            ImageDataset data = train.dataset();
+            Normalizer normalizer = Normalizer.fit(config.data().normalization(), train);
+            double[] weights = config.data().balance() == Balance.CLASS_WEIGHTS ? classWeights(train.classCounts()) : null;
+            boolean single = org.collapselab.core.training.dl4j.NetworkFactory.usesSingleOutput(config.model(),
+                    data.classCount());
+            MonitoringOptions monitoring = request.monitoring() == null ? MonitoringOptions.DEFAULT : request.monitoring();
+            boolean monitored = monitoring.enabled() && train.count() > 0;
+            DataView probe = monitored ? sampleOf(train, monitoring.probeBatchSize(), config.data().seed() + 1) : null;
+            int interval = Math.max(1, monitoring.layerInterval());
+            Session session = sessions.open(new Setup(config, train, normalizer, weights, single,
+                    InputFingerprint.of(train), probe, interval));
+
+            EpochSampler sampler = new EpochSampler(train, config.data().balance(), config.data().seed());
+            Random random = sampler.random();
+            BatchFactory trainBatches = new BatchFactory(normalizer, ImageAugmenter.from(config.data().augmentation()),
+                    single, layout);
+            int batchSize = config.training().batchSize();
+            int epochSize = sampler.nextEpoch().length;
+            int iterationsPerEpoch = (epochSize + batchSize - 1) / batchSize;
+            DataView trainSample = sampleOf(train, TRAIN_ACCURACY_SAMPLE, config.data().seed());
+            observer.onStarted(new RunStarted(config, backend, data.classes(), train.count(), request.validation() == null
+                    ? 0 : request.validation().count(), iterationsPerEpoch, session.parameterCount()));
+
+            Object lastGood = session.snapshot();
+            Object best = null;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int sinceBest = 0;
+            int patience = config.training().earlyStoppingPatience();
+            double learningRate = config.training().learningRate();
+
+            for (int epoch = 1; epoch <= config.training().epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                EpochBatches batches = new EpochBatches(session, sampler.nextEpoch(), batchSize, data, trainBatches,
+                        random, epoch, monitored, interval, learningRate);
+                if (batches.hasNext()) {
+                    session.fitEpoch(batches, batches::step);
+                }
+                batches.flushSample();
+                if (batches.diverged) {
+                    session.restore(lastGood);
+                    break;
+                }
+                if (batches.cancelled) {
+                    break;
+                }
+                // Epoch seconds count the minibatch loop only, so throughput compares with other frameworks' loops.
+                double trainSeconds = seconds(epochStart);
+                EpochMetrics metrics = evaluate(session.model(), weights, single, epoch,
+                        batches.lossSum / Math.max(1, batches.seen), trainSample, validation, trainSeconds);
+                epochs.add(metrics);
+                observer.onEpoch(metrics);
+                if (!Double.isFinite(metrics.validationLoss())) {
+                    status = RunStatus.DIVERGED;
+                    message = "the validation loss became " + metrics.validationLoss() + " in epoch " + epoch;
+                    session.restore(lastGood);
+                    break;
+                }
+                lastGood = session.snapshot();
+                if (patience > 0) {
+                    if (metrics.validationLoss() < bestLoss - 1e-6) {
+                        bestLoss = metrics.validationLoss();
+                        best = lastGood;
+                        sinceBest = 0;
+                    } else if (++sinceBest >= patience) {
+                        message = "early stopping: the validation loss has not improved for " + patience
+                                + " epochs; restored the model of epoch " + (epoch - sinceBest);
+                        session.restore(best);
+                        break;
+                    }
+                }
+            }
+            session.finish();
+            TrainingResult result = new TrainingResult(status, epochs, CollapseVerdict.of(epochs), session.model(),
+                    message, iterations, layerHistory, seconds(start));
+            observer.onFinished(result);
+            return result;
+        }
+
+        /** The minibatches of one epoch, pulled by the session; also the step observer of that epoch. */
+        private final class EpochBatches implements Iterator<DataSet> {
+            private final Session session;
+            private final int[] order;
+            private final int batchSize;
+            private final ImageDataset data;
+            private final BatchFactory factory;
+            private final Random random;
+            private final int epoch;
+            private final boolean monitored;
+            private final int interval;
+            private final double learningRate;
+            private int from;
+            private int currentSize;
+            private boolean sampled;
+            private boolean pendingSample;
+            boolean diverged;
+            boolean cancelled;
+            double lossSum;
+            int seen;
+
+            EpochBatches(Session session, int[] order, int batchSize, ImageDataset data, BatchFactory factory,
+                         Random random, int epoch, boolean monitored, int interval, double learningRate) {
+                this.session = session;
+                this.order = order;
+                this.batchSize = batchSize;
+                this.data = data;
+                this.factory = factory;
+                this.random = random;
+                this.epoch = epoch;
+                this.monitored = monitored;
+                this.interval = interval;
+                this.learningRate = learningRate;
+            }
+
+            @Override
+            public boolean hasNext() {
+                flushSample();
+                if (diverged || cancelled || from >= order.length) {
+                    return false;
+                }
+                if (cancel.isCancelled()) {
+                    cancelled = true;
+                    status = RunStatus.STOPPED;
+                    message = "stopped by the user in epoch " + epoch;
+                    return false;
+                }
+                return true;
+            }
+
+            @Override
+            public DataSet next() {
+                if (from >= order.length) {
+                    throw new NoSuchElementException();
+                }
+                int to = Math.min(order.length, from + batchSize);
+                DataSet batch = factory.batch(data, order, from, to, random);
+                currentSize = to - from;
+                from = to;
+                iteration++;
+                sampled = monitored && iteration % interval == 0;
+                session.beginIteration(iteration, sampled);
+                return batch;
+            }
+
+            boolean step(double loss) {
+                IterationSample sample = new IterationSample(iteration, epoch, loss, learningRate);
+                iterations.add(sample);
+                observer.onIteration(sample);
+                if (!Double.isFinite(loss)) {
+                    diverged = true;
+                    status = RunStatus.DIVERGED;
+                    message = "the loss became " + loss + " at iteration " + iteration + " (epoch " + epoch
+                            + "); the model was rolled back to the end of epoch " + (epoch - 1);
+                    return false;
+                }
+                lossSum += loss * currentSize;
+                seen += currentSize;
+                pendingSample = sampled;
+                return true;
+            }
+
+            /** Probe statistics of the last sampled step, taken between steps (never inside a fit's callbacks). */
+            void flushSample() {
+                if (pendingSample) {
+                    pendingSample = false;
+                    LayerStatistics statistics = session.collect(iteration, epoch);
+                    layerHistory.add(statistics);
+                    observer.onLayerStatistics(statistics);
+                }
+            }
+        }
+
+        private EpochMetrics evaluate(TrainedModel model, double[] weights, boolean single, int epoch, double trainLoss,
+                                      DataView trainSample, DataView validation, double seconds) {
+            int[] trainPredicted = model.predict(trainSample);
+            int correct = 0;
+            for (int i = 0; i < trainPredicted.length; i++) {
+                correct += trainPredicted[i] == trainSample.label(i) ? 1 : 0;
+            }
+            double trainAccuracy = trainSample.count() == 0 ? 0 : (double) correct / trainSample.count();
+            float[][] probabilities = model.predictProbabilities(validation);
+            int[] actual = new int[validation.count()];
+            int[] predicted = new int[validation.count()];
+            for (int i = 0; i < actual.length; i++) {
+                actual[i] = validation.label(i);
+                predicted[i] = argmax(probabilities[i]);
+            }
+            double validationLoss = Losses.meanLoss(config.model().loss(), probabilities, actual, weights, single);
+            ConfusionMatrix confusion = ConfusionMatrix.of(model.classes(), actual, predicted);
+            return new EpochMetrics(epoch, trainLoss, validationLoss, trainAccuracy, confusion.accuracy(),
+                    confusion.balancedAccuracy(), confusion.macroF1(), confusion.predictionShare(),
+                    confusion.majorityBaseline(), seconds + 0.0, confusion);
+        }
+    }
+
+    static int argmax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** A fixed random subset of at most {@code limit} images of the view. */
+    public static DataView sampleOf(DataView view, int limit, long seed) {
+        if (view.count() <= limit) {
+            return view;
+        }
+        int[] indices = view.indices().clone();
+        Random random = new Random(seed);
+        for (int i = indices.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = indices[i];
+            indices[i] = indices[j];
+            indices[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(indices, limit);
+        Arrays.sort(chosen);
+        return new DataView(view.dataset(), chosen);
+    }
+}
