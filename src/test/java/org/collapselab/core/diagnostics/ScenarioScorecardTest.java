@@ -71,7 +71,7 @@ class ScenarioScorecardTest {
         ExperimentConfig config = ConfigCodec.read(SCENARIOS.resolve(scenario + ".json"));
         ImageDataset data = data(Scenarios.datasetFor(scenario), config);
         DiagnosticContext.Builder builder = DiagnosticContext.builder(config, data)
-                .trials(new Dl4jTrialRunner(new Dl4jTrainingEngine(), TrialBudget.of(0, 4, 300), CACHE));
+                .trials(new Dl4jTrialRunner(org.collapselab.core.training.Engines.defaultEngine(), TrialBudget.of(0, 4, 300), CACHE));
         if (scenario.equals("preprocessing-mismatch")) {
             builder.predictSet(ScenarioData.rescaled(data, 0.4));
         }
