@@ -126,6 +126,8 @@ public final class EpochLoop {
         private final List<EpochMetrics> epochs = new ArrayList<>();
         private final List<IterationSample> iterations = new ArrayList<>();
         private final List<LayerStatistics> layerHistory = new ArrayList<>();
+        private final org.collapselab.core.util.NativeMemoryGuard memory =
+                org.collapselab.core.util.NativeMemoryGuard.startingNow(org.collapselab.core.util.NativeMemoryGuard.DEFAULT_HEADROOM);
         private RunStatus status = RunStatus.COMPLETED;
         private String message;
         private long iteration;
@@ -277,6 +279,7 @@ public final class EpochLoop {
                 if (from >= order.length) {
                     throw new NoSuchElementException();
                 }
+                memory.check();
                 int to = Math.min(order.length, from + batchSize);
                 DataSet batch = factory.batch(data, order, from, to, random);
                 currentSize = to - from;
