@@ -88,6 +88,20 @@ class ScenarioScorecardTest {
                 log.append(String.format("    %-26s %5.1f s%n", session.checks().get(i).id(), r.seconds()));
             }
         }
+        org.collapselab.core.training.TrainingResult run = ctx.trainingResult();
+        if (run != null) {
+            log.append(String.format("    monitored run: %s, %d epochs, balanced accuracy %s, %d layer samples%n",
+                    run.status(), run.epochs().size(), run.lastEpoch() == null ? "-"
+                            : String.format("%.2f", run.lastEpoch().balancedAccuracy()), run.layerHistory().size()));
+            if (!run.layerHistory().isEmpty()) {
+                for (var layer : run.layerHistory().get(run.layerHistory().size() - 1).layers()) {
+                    log.append(String.format("      %-12s dead %.2f ratio %.2e grad %.2e saturated %.2f%n", layer.name(),
+                            layer.deadFraction(), layer.updateRatio(), layer.gradientNorm(), layer.saturatedFraction()));
+                }
+            }
+            double[] losses = run.iterations().stream().mapToDouble(org.collapselab.core.training.IterationSample::loss).toArray();
+            log.append("      losses " + java.util.Arrays.toString(java.util.Arrays.stream(losses).map(v -> Math.round(v * 1000) / 1000.0).toArray()) + "\n");
+        }
         long t = System.nanoTime();
         List<Finding> ranked = session.rankCauses(ProgressObserver.NONE, cancel);
         log.append(String.format("    %-26s %5.1f s%n", "ranking", (System.nanoTime() - t) / 1e9));

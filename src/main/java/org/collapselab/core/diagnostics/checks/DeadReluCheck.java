@@ -19,6 +19,16 @@ public final class DeadReluCheck extends BaseCheck {
      * on the 32-image probe batch, so warnings start at 80% (tuned on the scenarios). */
     public static final double DEAD = 0.8;
     public static final double CRITICAL = 0.9;
+    /** Dead share that counts when training has stalled at chance (AUTOTRAINER's threshold). */
+    public static final double STALLED_DEAD = 0.5;
+
+    /** The last fifth of the iteration losses is within 10% of ln C and balanced accuracy within 0.1 of chance. */
+    static boolean stalledAtChance(DiagnosticContext ctx, TrainingResult result) {
+        double late = LayerHealth.lateLoss(LayerHealth.losses(result));
+        double lnC = Math.log(Math.max(2, ctx.classCount()));
+        return result.lastEpoch() != null && Double.isFinite(late) && Math.abs(late - lnC) <= 0.1 * lnC
+                && result.lastEpoch().balancedAccuracy() <= ctx.chance() + 0.1;
+    }
 
     public DeadReluCheck() {
         super("dead-relu", List.of("dead-relu"), "Dead ReLU units",
@@ -51,20 +61,28 @@ public final class DeadReluCheck extends BaseCheck {
                 worst = i;
             }
         }
-        if (worst < 0 || dead[worst] <= DEAD) {
+        if (worst < 0) {
+            return List.of();
+        }
+        // AUTOTRAINER's 50% counts when learning has stalled at chance level (the loss flat at ln C): then the dead
+        // units are why nothing reaches the output. Healthy runs have up to ~75% silent units and a falling loss.
+        boolean stalled = stalledAtChance(ctx, result);
+        double threshold = stalled ? STALLED_DEAD : DEAD;
+        if (dead[worst] <= threshold) {
             return List.of();
         }
         Map<String, Object> set = new java.util.LinkedHashMap<>(
                 Fixes.activations(ctx.config(), List.of(Activation.RELU), Activation.LEAKYRELU));
         // Leaky ReLU only: when oversized steps killed the units, the learning-rate findings propose (and trial) the
         // lower rate, and the trials then show which change matters.
-        return List.of(finding(id(), dead[worst] > CRITICAL ? Severity.CRITICAL : Severity.WARNING,
+        return List.of(finding(id(), dead[worst] > CRITICAL || stalled ? Severity.CRITICAL : Severity.WARNING,
                 String.format("%.0f%% of the units of '%s' are dead", 100 * dead[worst], LayerHealth.layerName(result, worst)),
                 "A ReLU unit whose input is negative for every image outputs zero and gets zero gradient, so it never "
                         + "recovers. When most units are dead, almost nothing about the image reaches the output layer, "
                         + "which then learns the class frequencies and predicts the most common class.",
-                dead[worst], DEAD, "design §7 / AUTOTRAINER ICSE'21 'dying ReLU' (> 50% of units dead on a probe batch), raised "
-                        + "to 80% after tuning on the healthy scenarios; critical above 90%",
+                dead[worst], threshold, "design §7 / AUTOTRAINER ICSE'21 'dying ReLU' (> 50% of units dead on a probe batch); "
+                        + "that 50% applies when the loss has stalled at ln C (" + (stalled ? "it has here" : "not here")
+                        + "), otherwise 80% after tuning on the healthy scenarios; critical above 90% or when stalled",
                 fix("Use leaky ReLU, which keeps a small gradient for negative inputs", set)));
     }
 }

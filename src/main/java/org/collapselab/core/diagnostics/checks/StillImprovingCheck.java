@@ -21,6 +21,8 @@ public final class StillImprovingCheck extends BaseCheck {
     public static final double DROP = 0.05;
     /** Runs already at this balanced accuracy are left alone. */
     public static final double GOOD_ENOUGH = 0.9;
+    /** For one- or two-epoch runs, the early-to-late loss drop counts at a quarter (the first steps always drop). */
+    static final double SHORT_RUN_DISCOUNT = 4;
 
     public StillImprovingCheck() {
         super("still-improving", List.of("still-improving"), "Training length",
@@ -72,6 +74,13 @@ public final class StillImprovingCheck extends BaseCheck {
             }
             drop = -slope(losses, losses.length - half, losses.length) * half
                     / LayerHealth.mean(losses, losses.length - half, losses.length);
+            // Minibatch noise hides the slope of a short run; a run that has not clearly turned upwards over its second
+            // half and lost a good share of its early loss was stopped while it was still learning.
+            double early = LayerHealth.earlyLoss(losses);
+            double late = LayerHealth.lateLoss(losses);
+            if (!(drop > DROP) && drop > -2 * DROP && early > 0) {
+                drop = Math.max(drop, (1 - late / early) / SHORT_RUN_DISCOUNT);
+            }
         }
         if (!(drop > DROP)) {
             return List.of();
@@ -85,7 +94,7 @@ public final class StillImprovingCheck extends BaseCheck {
                         + "the class frequencies — predicting the most common class — and only later the features that "
                         + "tell classes apart; stopping now freezes it in that first stage.",
                 drop, DROP, "Karpathy's recipe / SageMaker Debugger LossNotDecreasing (inverted): a > 5% loss drop over "
-                        + "the last epoch (or, for runs of one or two epochs, projected from the loss slope over the second half of the iterations) with balanced accuracy < 0.9; tuned on the scenarios",
+                        + "the last epoch (or, for runs of one or two epochs, projected from the loss slope over the second half of the iterations, or a quarter of the early-to-late drop unless that half rises by more than 10%) with balanced accuracy < 0.9; tuned on the scenarios",
                 fix("Train for " + more + " epochs", Map.of("training.epochs", more))));
     }
 }
