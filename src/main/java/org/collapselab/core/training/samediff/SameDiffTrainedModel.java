@@ -23,6 +23,7 @@ import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.Losses;
 import org.collapselab.core.training.TrainedModel;
 import org.collapselab.core.util.Json;
+import org.collapselab.core.util.NativeThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -92,11 +93,14 @@ public final class SameDiffTrainedModel implements TrainedModel {
     public float[][] predictProbabilities(DataView view) {
         float[][] result = new float[view.count()][];
         BatchFactory batches = new BatchFactory(normalizer, null, singleOutput, BatchFactory.Layout.NHWC);
-        for (int from = 0; from < view.count(); from += PREDICT_BATCH) {
-            int to = Math.min(view.count(), from + PREDICT_BATCH);
-            DataSet batch = batches.batch(view.dataset(), view.indices(), from, to, null);
-            float[][] rows = toProbabilities(output(batch.getFeatures()));
-            System.arraycopy(rows, 0, result, from, rows.length);
+        var data = config.data();
+        try (var threads = NativeThreads.limit(NativeThreads.forImage(data.imageSize(), data.channels()))) {
+            for (int from = 0; from < view.count(); from += PREDICT_BATCH) {
+                int to = Math.min(view.count(), from + PREDICT_BATCH);
+                DataSet batch = batches.batch(view.dataset(), view.indices(), from, to, null);
+                float[][] rows = toProbabilities(output(batch.getFeatures()));
+                System.arraycopy(rows, 0, result, from, rows.length);
+            }
         }
         return result;
     }

@@ -15,6 +15,7 @@ import org.collapselab.core.training.TrainingRequest;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.training.dl4j.Backends;
 import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.NativeThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -55,7 +56,10 @@ public final class SameDiffTrainingEngine implements TrainingEngine {
 
     @Override
     public TrainingResult train(TrainingRequest request, TrainingObserver observer, CancellationToken cancel) {
-        return EpochLoop.train(request, observer, cancel, this::backend, BatchFactory.Layout.NHWC, Session::new);
+        var data = request.config().data();
+        try (var threads = NativeThreads.limit(NativeThreads.forImage(data.imageSize(), data.channels()))) {
+            return EpochLoop.train(request, observer, cancel, this::backend, BatchFactory.Layout.NHWC, Session::new);
+        }
     }
 
     /** One graph being trained. */
