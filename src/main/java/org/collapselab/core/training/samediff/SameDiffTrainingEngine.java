@@ -19,8 +19,6 @@ import org.collapselab.core.util.NativeThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /**
  * Trains a SameDiff graph (NHWC; oneDNN on CPUs with AVX2) inside the shared {@link EpochLoop}. Each epoch is one
@@ -130,7 +128,7 @@ public final class SameDiffTrainingEngine implements TrainingEngine {
     }
 
     /** The loop's minibatches as a (non-resettable, synchronous) iterator for {@code SameDiff.fit}. */
-    private static final class Batches implements MultiDataSetIterator {
+    private static final class Batches implements OnePassIterator {
         private final Iterator<DataSet> batches;
 
         Batches(Iterator<DataSet> batches) {
@@ -148,34 +146,5 @@ public final class SameDiffTrainingEngine implements TrainingEngine {
             return new org.nd4j.linalg.dataset.MultiDataSet(batch.getFeatures(), batch.getLabels());
         }
 
-        @Override
-        public MultiDataSet next(int num) {
-            return next();
-        }
-
-        @Override
-        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MultiDataSetPreProcessor getPreProcessor() {
-            return null;
-        }
-
-        @Override
-        public boolean resetSupported() {
-            return false;
-        }
-
-        @Override
-        public boolean asyncSupported() {
-            return false; // a prefetch thread would drain batches past a cancel or a NaN
-        }
-
-        @Override
-        public void reset() {
-            throw new UnsupportedOperationException("one pass per epoch");
-        }
     }
 }

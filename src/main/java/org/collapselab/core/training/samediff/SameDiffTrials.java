@@ -19,8 +19,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -88,7 +86,7 @@ public final class SameDiffTrials {
     }
 
     /** Batches for the sweep (reshuffled when used up) and the listener that records each step's loss. */
-    private static final class Sweep extends BaseListener implements MultiDataSetIterator {
+    private static final class Sweep extends BaseListener implements OnePassIterator {
         private final DataView train;
         private final BatchFactory batches;
         private final int batchSize;
@@ -161,34 +159,5 @@ public final class SameDiffTrials {
             }
         }
 
-        @Override
-        public MultiDataSet next(int num) {
-            return next();
-        }
-
-        @Override
-        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MultiDataSetPreProcessor getPreProcessor() {
-            return null;
-        }
-
-        @Override
-        public boolean resetSupported() {
-            return false;
-        }
-
-        @Override
-        public boolean asyncSupported() {
-            return false;
-        }
-
-        @Override
-        public void reset() {
-            throw new UnsupportedOperationException();
-        }
     }
 }
