@@ -21,12 +21,16 @@ public final class DeadReluCheck extends BaseCheck {
     public static final double CRITICAL = 0.9;
     /** Dead share that counts when training has stalled at chance (AUTOTRAINER's threshold). */
     public static final double STALLED_DEAD = 0.5;
+    static final int STALL_EPOCHS = 3;
 
-    /** The last fifth of the iteration losses is within 10% of ln C and balanced accuracy within 0.1 of chance. */
+    /**
+     * After at least {@link #STALL_EPOCHS} epochs (a shorter run may simply not have started learning), the last fifth of
+     * the iteration losses is within 10% of ln C and balanced accuracy within 0.1 of chance.
+     */
     static boolean stalledAtChance(DiagnosticContext ctx, TrainingResult result) {
         double late = LayerHealth.lateLoss(LayerHealth.losses(result));
         double lnC = Math.log(Math.max(2, ctx.classCount()));
-        return result.lastEpoch() != null && Double.isFinite(late) && Math.abs(late - lnC) <= 0.1 * lnC
+        return result.epochs().size() >= STALL_EPOCHS && Double.isFinite(late) && Math.abs(late - lnC) <= 0.1 * lnC
                 && result.lastEpoch().balancedAccuracy() <= ctx.chance() + 0.1;
     }
 
