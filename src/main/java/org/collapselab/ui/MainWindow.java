@@ -93,7 +93,7 @@ public final class MainWindow {
         root.setCenter(tabs);
         root.setBottom(statusBar());
         context.statusProperty().set(NativeCache.isFirstRun()
-                ? "First start: unpacking the native maths libraries (about 400 MB) into " + NativeCache.directory() + " …"
+                ? "First start: unpacking the native maths libraries (about 450 MB) into " + NativeCache.directory() + " …"
                 : "Starting the maths backend (ND4J)…");
         context.hintProperty().set("Drop an image folder (one sub-folder per class) anywhere on the window, or press Ctrl+O.");
     }
