@@ -1,5 +1,6 @@
 package org.collapselab.core.training;
 
+import org.collapselab.core.data.DataView;
 import org.collapselab.core.model.LossFunction;
 
 /** Evaluation losses computed from output probabilities, the same for every engine. Pure. */
@@ -48,5 +49,29 @@ public final class Losses {
             };
         }
         return labels.length == 0 ? Double.NaN : total / labels.length;
+    }
+
+    /**
+     * Class probabilities from a network's output rows; a single sigmoid unit (two classes) becomes
+     * [1 − p, p], so both classes have a column like every other model.
+     */
+    public static float[][] probabilities(float[][] raw, boolean single) {
+        if (!single) {
+            return raw;
+        }
+        float[][] two = new float[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            two[i] = new float[]{1 - raw[i][0], raw[i][0]};
+        }
+        return two;
+    }
+
+    /** Mean loss of a model's predictions on a view, as its training objective measures it. */
+    public static double meanLoss(TrainedModel model, DataView view, double[] weights, boolean single) {
+        int[] labels = new int[view.count()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = view.label(i);
+        }
+        return meanLoss(model.config().model().loss(), model.predictProbabilities(view), labels, weights, single);
     }
 }

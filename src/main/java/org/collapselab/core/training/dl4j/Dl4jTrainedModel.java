@@ -94,32 +94,15 @@ public final class Dl4jTrainedModel implements TrainedModel {
             int to = Math.min(view.count(), from + PREDICT_BATCH);
             DataSet batch = batches.batch(view.dataset(), view.indices(), from, to, null);
             INDArray output = network.output(batch.getFeatures(), false);
-            float[][] rows = toProbabilities(output);
+            float[][] rows = Losses.probabilities(output.toFloatMatrix(), singleOutput);
             System.arraycopy(rows, 0, result, from, rows.length);
         }
         return result;
     }
 
-    float[][] toProbabilities(INDArray output) {
-        float[][] raw = output.toFloatMatrix();
-        if (!singleOutput) {
-            return raw;
-        }
-        float[][] two = new float[raw.length][];
-        for (int i = 0; i < raw.length; i++) {
-            two[i] = new float[]{1 - raw[i][0], raw[i][0]};
-        }
-        return two;
-    }
-
     @Override
     public double loss(DataView view) {
-        float[][] probabilities = predictProbabilities(view);
-        int[] labels = new int[view.count()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = view.label(i);
-        }
-        return Losses.meanLoss(config.model().loss(), probabilities, labels, classWeights, singleOutput);
+        return Losses.meanLoss(this, view, classWeights, singleOutput);
     }
 
     @Override

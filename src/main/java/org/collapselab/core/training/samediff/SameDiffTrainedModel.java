@@ -98,7 +98,7 @@ public final class SameDiffTrainedModel implements TrainedModel {
             for (int from = 0; from < view.count(); from += PREDICT_BATCH) {
                 int to = Math.min(view.count(), from + PREDICT_BATCH);
                 DataSet batch = batches.batch(view.dataset(), view.indices(), from, to, null);
-                float[][] rows = toProbabilities(output(batch.getFeatures()));
+                float[][] rows = Losses.probabilities(output(batch.getFeatures()).toFloatMatrix(), singleOutput);
                 System.arraycopy(rows, 0, result, from, rows.length);
             }
         }
@@ -111,26 +111,9 @@ public final class SameDiffTrainedModel implements TrainedModel {
                 .get(SameDiffGraph.PROBABILITIES);
     }
 
-    private float[][] toProbabilities(INDArray output) {
-        float[][] raw = output.toFloatMatrix();
-        if (!singleOutput) {
-            return raw;
-        }
-        float[][] two = new float[raw.length][];
-        for (int i = 0; i < raw.length; i++) {
-            two[i] = new float[]{1 - raw[i][0], raw[i][0]};
-        }
-        return two;
-    }
-
     @Override
     public double loss(DataView view) {
-        float[][] probabilities = predictProbabilities(view);
-        int[] labels = new int[view.count()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = view.label(i);
-        }
-        return Losses.meanLoss(config.model().loss(), probabilities, labels, classWeights, singleOutput);
+        return Losses.meanLoss(this, view, classWeights, singleOutput);
     }
 
     @Override
