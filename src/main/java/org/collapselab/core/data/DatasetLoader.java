@@ -1,20 +1,15 @@
 package org.collapselab.core.data;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.collapselab.core.util.CancellationToken;
-import org.collapselab.core.util.CancelledException;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * Scans a class-per-folder dataset and decodes every image once, in parallel, straight to the
- * target size. Unreadable files are skipped and listed, never fatal. Blocking; call from a worker thread.
+ * Scans a class-per-folder dataset and decodes every image once, in parallel and while the scan
+ * goes on, straight to the target size. Unreadable files are skipped and listed, never fatal.
+ * Blocking; call from a worker thread.
  */
 public final class DatasetLoader {
     private final int threads;
@@ -34,10 +29,13 @@ public final class DatasetLoader {
         return scan;
     }
 
-    /** Scans and decodes {@code root}; classes are its sub-folders in sorted order. */
+    /**
+     * Scans and decodes {@code root}; classes are its sub-folders in sorted order. Decoding starts
+     * with the first image found, on every core, while the scan goes on.
+     */
     public ImageDataset load(Path root, int imageSize, int channels, ProgressObserver progress,
                              CancellationToken cancel) throws DataException {
-        return decode(scan(root, progress, cancel), imageSize, channels, true, progress, cancel);
+        return scanAndDecode(root, null, imageSize, channels, true, progress, cancel);
     }
 
     /**
@@ -46,71 +44,38 @@ public final class DatasetLoader {
      */
     public ImageDataset load(Path root, List<String> classes, int imageSize, int channels, ProgressObserver progress,
                              CancellationToken cancel) throws DataException {
-        ScanResult scan = DatasetScanner.scan(root, classes, progress, cancel);
-        if (scan.images().isEmpty()) {
-            throw new DataException("no images of the classes " + classes + " in " + root);
-        }
-        return decode(scan, imageSize, channels, false, progress, cancel);
+        return scanAndDecode(root, classes, imageSize, channels, false, progress, cancel);
     }
 
-    /** Decodes the scanned images; when {@code dropEmptyClasses}, classes left with no readable image are removed. */
-    public ImageDataset decode(ScanResult scan, int imageSize, int channels, boolean dropEmptyClasses,
-                               ProgressObserver progress, CancellationToken cancel) throws DataException {
+    private ImageDataset scanAndDecode(Path root, List<String> onlyClasses, int imageSize, int channels,
+                                       boolean training, ProgressObserver progress, CancellationToken cancel)
+            throws DataException {
         if (imageSize < 1 || (channels != 1 && channels != 3)) {
             throw new IllegalArgumentException("image size must be positive and channels 1 or 3, was "
                     + imageSize + " and " + channels);
         }
-        List<ImageRef> refs = scan.images();
-        int n = refs.size();
-        int bytes = imageSize * imageSize * channels;
-        if ((long) n * bytes > Integer.MAX_VALUE - 16) {
-            throw new DataException(n + " images of " + imageSize + "×" + imageSize + "×" + channels
-                    + " do not fit in one array; choose a smaller image size");
-        }
-        byte[] pixels = new byte[n * bytes];
-        ImageInfo[] infos = new ImageInfo[n];
-        String[] failures = new String[n];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, n)), r -> {
-            Thread t = new Thread(r, "image-decoder");
-            t.setDaemon(true);
-            return t;
-        });
+        CancellationToken stop = new CancellationToken(); // ends the workers early when the scan fails
+        ParallelDecode decode = new ParallelDecode(imageSize, channels, threads, progress, () -> cancel.isCancelled()
+                || stop.isCancelled());
+        ScanResult scan;
         try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < Math.min(threads, Math.max(1, n)); w++) {
-                workers.add(pool.submit(() -> {
-                    try (ImageDecoder decoder = new ImageDecoder(imageSize, channels)) {
-                        for (int i = next.getAndIncrement(); i < n && !cancel.isCancelled(); i = next.getAndIncrement()) {
-                            Path file = refs.get(i).path();
-                            try {
-                                decoder.decode(file, pixels, i * bytes);
-                                infos[i] = ImageStats.info(decoder, pixels, i * bytes, imageSize, channels);
-                            } catch (IOException | RuntimeException e) {
-                                failures[i] = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                            }
-                            int d = done.incrementAndGet();
-                            if (d % 64 == 0 || d == n) {
-                                progress.progress(d, n, "Decoding images");
-                            }
-                        }
-                    }
-                }));
+            scan = DatasetScanner.scan(root, onlyClasses, progress, cancel, decode::add);
+            if (training) {
+                requireTwoClasses(scan.root(), scan.classes());
+            } else if (scan.images().isEmpty()) {
+                throw new DataException("no images of the classes " + onlyClasses + " in " + root);
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("image decoding failed", e.getCause());
+            decode.checkSize();
+        } catch (DataException | RuntimeException e) {
+            stop.cancel();
+            throw e;
         } finally {
-            pool.shutdownNow();
+            decode.close();
         }
+        ParallelDecode.Decoded decoded = decode.await();
         cancel.throwIfCancelled();
-        return assemble(scan, imageSize, channels, pixels, infos, failures, dropEmptyClasses);
+        progress.progress(scan.images().size(), scan.images().size(), "Decoding images");
+        return assemble(scan, imageSize, channels, decoded.pixels(), decoded.infos(), decoded.failures(), training);
     }
 
     private static ImageDataset assemble(ScanResult scan, int size, int channels, byte[] pixels, ImageInfo[] infos,

@@ -1,8 +1,7 @@
 package org.collapselab.core.data;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.RandomAccessFile;
 import java.nio.file.Path;
 
 /**
@@ -44,21 +43,27 @@ final class ImageDecoder implements AutoCloseable {
      * @throws IOException with a user-facing reason when the file is not a readable image
      */
     void decode(Path file, byte[] dst, int offset) throws IOException {
-        fileBytes = Files.size(file);
-        if (fileBytes == 0) {
-            throw new IOException("empty file (0 bytes)");
-        }
-        if (fileBytes > MAX_BUFFERED_FILE) {
-            imageIo().decode(file, null, 0, image);
-            format = imageIo.format;
-        } else {
-            int length = readFully(file);
-            if (PngDecoder.isPng(buffer, length) && png.decode(buffer, length, image)) {
-                format = "png";
-            } else {
-                imageIo().decode(file, buffer, length, image);
-                format = imageIo.format;
+        // RandomAccessFile: two native calls for size and bytes, far less code for a cold JVM than NIO's streams.
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            fileBytes = in.length();
+            if (fileBytes == 0) {
+                throw new IOException("empty file (0 bytes)");
             }
+            if (fileBytes > MAX_BUFFERED_FILE) {
+                in.close();
+                imageIo().decode(file, null, 0, image);
+                format = imageIo.format;
+            } else {
+                int length = readFully(in);
+                if (PngDecoder.isPng(buffer, length) && png.decode(buffer, length, image)) {
+                    format = "png";
+                } else {
+                    imageIo().decode(file, buffer, length, image);
+                    format = imageIo.format;
+                }
+            }
+        } catch (java.io.FileNotFoundException e) {
+            throw new IOException("cannot be opened: " + e.getMessage());
         }
         sourceWidth = image.sourceWidth();
         sourceHeight = image.sourceHeight();
@@ -74,16 +79,14 @@ final class ImageDecoder implements AutoCloseable {
     }
 
     /** Reads the whole file into the reused buffer; returns its length. */
-    private int readFully(Path file) throws IOException {
+    private int readFully(RandomAccessFile in) throws IOException {
         if (buffer.length < fileBytes) {
             buffer = new byte[(int) Math.max(fileBytes, buffer.length * 2L)];
         }
         int n = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            int got;
-            while (n < buffer.length && (got = in.read(buffer, n, buffer.length - n)) > 0) {
-                n += got;
-            }
+        int got;
+        while (n < fileBytes && (got = in.read(buffer, n, (int) fileBytes - n)) > 0) {
+            n += got;
         }
         return n;
     }

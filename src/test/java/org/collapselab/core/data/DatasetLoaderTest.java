@@ -90,6 +90,30 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void imagesComeInNameOrderWithPixelsAndLabelsTogetherWhateverTheDecodingOrder(@TempDir Path dir) throws Exception {
+        // Created out of order, more than one decoding chunk, and each image's gray level encodes its name,
+        // so a pixel block landing at the wrong index would show.
+        int perClass = 300;
+        for (int i = perClass - 1; i >= 0; i--) {
+            for (String c : List.of("b", "a")) {
+                int level = (c.equals("a") ? 0 : 100) + i % 100;
+                TestImages.solid(dir.resolve(c + "/" + String.format("%03d", i) + ".png"), 6, 6,
+                        new Color(level, level, level), BufferedImage.TYPE_BYTE_GRAY);
+            }
+        }
+        ImageDataset data = new DatasetLoader(3).load(dir, 4, 1, ProgressObserver.NONE, CancellationToken.none());
+        assertEquals(List.of("a", "b"), data.classes());
+        assertEquals(2 * perClass, data.count());
+        for (int k = 0; k < data.count(); k++) {
+            int label = k < perClass ? 0 : 1;
+            int i = k % perClass;
+            assertEquals(label, data.label(k));
+            assertEquals(String.format("%03d", i) + ".png", data.path(k).getFileName().toString());
+            assertEquals(label * 100 + i % 100, data.pixel(k, 1, 1, 0), "pixels of image " + k);
+        }
+    }
+
+    @Test
     void fewerThanTwoClassesIsAClearError(@TempDir Path dir) throws Exception {
         TestImages.solid(dir.resolve("only/a.png"), 8, 8, Color.RED, BufferedImage.TYPE_INT_RGB);
         DataException e = assertThrows(DataException.class,
