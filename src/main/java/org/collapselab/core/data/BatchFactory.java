@@ -1,9 +1,9 @@
 package org.collapselab.core.data;
 
 import java.util.Random;
+import org.collapselab.core.util.FloatArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns cached uint8 images into normalised NCHW (or, on request, NHWC) float batches with one-hot labels (or a single
@@ -79,8 +79,8 @@ public final class BatchFactory {
             }
         }
         long[] shape = layout == Layout.NHWC ? new long[]{n, size, size, channels} : new long[]{n, channels, size, size};
-        INDArray x = Nd4j.create(features, shape, 'c');
-        INDArray y = Nd4j.create(labels, new long[]{n, outputs}, 'c');
+        INDArray x = FloatArrays.of(features, shape);
+        INDArray y = FloatArrays.of(labels, n, outputs);
         return new DataSet(x, y);
     }
 

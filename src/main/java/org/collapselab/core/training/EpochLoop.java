@@ -6,6 +6,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.collapselab.core.data.BatchFactory;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageAugmenter;
@@ -62,6 +65,14 @@ public final class EpochLoop {
          */
         void fitEpoch(Iterator<DataSet> batches, StepObserver steps);
 
+        /**
+         * Turns a minibatch into what {@link #fitEpoch} feeds the network. Called on the loop's prefetch
+         * thread, one batch ahead of training, so it must not touch the network.
+         */
+        default DataSet prepare(DataSet batch) {
+            return batch;
+        }
+
         /** Called before each step; {@code sampled} says whether this step's gradients and updates are wanted. */
         void beginIteration(long iteration, boolean sampled);
 
@@ -101,8 +112,13 @@ public final class EpochLoop {
                                        java.util.function.Supplier<BackendInfo> backend, BatchFactory.Layout layout,
                                        SessionFactory sessions) {
         long start = System.nanoTime();
+        ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "batch-prefetch");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            return new Run(request, observer, cancel, start, layout).execute(backend.get(), sessions);
+            return new Run(request, observer, cancel, start, layout, prefetcher).execute(backend.get(), sessions);
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.error("training failed", e);
             String reason = e instanceof BackendUnavailableException ? e.getMessage() : e.toString();
@@ -110,6 +126,8 @@ public final class EpochLoop {
                     "training failed: " + reason, List.of(), List.of(), seconds(start));
             observer.onFinished(failed);
             return failed;
+        } finally {
+            prefetcher.shutdownNow();
         }
     }
 
@@ -133,9 +151,12 @@ public final class EpochLoop {
         private RunStatus status = RunStatus.COMPLETED;
         private String message;
         private long iteration;
+        /** Builds the next minibatch while the current one trains (one thread: batches stay in order). */
+        private final ExecutorService prefetcher;
 
         Run(TrainingRequest request, TrainingObserver observer, CancellationToken cancel, long start,
-            BatchFactory.Layout layout) {
+            BatchFactory.Layout layout, ExecutorService prefetcher) {
+            this.prefetcher = prefetcher;
             this.request = request;
             this.observer = observer;
             this.cancel = cancel;
@@ -183,8 +204,12 @@ public final class EpochLoop {
                 long epochStart = System.nanoTime();
                 EpochBatches batches = new EpochBatches(session, sampler.nextEpoch(), batchSize, data, trainBatches,
                         random, epoch, monitored, interval, learningRate);
-                if (batches.hasNext()) {
-                    session.fitEpoch(batches, batches::step);
+                try {
+                    if (batches.hasNext()) {
+                        session.fitEpoch(batches, batches::step);
+                    }
+                } finally {
+                    batches.close();
                 }
                 batches.flushSample();
                 if (batches.diverged) {
@@ -240,6 +265,7 @@ public final class EpochLoop {
             private final int interval;
             private final double learningRate;
             private int from;
+            private Future<DataSet> prefetched; // the batch starting at `from`, being built on the prefetch thread
             private int currentSize;
             private boolean sampled;
             private boolean pendingSample;
@@ -284,13 +310,47 @@ public final class EpochLoop {
                 }
                 memory.check();
                 int to = Math.min(order.length, from + batchSize);
-                DataSet batch = factory.batch(data, order, from, to, random);
+                DataSet batch = prefetched != null ? await(prefetched) : build(from, to);
+                prefetched = null;
                 currentSize = to - from;
                 from = to;
+                if (to < order.length) { // the next batch is built while this one trains
+                    int end = Math.min(order.length, to + batchSize);
+                    prefetched = prefetcher.submit(() -> build(to, end));
+                }
                 iteration++;
                 sampled = monitored && iteration % interval == 0;
                 session.beginIteration(iteration, sampled);
                 return batch;
+            }
+
+            private DataSet build(int start, int end) {
+                return session.prepare(factory.batch(data, order, start, end, random));
+            }
+
+            /** Waits for a batch still being built (the random generator is shared with the next epoch). */
+            void close() {
+                if (prefetched != null) {
+                    prefetched.cancel(false);
+                    try {
+                        prefetched.get();
+                    } catch (java.util.concurrent.CancellationException | InterruptedException
+                             | java.util.concurrent.ExecutionException ignored) {
+                        // not used any more
+                    }
+                    prefetched = null;
+                }
+            }
+
+            private DataSet await(Future<DataSet> batch) {
+                try {
+                    return batch.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new org.collapselab.core.util.CancelledException();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
             }
 
             boolean step(double loss) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.collapselab.core.model.Activation;
+import org.collapselab.core.util.FloatArrays;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.model.LayerSpec;
 import org.collapselab.core.model.LayerType;
@@ -40,6 +41,8 @@ final class SameDiffGraph {
     static final String LABEL = "label";
     static final String PROBABILITIES = "probabilities";
     static final String LOSS = "loss";
+    /** The training path's input when the first convolution runs as a matmul over image patches ({@link Patches}). */
+    static final String PATCHES = "patches";
     /** DL4J's LeakyReLU slope. */
     static final double LEAKY_ALPHA = 0.01;
     /** DL4J clips probabilities at this value inside its cross-entropy losses. */
@@ -52,11 +55,24 @@ final class SameDiffGraph {
     final SameDiff sd;
     final List<LayerInfo> layers;
     final int outputs;
+    /** How training batches are cut into first-layer patches, or null when the training path reads the images. */
+    final Patches patches;
 
-    private SameDiffGraph(SameDiff sd, List<LayerInfo> layers, int outputs) {
+    private SameDiffGraph(SameDiff sd, List<LayerInfo> layers, int outputs, Patches patches) {
         this.sd = sd;
         this.layers = layers;
         this.outputs = outputs;
+        this.patches = patches;
+    }
+
+    /** The placeholder that training batches' features go to. */
+    String trainingInput() {
+        return patches == null ? INPUT : PATCHES;
+    }
+
+    /** A batch's NHWC images as the training path wants them. */
+    INDArray trainingFeatures(INDArray images) {
+        return patches == null ? images : patches.of(images);
     }
 
     /** Whether this engine can build the config; null if it can, else the reason. */
@@ -77,15 +93,18 @@ final class SameDiffGraph {
         return build(config, classCount, classWeights, single, true);
     }
 
-    /** @param deferActivations move convolution activations behind max pools on the training path (tests compare both) */
+    /**
+     * @param optimiseTrainingPath give the training path its shortcuts (activations behind max pools, the first
+     *                             convolution as a patch matmul); tests compare it with the textbook graph
+     */
     static SameDiffGraph build(ExperimentConfig config, int classCount, double[] classWeights, boolean single,
-                               boolean deferActivations) {
+                               boolean optimiseTrainingPath) {
         String reason = unsupported(config.model());
         if (reason != null) {
             throw new IllegalArgumentException(reason);
         }
         Nd4j.getRandom().setSeed(config.data().seed()); // dropout masks
-        return new Builder(config, classCount, classWeights, single, deferActivations).build();
+        return new Builder(config, classCount, classWeights, single, optimiseTrainingPath).build();
     }
 
     /** Names of the trainable parameters, in layer order. */
@@ -134,13 +153,16 @@ final class SameDiffGraph {
         private final int classCount;
         private final double[] classWeights;
         private final boolean single;
-        private final boolean deferActivations;
+        private final boolean optimiseTrainingPath;
         private final SameDiff sd = SameDiff.create();
+        private Patches patches;
+        private SDVariable patchInput;
         private final Random random;
         private final List<SDVariable[]> parameters = new ArrayList<>(); // {W, b} per layer, null entries for none
 
-        Builder(ExperimentConfig config, int classCount, double[] classWeights, boolean single, boolean deferActivations) {
-            this.deferActivations = deferActivations;
+        Builder(ExperimentConfig config, int classCount, double[] classWeights, boolean single,
+                boolean optimiseTrainingPath) {
+            this.optimiseTrainingPath = optimiseTrainingPath;
             this.config = config;
             this.model = config.model();
             this.classCount = classCount;
@@ -156,11 +178,16 @@ final class SameDiffGraph {
             SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, size, size, channels);
             SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, outputs);
             createParameters(size, channels, outputs);
+            LayerSpec first = model.layers().isEmpty() ? null : model.layers().get(0);
+            patches = optimiseTrainingPath && first != null && first.type() == LayerType.CONV
+                    ? new Patches(size, channels, first.kernel(), first.strideOrDefault()) : null;
+            patchInput = patches == null ? null
+                    : sd.placeHolder(PATCHES, DataType.FLOAT, -1, patches.out, patches.out, patches.length());
             boolean dropout = model.layers().stream().anyMatch(l -> l.type() == LayerType.DROPOUT);
 
             List<LayerInfo> infos = new ArrayList<>();
             SDVariable inferenceLogits = forward(input, false, infos, size, channels);
-            boolean separateTrainingPath = dropout || activationBeforeMaxPool();
+            boolean separateTrainingPath = dropout || activationBeforeMaxPool() || patches != null;
             SDVariable trainingLogits = separateTrainingPath ? forward(input, true, null, size, channels) : inferenceLogits;
             SDVariable probabilities = outputActivation(PROBABILITIES, inferenceLogits);
             SDVariable trainingProbabilities = separateTrainingPath ? outputActivation(null, trainingLogits) : probabilities;
@@ -187,11 +214,11 @@ final class SameDiffGraph {
             sd.setLossVariables(LOSS);
             sd.setTrainingConfig(TrainingConfig.builder()
                     .updater(NetworkFactory.updater(config.training()))
-                    .dataSetFeatureMapping(INPUT)
+                    .dataSetFeatureMapping(patches == null ? INPUT : PATCHES)
                     .dataSetLabelMapping(LABEL)
                     .trainEvaluation(LOSS, 0, new LossProbe()) // makes each step compute the loss value
                     .build());
-            return new SameDiffGraph(sd, List.copyOf(infos), outputs);
+            return new SameDiffGraph(sd, List.copyOf(infos), outputs, patches);
         }
 
         private void createParameters(int size, int channels, int outputs) {
@@ -237,6 +264,19 @@ final class SameDiffGraph {
                     sd.var("b" + index, Nd4j.zeros(DataType.FLOAT, outputs))});
         }
 
+        /**
+         * The first convolution as one matmul of the batch's patches with the kernel flattened to
+         * [k·k·c, filters]. Same values as conv2d; what it saves is conv2d_bp's gradient with respect to the
+         * images, which nothing uses but M2.1 always computes (oneDNN's backward-data pass and two layout
+         * reorders of the largest activation: a quarter of a 28×28×1 step).
+         */
+        private SDVariable patchConvolution(SDVariable[] wb, int filters) {
+            SDVariable rows = sd.reshape(patchInput, -1L, patches.length());
+            SDVariable kernel = sd.reshape(wb[0], (long) patches.length(), filters);
+            SDVariable z = rows.mmul(kernel).add(wb[1]);
+            return sd.reshape(z, -1L, patches.out, patches.out, filters);
+        }
+
         /** Whether some convolution's activation is followed directly by a max pool (see {@link #forward}). */
         private boolean activationBeforeMaxPool() {
             List<LayerSpec> layers = model.layers();
@@ -250,7 +290,7 @@ final class SameDiffGraph {
 
         private boolean deferActivation(int index) {
             List<LayerSpec> layers = model.layers();
-            return deferActivations && index + 1 < layers.size() && layers.get(index).type() == LayerType.CONV
+            return optimiseTrainingPath && index + 1 < layers.size() && layers.get(index).type() == LayerType.CONV
                     && layers.get(index).activation() != Activation.IDENTITY && layers.get(index + 1).type() == LayerType.POOL;
         }
 
@@ -278,7 +318,9 @@ final class SameDiffGraph {
                         Conv2DConfig conv = Conv2DConfig.builder().kH(k).kW(k).sH(s).sW(s)
                                 .paddingMode(PaddingMode.VALID).dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO)
                                 .build();
-                        SDVariable z = sd.cnn().conv2d(x, wb[0], wb[1], conv);
+                        SDVariable z = training && index == 0 && patches != null
+                                ? patchConvolution(wb, layer.filters())
+                                : sd.cnn().conv2d(x, wb[0], wb[1], conv);
                         if (training && deferActivation(index)) {
                             x = z;
                             pending = layer.activation();
@@ -305,7 +347,8 @@ final class SameDiffGraph {
                         x = activation(x.mmul(wb[0]).add(wb[1]), layer.activation());
                     }
                     // Inverted dropout (DL4J's too), training path only; the argument is the probability of keeping.
-                    case DROPOUT -> x = training ? dropout(input, x, 1.0 - layer.rate(), flat ? null : new long[]{h, h, c},
+                    // The mask's batch size comes from whichever placeholder this path reads.
+                    case DROPOUT -> x = training ? dropout(patches != null ? patchInput : input, x, 1.0 - layer.rate(), flat ? null : new long[]{h, h, c},
                             flat ? lastUnits(index) : -1) : x;
                     case BATCHNORM -> throw new IllegalArgumentException("batchnorm");
                 }
@@ -432,6 +475,50 @@ final class SameDiffGraph {
                 };
             }
             return Nd4j.create(values, shape, 'c');
+        }
+    }
+
+    /**
+     * Cuts NHWC images into the first convolution's receptive fields: for each output position the
+     * k×k×c window in (row, column, channel) order, the order of the flattened [k, k, c, filters] kernel.
+     */
+    static final class Patches {
+        final int size;
+        final int channels;
+        final int kernel;
+        final int stride;
+        final int out;
+
+        Patches(int size, int channels, int kernel, int stride) {
+            this.size = size;
+            this.channels = channels;
+            this.kernel = kernel;
+            this.stride = stride;
+            this.out = (size - kernel) / stride + 1;
+        }
+
+        int length() {
+            return kernel * kernel * channels;
+        }
+
+        INDArray of(INDArray images) {
+            int n = (int) images.size(0);
+            float[] pixels = FloatArrays.copyOf(images);
+            int windowRow = kernel * channels; // one kernel row of a window is contiguous in NHWC
+            int imageLength = size * size * channels;
+            float[] rows = new float[n * out * out * length()];
+            int o = 0;
+            for (int i = 0; i < n; i++) {
+                for (int y = 0; y < out; y++) {
+                    for (int x = 0; x < out; x++) {
+                        int corner = i * imageLength + (y * stride * size + x * stride) * channels;
+                        for (int ky = 0; ky < kernel; ky++, o += windowRow) {
+                            System.arraycopy(pixels, corner + ky * size * channels, rows, o, windowRow);
+                        }
+                    }
+                }
+            }
+            return FloatArrays.of(rows, n, out, out, length());
         }
     }
 }

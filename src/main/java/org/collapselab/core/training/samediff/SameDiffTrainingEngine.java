@@ -101,6 +101,11 @@ public final class SameDiffTrainingEngine implements TrainingEngine {
         }
 
         @Override
+        public DataSet prepare(DataSet batch) {
+            return new DataSet(graph.trainingFeatures(batch.getFeatures()), batch.getLabels());
+        }
+
+        @Override
         public void beginIteration(long iteration, boolean sampled) {
             monitor.beginIteration(sampled);
         }

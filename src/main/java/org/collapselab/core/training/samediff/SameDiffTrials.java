@@ -63,10 +63,10 @@ public final class SameDiffTrials {
         };
         SameDiff sd = graph.sd;
         sd.setTrainingConfig(TrainingConfig.builder().updater(updater)
-                .dataSetFeatureMapping(SameDiffGraph.INPUT).dataSetLabelMapping(SameDiffGraph.LABEL)
+                .dataSetFeatureMapping(graph.trainingInput()).dataSetLabelMapping(SameDiffGraph.LABEL)
                 .trainEvaluation(SameDiffGraph.LOSS, 0, new LossProbe()).build());
         Normalizer normalizer = Normalizer.fit(config.data().normalization(), train);
-        Sweep sweep = new Sweep(train, new BatchFactory(normalizer, null, single, BatchFactory.Layout.NHWC),
+        Sweep sweep = new Sweep(graph, train, new BatchFactory(normalizer, null, single, BatchFactory.Layout.NHWC),
                 Math.min(config.training().batchSize(), train.count()), iterations, cancel,
                 new Random(config.data().seed()));
         sd.setListeners(sweep);
@@ -87,6 +87,7 @@ public final class SameDiffTrials {
 
     /** Batches for the sweep (reshuffled when used up) and the listener that records each step's loss. */
     private static final class Sweep extends BaseListener implements OnePassIterator {
+        private final SameDiffGraph graph;
         private final DataView train;
         private final BatchFactory batches;
         private final int batchSize;
@@ -100,8 +101,9 @@ public final class SameDiffTrials {
         private double best = Double.POSITIVE_INFINITY;
         private double smoothed;
 
-        Sweep(DataView train, BatchFactory batches, int batchSize, int iterations, CancellationToken cancel,
+        Sweep(SameDiffGraph graph, DataView train, BatchFactory batches, int batchSize, int iterations, CancellationToken cancel,
               Random random) {
+            this.graph = graph;
             this.train = train;
             this.batches = batches;
             this.batchSize = batchSize;
@@ -125,7 +127,7 @@ public final class SameDiffTrials {
             }
             DataSet batch = batches.batch(train.dataset(), order, from, from + batchSize, random);
             from += batchSize;
-            return new org.nd4j.linalg.dataset.MultiDataSet(batch.getFeatures(), batch.getLabels());
+            return new org.nd4j.linalg.dataset.MultiDataSet(graph.trainingFeatures(batch.getFeatures()), batch.getLabels());
         }
 
         @Override
