@@ -90,9 +90,10 @@ final class ParallelDecode {
         notifyAll();
     }
 
-    /** Waits for the workers and returns the images in the order they were added. */
+    /** Helps decode what is left, waits for the workers and returns the images in the order they were added. */
     Decoded await() {
         try {
+            work(); // the scanning thread is free now; on two cores it takes CPU share back from the JIT
             for (Future<?> worker : workers) {
                 worker.get();
             }

@@ -58,11 +58,19 @@ final class Resampler {
         // inner loop the JIT vectorises, so the larger half of the work runs on SIMD lanes. The passes
         // are split into small methods: a cold JVM compiles them early and once, instead of
         // on-stack-replacing one big method loop by loop (half the CPU of a first load was the JIT).
+        verticalPass(src, srcRowLength);
+        horizontalPass(srcRowLength, dst, offset);
+    }
+
+    private void verticalPass(int[] src, int srcRowLength) {
         for (int y = 0; y < size; y++) {
             verticalRow(src, srcRowLength, y);
         }
+    }
+
+    private void horizontalPass(int srcRowLength, byte[] dst, int offset) {
         for (int y = 0; y < size; y++) {
-            if (c == 1) {
+            if (channels == 1) {
                 horizontalGray(rows, y * srcRowLength, dst, offset + y * size);
             } else {
                 horizontalRgb(rows, y * srcRowLength, dst, offset + y * size * 3);
