@@ -57,12 +57,21 @@ final class SameDiffGraph {
     final int outputs;
     /** How training batches are cut into first-layer patches, or null when the training path reads the images. */
     final Patches patches;
+    private final RandomOpSeeds randomSeeds;
 
-    private SameDiffGraph(SameDiff sd, List<LayerInfo> layers, int outputs, Patches patches) {
+    private SameDiffGraph(SameDiff sd, List<LayerInfo> layers, int outputs, Patches patches, long seed) {
+        this.randomSeeds = new RandomOpSeeds(seed);
         this.sd = sd;
         this.layers = layers;
         this.outputs = outputs;
         this.patches = patches;
+    }
+
+    /** Sets the graph's listeners, always with the seeding of its random ops ({@link RandomOpSeeds}). */
+    void listen(org.nd4j.autodiff.listeners.Listener... listeners) {
+        org.nd4j.autodiff.listeners.Listener[] all = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        all[listeners.length] = randomSeeds;
+        sd.setListeners(all);
     }
 
     /** The placeholder that training batches' features go to. */
@@ -103,7 +112,6 @@ final class SameDiffGraph {
         if (reason != null) {
             throw new IllegalArgumentException(reason);
         }
-        Nd4j.getRandom().setSeed(config.data().seed()); // dropout masks
         return new Builder(config, classCount, classWeights, single, optimiseTrainingPath).build();
     }
 
@@ -218,7 +226,7 @@ final class SameDiffGraph {
                     .dataSetLabelMapping(LABEL)
                     .trainEvaluation(LOSS, 0, new LossProbe()) // makes each step compute the loss value
                     .build());
-            return new SameDiffGraph(sd, List.copyOf(infos), outputs, patches);
+            return new SameDiffGraph(sd, List.copyOf(infos), outputs, patches, config.data().seed());
         }
 
         private void createParameters(int size, int channels, int outputs) {

@@ -74,7 +74,7 @@ public final class SameDiffTrainingEngine implements TrainingEngine {
             INDArray probe = setup.probeOrNull() == null ? null : BatchFactory.whole(setup.probeOrNull(),
                     setup.normalizer(), setup.singleOutput(), BatchFactory.Layout.NHWC).getFeatures();
             monitor = new SameDiffMonitor(graph, probe);
-            graph.sd.setListeners(monitor);
+            graph.listen(monitor);
         }
 
         @Override

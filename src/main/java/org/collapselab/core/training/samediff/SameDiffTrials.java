@@ -69,7 +69,7 @@ public final class SameDiffTrials {
         Sweep sweep = new Sweep(graph, train, new BatchFactory(normalizer, null, single, BatchFactory.Layout.NHWC),
                 Math.min(config.training().batchSize(), train.count()), iterations, cancel,
                 new Random(config.data().seed()));
-        sd.setListeners(sweep);
+        graph.listen(sweep);
         GradientFunction.create(sd);
         if (sweep.hasNext()) {
             sd.fit(sweep, 1);

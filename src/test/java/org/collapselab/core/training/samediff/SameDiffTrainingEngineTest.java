@@ -44,13 +44,13 @@ class SameDiffTrainingEngineTest {
     }
 
     @Test
-    void sameSeedGivesTheSameStepsWhileBatchesAreBuiltAheadWithAugmentation() throws Exception {
-        // Batches (with random augmentation) are built one step ahead on another thread; their order and
-        // their random draws must stay those of a sequential loop, so two runs match step for step.
+    void sameSeedGivesTheSameStepsWithAugmentationDropoutAndBatchesBuiltAhead() throws Exception {
+        // Batches (with random augmentation) are built one step ahead on another thread and dropout draws a
+        // mask per step; with one seed, two runs must still match step for step.
         ImageDataset data = InMemoryData.bars(16, 1, 1, 24, 24, 24);
         ExperimentConfig config = Dl4jTrainingEngineTest.tiny("training.epochs=3", "data.augmentation.flip=true",
                 "data.augmentation.shift=0.1", "model.layers=[{\"type\":\"conv\",\"filters\":4,\"kernel\":3,"
-                        + "\"activation\":\"relu\"},{\"type\":\"pool\",\"size\":2},"
+                        + "\"activation\":\"relu\"},{\"type\":\"pool\",\"size\":2},{\"type\":\"dropout\",\"rate\":0.2},"
                         + "{\"type\":\"dense\",\"units\":8,\"activation\":\"relu\"}]");
         TrainingResult first = engine.train(request(config, data), TrainingObserver.NONE, CancellationToken.none());
         TrainingResult second = engine.train(request(config, data), TrainingObserver.NONE, CancellationToken.none());
@@ -202,7 +202,7 @@ class SameDiffTrainingEngineTest {
         ImageDataset three = InMemoryData.bars(8, 1, 5, 6, 6, 6);
         ImageDataset two = InMemoryData.bars(8, 3, 5, 8, 8);
         String layers = "model.layers=[{\"type\":\"conv\",\"filters\":2,\"kernel\":3,\"stride\":1,\"activation\":\"%s\"},"
-                + "{\"type\":\"pool\",\"size\":2},"
+                + "{\"type\":\"pool\",\"size\":2},{\"type\":\"dropout\",\"rate\":0.2},"
                 + "{\"type\":\"dense\",\"units\":4,\"activation\":\"%s\"}]";
         List<String> activations = List.of("relu", "leakyrelu", "tanh", "sigmoid", "identity", "elu", "selu");
         List<String> outputs = List.of("softmax", "sigmoid", "identity");
