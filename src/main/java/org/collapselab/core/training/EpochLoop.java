@@ -73,6 +73,10 @@ public final class EpochLoop {
             return batch;
         }
 
+        /** Between epochs, after the timed minibatch loop: housekeeping such as freeing native memory. */
+        default void endEpoch() {
+        }
+
         /** Called before each step; {@code sampled} says whether this step's gradients and updates are wanted. */
         void beginIteration(long iteration, boolean sampled);
 
@@ -219,8 +223,10 @@ public final class EpochLoop {
                 if (batches.cancelled) {
                     break;
                 }
-                // Epoch seconds count the minibatch loop only, so throughput compares with other frameworks' loops.
+                // Epoch seconds count the minibatch loop only, so throughput compares with other frameworks' loops
+                // (torch_ref.py times its loop the same way); evaluation and housekeeping come after.
                 double trainSeconds = seconds(epochStart);
+                session.endEpoch();
                 EpochMetrics metrics = evaluate(session.model(), weights, single, epoch,
                         batches.lossSum / Math.max(1, batches.seen), trainSample, validation, trainSeconds);
                 epochs.add(metrics);

@@ -94,10 +94,14 @@ public final class SameDiffTrainingEngine implements TrainingEngine {
                 graph.sd.fit(new Batches(batches), 1);
             } finally {
                 monitor.steps(null);
-                // Each fit call trains in a new session whose array cache (up to a quarter of JavaCPP's maxBytes)
-                // is freed only when the session is collected; with a small heap that can take epochs.
-                System.gc();
             }
+        }
+
+        @Override
+        public void endEpoch() {
+            // Each fit call trains in a new session whose array cache (up to a quarter of JavaCPP's maxBytes)
+            // is freed only when the session is collected; with a small heap that can take epochs.
+            System.gc();
         }
 
         @Override
