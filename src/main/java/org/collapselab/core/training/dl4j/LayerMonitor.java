@@ -92,8 +92,9 @@ final class LayerMonitor extends BaseTrainingListener {
         for (int i = 0; i < names.size(); i++) {
             INDArray out = outputs.get(i + 1);
             INDArray flat = out.reshape(out.size(0), out.length() / out.size(0));
-            double mean = flat.meanNumber().doubleValue();
-            double std = flat.stdNumber().doubleValue();
+            double[] meanAndStd = org.collapselab.core.training.ActivationStats.meanAndStd(flat);
+            double mean = meanAndStd[0];
+            double std = meanAndStd[1];
             Activation activation = activations.get(i);
             double dead = Double.NaN;
             double saturated = Double.NaN;

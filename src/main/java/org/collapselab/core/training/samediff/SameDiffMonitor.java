@@ -133,8 +133,9 @@ final class SameDiffMonitor extends BaseListener {
             SameDiffGraph.LayerInfo info = layers.get(i);
             INDArray out = outputs.get(info.output());
             INDArray flat = out.reshape(out.size(0), out.length() / out.size(0));
-            double mean = flat.meanNumber().doubleValue();
-            double std = flat.stdNumber().doubleValue();
+            double[] meanAndStd = org.collapselab.core.training.ActivationStats.meanAndStd(flat);
+            double mean = meanAndStd[0];
+            double std = meanAndStd[1];
             Activation activation = info.activation();
             double dead = Double.NaN;
             double saturated = Double.NaN;
