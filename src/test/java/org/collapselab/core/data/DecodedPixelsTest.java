@@ -108,6 +108,12 @@ class DecodedPixelsTest {
         new ImageDecoder(10, 3).decode(file, out, 0);
         assertEquals(255, out[(5 * 10 + 1) * 3] & 0xFF, "left is red");
         assertEquals(255, out[(5 * 10 + 8) * 3 + 2] & 0xFF, "right is blue");
+        byte[] gray = new byte[7 * 7];
+        new ImageDecoder(7, 1).decode(file, gray, 0); // the one-channel path has its own horizontal filter
+        for (int y = 0; y < 7; y++) {
+            assertEquals(76, gray[y * 7] & 0xFF, "left column is red's luminance, row " + y);
+            assertEquals(29, gray[y * 7 + 6] & 0xFF, "right column is blue's luminance, row " + y);
+        }
     }
 
     @Test
