@@ -74,6 +74,7 @@ public final class DatasetLoader {
             decode.checkSize();
         } catch (DataException | RuntimeException e) {
             stop.cancel();
+            decode.abandon();
             throw e;
         } finally {
             decode.close();

@@ -16,7 +16,8 @@ import org.collapselab.core.util.ProgressObserver;
  * Decodes images on worker threads as the scanner hands them over ({@link #add}), so scanning and
  * decoding overlap. Pixels go into fixed-size chunks, since the final count is only known when
  * the scan ends ({@link #close}); {@link #await} joins them into one array. Unreadable files are
- * recorded, never fatal. Workers start on construction; always {@link #close()} then {@link #await()}.
+ * recorded, never fatal. Workers start on construction; end with {@link #close()} then {@link #await()},
+ * or with {@link #abandon()}.
  */
 final class ParallelDecode {
     private static final int CHUNK = 256;
@@ -88,6 +89,12 @@ final class ParallelDecode {
     synchronized void close() {
         closed = true;
         notifyAll();
+    }
+
+    /** Gives up (the scan failed or was cancelled): the workers stop and their threads end. */
+    void abandon() {
+        close();
+        pool.shutdownNow();
     }
 
     /** Helps decode what is left, waits for the workers and returns the images in the order they were added. */

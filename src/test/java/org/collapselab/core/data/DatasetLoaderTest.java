@@ -136,6 +136,30 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void cancelledLoadLeavesNoDecoderThreadsBehind(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            TestImages.text(dir.resolve("a/f" + i + ".txt"), "x");
+        }
+        TestImages.text(dir.resolve("b/x.txt"), "x");
+        long before = decoderThreads();
+        for (int attempt = 0; attempt < 5; attempt++) { // decoding starts during the scan, so its workers exist
+            CancellationToken cancel = new CancellationToken();
+            assertThrows(CancelledException.class,
+                    () -> loader.load(dir, 8, 1, (done, total, message) -> cancel.cancel(), cancel));
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (decoderThreads() > before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(before, decoderThreads(), "worker threads of cancelled loads must end");
+    }
+
+    private static long decoderThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("image-decoder") && t.isAlive()).count();
+    }
+
+    @Test
     void hugeImageIsSubsampledWhileDecoding(@TempDir Path dir) throws Exception {
         TestImages.solid(dir.resolve("big/huge.png"), 6000, 6000, Color.BLUE, BufferedImage.TYPE_BYTE_INDEXED);
         TestImages.solid(dir.resolve("small/s.png"), 8, 8, Color.RED, BufferedImage.TYPE_INT_RGB);
