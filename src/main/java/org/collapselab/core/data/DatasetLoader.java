@@ -61,8 +61,8 @@ public final class DatasetLoader {
                     + imageSize + " and " + channels);
         }
         CancellationToken stop = new CancellationToken(); // ends the workers early when the scan fails
-        ParallelDecode decode = new ParallelDecode(imageSize, channels, Math.max(1, threads - 1), progress, () -> cancel.isCancelled()
-                || stop.isCancelled());
+        ParallelDecode decode = new ParallelDecode(imageSize, channels, Math.max(1, threads - 1), progress,
+                () -> cancel.isCancelled() || stop.isCancelled());
         ScanResult scan;
         try {
             scan = DatasetScanner.scan(root, onlyClasses, progress, cancel, decode::add);

@@ -15,8 +15,8 @@ import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * Walks a class-per-folder dataset in name order, following symbolic links but stopping at loops. Everything that cannot be an image is
- * listed with a reason. Blocking; call from a worker thread.
+ * Walks a class-per-folder dataset in name order, following symbolic links but stopping at loops.
+ * Everything that cannot be an image is listed with a reason. Blocking; call from a worker thread.
  */
 final class DatasetScanner {
     static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
@@ -144,18 +144,22 @@ final class DatasetScanner {
                 String[] children = depth < MAX_DEPTH ? file.list() : null;
                 String key = canonical(file);
                 if (ancestors.contains(key)) {
-                    skipped.add(new SkippedFile(file.toPath(), "symbolic link loop (points back to a parent folder); not followed"));
+                    skipped.add(new SkippedFile(file.toPath(),
+                            "symbolic link loop (points back to a parent folder); not followed"));
                 } else if (depth >= MAX_DEPTH) {
-                    skipped.add(new SkippedFile(file.toPath(), "nested more than " + MAX_DEPTH + " folders deep; not scanned"));
+                    skipped.add(new SkippedFile(file.toPath(),
+                            "nested more than " + MAX_DEPTH + " folders deep; not scanned"));
                 } else if (children == null) {
                     skipped.add(new SkippedFile(file.toPath(), "cannot be read (no permission)"));
                 } else {
                     ancestors.add(key);
-                    walk(file, children, depth + 1, ancestors, classIndex, images, skipped, progress, cancel, seen, found);
+                    walk(file, children, depth + 1, ancestors, classIndex, images, skipped, progress, cancel, seen,
+                            found);
                     ancestors.remove(key);
                 }
             } else if (!file.exists()) {
-                skipped.add(new SkippedFile(file.toPath(), "cannot be read (a broken symbolic link, or removed while scanning)"));
+                skipped.add(new SkippedFile(file.toPath(),
+                        "cannot be read (a broken symbolic link, or removed while scanning)"));
             } else if (!file.isFile()) {
                 skipped.add(new SkippedFile(file.toPath(), "not a regular file"));
             } else {

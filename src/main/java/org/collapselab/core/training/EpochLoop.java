@@ -334,15 +334,18 @@ public final class EpochLoop {
                 return session.prepare(factory.batch(data, order, start, end, random));
             }
 
-            /** Waits for a batch still being built (the random generator is shared with the next epoch). */
+            /**
+             * Waits for a batch still being built: the random generator is shared with the next epoch. (Not
+             * cancelled: a running FutureTask reports cancelled at once and carries on using the generator.)
+             */
             void close() {
                 if (prefetched != null) {
-                    prefetched.cancel(false);
                     try {
                         prefetched.get();
-                    } catch (java.util.concurrent.CancellationException | InterruptedException
-                             | java.util.concurrent.ExecutionException ignored) {
-                        // not used any more
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException ignored) {
+                        // the batch is not used any more
                     }
                     prefetched = null;
                 }
