@@ -60,9 +60,8 @@ public final class DatasetLoader {
             throw new IllegalArgumentException("image size must be positive and channels 1 or 3, was "
                     + imageSize + " and " + channels);
         }
-        CancellationToken stop = new CancellationToken(); // ends the workers early when the scan fails
         ParallelDecode decode = new ParallelDecode(imageSize, channels, Math.max(1, threads - 1), progress,
-                () -> cancel.isCancelled() || stop.isCancelled());
+                cancel::isCancelled);
         ScanResult scan;
         try {
             scan = DatasetScanner.scan(root, onlyClasses, progress, cancel, decode::add);
@@ -73,7 +72,6 @@ public final class DatasetLoader {
             }
             decode.checkSize();
         } catch (DataException | RuntimeException e) {
-            stop.cancel();
             decode.abandon();
             throw e;
         } finally {

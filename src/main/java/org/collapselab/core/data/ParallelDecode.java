@@ -39,7 +39,8 @@ final class ParallelDecode {
     private final int channels;
     private final int bytes;
     private final ProgressObserver progress;
-    private final BooleanSupplier stopped;
+    private final BooleanSupplier cancelled;
+    private volatile boolean abandoned;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
     private final ExecutorService pool;
@@ -50,12 +51,12 @@ final class ParallelDecode {
     private boolean closed;
     private int waiting;
 
-    ParallelDecode(int size, int channels, int threads, ProgressObserver progress, BooleanSupplier stopped) {
+    ParallelDecode(int size, int channels, int threads, ProgressObserver progress, BooleanSupplier cancelled) {
         this.size = size;
         this.channels = channels;
         this.bytes = size * size * channels;
         this.progress = progress;
-        this.stopped = stopped;
+        this.cancelled = cancelled;
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "image-decoder");
             t.setDaemon(true);
@@ -93,6 +94,7 @@ final class ParallelDecode {
 
     /** Gives up (the scan failed or was cancelled): the workers stop and their threads end. */
     void abandon() {
+        abandoned = true;
         close();
         pool.shutdownNow();
     }
@@ -130,7 +132,7 @@ final class ParallelDecode {
 
     private void work() throws InterruptedException {
         try (ImageDecoder decoder = new ImageDecoder(size, channels)) {
-            for (int i = next.getAndIncrement(); !stopped.getAsBoolean(); i = next.getAndIncrement()) {
+            for (int i = next.getAndIncrement(); !stopped(); i = next.getAndIncrement()) {
                 ImageRef image = take(i);
                 if (image == null) {
                     return;
@@ -153,7 +155,7 @@ final class ParallelDecode {
 
     /** The image at {@code index}, waiting for the scanner when it has not found it yet; null when there is none. */
     private synchronized ImageRef take(int index) throws InterruptedException {
-        while (index >= refs.size() && !closed && !stopped.getAsBoolean()) {
+        while (index >= refs.size() && !closed && !stopped()) {
             waiting++;
             try {
                 wait(50); // also wakes to notice cancellation
@@ -169,6 +171,10 @@ final class ParallelDecode {
             chunks.add(new Chunk(bytes));
         }
         return chunks.get(index / CHUNK);
+    }
+
+    private boolean stopped() {
+        return abandoned || cancelled.getAsBoolean();
     }
 
     /** The image count once the scan is over, -1 (unknown) before. */

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +19,7 @@ import org.collapselab.core.data.Normalizer;
 import org.collapselab.core.model.Balance;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.CancelledException;
 import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -344,7 +346,7 @@ public final class EpochLoop {
                         prefetched.get();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                    } catch (java.util.concurrent.ExecutionException ignored) {
+                    } catch (ExecutionException ignored) {
                         // the batch is not used any more
                     }
                     prefetched = null;
@@ -356,8 +358,8 @@ public final class EpochLoop {
                     return batch.get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new org.collapselab.core.util.CancelledException();
-                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new CancelledException();
+                } catch (ExecutionException e) {
                     throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                 }
             }
