@@ -132,14 +132,11 @@ final class DatasetScanner {
                 continue;
             }
             String extension = extension(name);
-            if (IMAGE_EXTENSIONS.contains(extension) && file.isFile()) {
-                if (file.length() == 0) {
-                    skipped.add(new SkippedFile(file.toPath(), "empty file (0 bytes)"));
-                } else {
-                    ImageRef image = new ImageRef(file.toPath(), classIndex);
-                    images.add(image);
-                    found.accept(image);
-                }
+            if (IMAGE_EXTENSIONS.contains(extension)) {
+                // No file-system call here: the decoder finds out (in parallel) whether it is a readable file.
+                ImageRef image = new ImageRef(file.toPath(), classIndex);
+                images.add(image);
+                found.accept(image);
             } else if (file.isDirectory()) {
                 String[] children = depth < MAX_DEPTH ? file.list() : null;
                 String key = canonical(file);

@@ -1,5 +1,6 @@
 package org.collapselab.core.data;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
@@ -43,8 +44,15 @@ final class ImageDecoder implements AutoCloseable {
      * @throws IOException with a user-facing reason when the file is not a readable image
      */
     void decode(Path file, byte[] dst, int offset) throws IOException {
+        File input = file.toFile();
+        // The scanner does not look at files; opening a FIFO would block, and a folder cannot be read.
+        if (!input.isFile()) {
+            throw new IOException(input.isDirectory() ? "a folder named like an image file; its contents are not read"
+                    : input.exists() ? "not a regular file"
+                    : "cannot be read (a broken symbolic link, or removed while scanning)");
+        }
         // RandomAccessFile: two native calls for size and bytes, far less code for a cold JVM than NIO's streams.
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+        try (RandomAccessFile in = new RandomAccessFile(input, "r")) {
             fileBytes = in.length();
             if (fileBytes == 0) {
                 throw new IOException("empty file (0 bytes)");

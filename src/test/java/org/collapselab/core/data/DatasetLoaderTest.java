@@ -61,6 +61,7 @@ class DatasetLoaderTest {
         Files.createSymbolicLink(dir.resolve("dogs/loop"), dir.resolve("dogs"));
         TestImages.text(dir.resolve("cats/.DS_Store"), "hidden");
         TestImages.solid(dir.resolve(".thumbnails/t.png"), 4, 4, Color.RED, BufferedImage.TYPE_INT_RGB);
+        TestImages.solid(dir.resolve("dogs/album.png/inside.png"), 4, 4, Color.RED, BufferedImage.TYPE_INT_RGB);
 
         ImageDataset data = loader.load(dir, 8, 3, ProgressObserver.NONE, CancellationToken.none());
 
@@ -79,7 +80,8 @@ class DatasetLoaderTest {
         assertTrue(reasons.get("loop").contains("symbolic link loop"), reasons.toString());
         assertTrue(reasons.get(".DS_Store").startsWith("hidden"), reasons.toString());
         assertTrue(reasons.get(".thumbnails").startsWith("hidden"), reasons.toString());
-        assertEquals(9, data.skipped().size(), reasons.toString());
+        assertTrue(reasons.get("album.png").contains("a folder named like an image file"), reasons.toString());
+        assertEquals(10, data.skipped().size(), reasons.toString());
 
         int cmyk = indexOf(data, "cmyk.jpg");
         assertTrue(data.info(cmyk).format().startsWith("jpeg"), data.info(cmyk).format());
