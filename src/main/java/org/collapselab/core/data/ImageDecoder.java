@@ -18,7 +18,7 @@ final class ImageDecoder implements AutoCloseable {
 
     private final int size;
     private final PngDecoder png = new PngDecoder();
-    private final Resampler resampler;
+    final Resampler resampler;
     private final RgbImage image = new RgbImage();
     private ImageIoDecoder imageIo;
     private byte[] buffer = new byte[64 << 10];

@@ -1,13 +1,22 @@
 package org.collapselab.core.data;
 
+import java.util.Arrays;
+
 /**
  * Resizes an {@link RgbImage} to {@code size × size} (aspect ratio stretched, as PIL's
  * {@code Image.resize((s, s))} does) with a separable triangle filter whose support widens with
- * the reduction factor, i.e. PIL's antialiased bilinear: area-averaging when shrinking, bilinear
- * when enlarging. Like PIL it works in fixed point and rounds to 8 bits after each pass (vertical first here), and for one
- * channel it converts to luminance (ITU-R 601, PIL's fixed-point weights) first, as {@code convert("L").resize(...)} does,
- * which also makes the gray path a third of the work. Output is uint8 HWC. Filter weights are
- * cached per source size, so a folder of equal-sized images computes them once. One instance per thread.
+ * the reduction factor, i.e. PIL's antialiased bilinear ({@code Image.BILINEAR}, also torchvision's
+ * {@code Resize} default): area-averaging when shrinking, bilinear when enlarging. Like PIL it works
+ * in fixed point and rounds to 8 bits after each pass (vertical first here), and for one channel it
+ * converts to luminance (ITU-R 601, PIL's fixed-point weights) first, as {@code convert("L").resize(...)}
+ * does, which also makes the gray path a third of the work. Output is uint8 HWC; the channel sums of
+ * the output are kept for the image statistics. Filter weights are cached per source size, so a folder
+ * of equal-sized images computes them once. One instance per thread.
+ *
+ * <p>Shaped for a cold JVM, where a first load runs mostly before the optimising compiler is done:
+ * each loop is a small method that runs a few dozen turns per call, so it is compiled once, early,
+ * as a whole method (a long loop would be compiled twice, first on-stack), and there is one pass
+ * over the output rows instead of one per stage.
  */
 final class Resampler {
     /** Fixed-point precision of the filter weights; 255 × 2^14 × taps stays far inside an int. */
@@ -16,10 +25,11 @@ final class Resampler {
 
     private final int size;
     private final int channels;
+    private final long[] channelSums = new long[3];
     private Weights horizontal;
     private Weights vertical;
     private int[] source = new int[0];
-    private int[] rows = new int[0];
+    private int[] row = new int[0];
     private int[] accumulator = new int[0];
 
     Resampler(int size, int channels) {
@@ -30,14 +40,18 @@ final class Resampler {
         this.channels = channels;
     }
 
+    /** Sum of channel {@code c} over the last output (c = 0 for one channel). */
+    long channelSum(int c) {
+        return channelSums[c];
+    }
+
     void resize(RgbImage image, byte[] dst, int offset) {
         int w = image.width();
         int h = image.height();
         int[] src = unpack(image);
+        Arrays.fill(channelSums, 0);
         if (w == size && h == size) {
-            for (int i = 0, n = size * size * channels; i < n; i++) {
-                dst[offset + i] = (byte) src[i];
-            }
+            copy(src, dst, offset);
             return;
         }
         if (horizontal == null || horizontal.in != w) {
@@ -46,97 +60,116 @@ final class Resampler {
         if (vertical == null || vertical.in != h) {
             vertical = new Weights(h, size);
         }
-        int c = channels;
-        int srcRowLength = w * c;
-        if (rows.length < size * srcRowLength) {
-            rows = new int[size * srcRowLength];
+        int rowLength = w * channels;
+        if (row.length < rowLength) {
+            row = new int[rowLength];
         }
-        if (accumulator.length < srcRowLength) {
-            accumulator = new int[srcRowLength];
+        if (accumulator.length < rowLength) {
+            accumulator = new int[rowLength];
+            Arrays.fill(accumulator, HALF); // toEightBits resets it after each row
         }
-        // Vertical pass first: each output row is a weighted sum of whole source rows, a contiguous
-        // inner loop the JIT vectorises, so the larger half of the work runs on SIMD lanes. The passes
-        // are split into small methods: a cold JVM compiles them early and once, instead of
-        // on-stack-replacing one big method loop by loop (half the CPU of a first load was the JIT).
-        verticalPass(src, srcRowLength);
-        horizontalPass(srcRowLength, dst, offset);
-    }
-
-    private void verticalPass(int[] src, int srcRowLength) {
+        // Vertical pass first: an output row is a weighted sum of whole source rows, a contiguous
+        // inner loop the JIT vectorises, so the larger half of the work runs on SIMD lanes.
         for (int y = 0; y < size; y++) {
-            verticalRow(src, srcRowLength, y);
-        }
-    }
-
-    private void horizontalPass(int srcRowLength, byte[] dst, int offset) {
-        for (int y = 0; y < size; y++) {
+            verticalRow(src, rowLength, y);
+            int out = offset + y * size * channels;
             if (channels == 1) {
-                horizontalGray(rows, y * srcRowLength, dst, offset + y * size);
+                channelSums[0] += horizontalGray(dst, out);
             } else {
-                horizontalRgb(rows, y * srcRowLength, dst, offset + y * size * 3);
+                horizontalRgb(dst, out);
             }
         }
     }
 
+    /** Output row {@code y} of the vertical pass, rounded to 8 bits, into {@link #row}. */
     private void verticalRow(int[] src, int rowLength, int y) {
         int[] acc = accumulator;
-        java.util.Arrays.fill(acc, 0, rowLength, HALF);
         int k = y * vertical.stride;
         int first = vertical.start[y];
         for (int j = 0, count = vertical.count[y]; j < count; j++) {
             addScaled(acc, src, (first + j) * rowLength, vertical.weights[k + j], rowLength);
         }
-        toEightBits(acc, rows, y * rowLength, rowLength);
+        toEightBits(acc, row, rowLength);
     }
 
+    // The two loops below are unrolled by hand: until the optimising compiler is done they run as
+    // profiling code that counts every turn.
+
     private static void addScaled(int[] acc, int[] src, int from, int weight, int n) {
-        for (int x = 0; x < n; x++) {
+        int x = 0;
+        for (; x + 3 < n; x += 4) {
+            acc[x] += weight * src[from + x];
+            acc[x + 1] += weight * src[from + x + 1];
+            acc[x + 2] += weight * src[from + x + 2];
+            acc[x + 3] += weight * src[from + x + 3];
+        }
+        for (; x < n; x++) {
             acc[x] += weight * src[from + x];
         }
     }
 
-    private static void toEightBits(int[] acc, int[] out, int at, int n) {
-        for (int x = 0; x < n; x++) {
-            out[at + x] = Math.min(255, Math.max(0, acc[x] >> PRECISION_BITS));
+    /**
+     * Rounds the accumulated row to 8 bits and resets the accumulator for the next row. The taps are
+     * non-negative and sum to 2^14, so every value is within 0–255 and needs no clamping.
+     */
+    private static void toEightBits(int[] acc, int[] out, int n) {
+        int x = 0;
+        for (; x + 3 < n; x += 4) {
+            out[x] = acc[x] >> PRECISION_BITS;
+            out[x + 1] = acc[x + 1] >> PRECISION_BITS;
+            out[x + 2] = acc[x + 2] >> PRECISION_BITS;
+            out[x + 3] = acc[x + 3] >> PRECISION_BITS;
+            acc[x] = HALF;
+            acc[x + 1] = HALF;
+            acc[x + 2] = HALF;
+            acc[x + 3] = HALF;
+        }
+        for (; x < n; x++) {
+            out[x] = acc[x] >> PRECISION_BITS;
+            acc[x] = HALF;
         }
     }
 
-    private void horizontalGray(int[] row, int from, byte[] dst, int out) {
-        int[] start = horizontal.start;
-        int[] count = horizontal.count;
-        int[] weights = horizontal.weights;
-        int stride = horizontal.stride;
+    /** Horizontal pass of one gray row; returns the sum of the values written. */
+    private int horizontalGray(byte[] dst, int out) {
+        int sum = 0;
         for (int x = 0; x < size; x++) {
-            int k = x * stride;
-            int s = from + start[x];
-            int sum = HALF;
-            for (int j = 0, n = count[x]; j < n; j++) {
-                sum += weights[k + j] * row[s + j];
-            }
-            dst[out + x] = (byte) clamp(sum);
+            int v = horizontal.apply(row, 0, 1, x);
+            dst[out + x] = (byte) v;
+            sum += v;
         }
+        return sum;
     }
 
-    private void horizontalRgb(int[] row, int from, byte[] dst, int out) {
-        int[] start = horizontal.start;
-        int[] count = horizontal.count;
-        int[] weights = horizontal.weights;
-        int stride = horizontal.stride;
-        for (int x = 0; x < size; x++) {
-            int k = x * stride;
-            int s = from + start[x] * 3;
-            int r = HALF;
-            int g = HALF;
-            int b = HALF;
-            for (int j = 0, n = count[x]; j < n; j++, s += 3) {
-                int weight = weights[k + j];
-                r += weight * row[s];
-                g += weight * row[s + 1];
-                b += weight * row[s + 2];
+    private void horizontalRgb(byte[] dst, int out) {
+        int r = 0;
+        int g = 0;
+        int b = 0;
+        for (int x = 0; x < size; x++, out += 3) {
+            int red = horizontal.apply(row, 0, 3, x);
+            int green = horizontal.apply(row, 1, 3, x);
+            int blue = horizontal.apply(row, 2, 3, x);
+            dst[out] = (byte) red;
+            dst[out + 1] = (byte) green;
+            dst[out + 2] = (byte) blue;
+            r += red;
+            g += green;
+            b += blue;
+        }
+        channelSums[0] += r;
+        channelSums[1] += g;
+        channelSums[2] += b;
+    }
+
+    /** Same size: the unpacked values are the output. */
+    private void copy(int[] src, byte[] dst, int offset) {
+        int c = channels;
+        for (int i = 0, n = size * size; i < n; i++) {
+            for (int k = 0; k < c; k++) {
+                int v = src[i * c + k];
+                dst[offset + i * c + k] = (byte) v;
+                channelSums[k] += v;
             }
-            dst[out + x * 3] = (byte) clamp(r);
-            dst[out + x * 3 + 1] = (byte) clamp(g);
-            dst[out + x * 3 + 2] = (byte) clamp(b);
         }
     }
 
@@ -148,11 +181,6 @@ final class Resampler {
         }
         image.unpack(source, channels == 1);
         return source;
-    }
-
-    private static int clamp(int fixedPoint) {
-        int v = fixedPoint >> PRECISION_BITS;
-        return v < 0 ? 0 : Math.min(255, v);
     }
 
     /** Normalised triangle-filter taps for each output index of one axis, in fixed point summing to 2^14. */
@@ -202,6 +230,20 @@ final class Resampler {
                 start[i] = min;
                 count[i] = n;
             }
+        }
+
+        /**
+         * Output {@code x} of this axis, rounded to 8 bits, from interleaved values: source index s
+         * is at {@code values[channel + s × step]}. Within 0–255 for the reason given at toEightBits.
+         */
+        int apply(int[] values, int channel, int step, int x) {
+            int k = x * stride;
+            int s = channel + start[x] * step;
+            int sum = HALF;
+            for (int j = 0, n = count[x]; j < n; j++, s += step) {
+                sum += weights[k + j] * values[s];
+            }
+            return sum >> PRECISION_BITS;
         }
     }
 }

@@ -124,7 +124,12 @@ final class RgbImage {
     }
 
     private static void lumaRow(byte[] b, int s, int[] dst, int o, int width) {
-        for (int x = 0; x < width; x++, s += 3) {
+        int x = 0;
+        for (; x + 1 < width; x += 2, s += 6) { // two pixels a turn: half the loop counting while still profiled
+            dst[o + x] = luma(b[s] & 0xFF, b[s + 1] & 0xFF, b[s + 2] & 0xFF);
+            dst[o + x + 1] = luma(b[s + 3] & 0xFF, b[s + 4] & 0xFF, b[s + 5] & 0xFF);
+        }
+        if (x < width) {
             dst[o + x] = luma(b[s] & 0xFF, b[s + 1] & 0xFF, b[s + 2] & 0xFF);
         }
     }
