@@ -13,8 +13,8 @@ import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * {@code still-improving}: the run stopped while the loss was still falling clearly and the model is
- * not yet good — too few epochs. With one epoch, the last fifth of the iterations is compared with the fifth before.
+ * {@code still-improving}: the run stopped while the loss was still falling clearly (the validation loss
+ * at its lowest so far) and the model is not yet good — too few epochs. With one epoch, the last fifth of the iterations is compared with the fifth before.
  */
 public final class StillImprovingCheck extends BaseCheck {
     /** Relative loss drop over the last stretch that counts as still improving (SageMaker LossNotDecreasing inverted). */
@@ -60,6 +60,12 @@ public final class StillImprovingCheck extends BaseCheck {
         double drop;
         List<EpochMetrics> epochs = result.epochs();
         if (epochs.size() >= 3) {
+            // A validation loss above its best is overfitting or noise, not a run cut short while learning.
+            double best = epochs.subList(0, epochs.size() - 1).stream().mapToDouble(EpochMetrics::validationLoss)
+                    .filter(Double::isFinite).min().orElse(Double.POSITIVE_INFINITY);
+            if (!(last.validationLoss() < best)) {
+                return List.of();
+            }
             EpochMetrics before = epochs.get(epochs.size() - 2);
             double trainDrop = 1 - last.trainLoss() / before.trainLoss();
             double validationDrop = 1 - last.validationLoss() / before.validationLoss();
@@ -94,7 +100,7 @@ public final class StillImprovingCheck extends BaseCheck {
                         + "the class frequencies — predicting the most common class — and only later the features that "
                         + "tell classes apart; stopping now freezes it in that first stage.",
                 drop, DROP, "Karpathy's recipe / SageMaker Debugger LossNotDecreasing (inverted): a > 5% loss drop over "
-                        + "the last epoch (or, for runs of one or two epochs, projected from the loss slope over the second half of the iterations, or a quarter of the early-to-late drop unless that half rises by more than 10%) with balanced accuracy < 0.9; tuned on the scenarios",
+                        + "the last epoch to a new lowest validation loss (or, for runs of one or two epochs, projected from the loss slope over the second half of the iterations, or a quarter of the early-to-late drop unless that half rises by more than 10%) with balanced accuracy < 0.9; tuned on the scenarios",
                 fix("Train for " + more + " epochs", Map.of("training.epochs", more))));
     }
 }

@@ -214,6 +214,24 @@ class PassiveChecksTest {
     }
 
     @Test
+    void notStillImprovingWhenTheValidationLossIsAboveItsBest() throws Exception {
+        // The collapsed imbalanced sample: the training loss keeps falling, the validation loss bottomed out at
+        // epoch 3 and the last epoch only fell back from a spike.
+        double[] validation = {0.5356, 0.3923, 0.3328, 0.3442, 0.3476, 0.3646, 0.3866, 0.4181, 0.4938, 0.4152};
+        double[] train = {2.0451, 0.4008, 0.3639, 0.3225, 0.2780, 0.2286, 0.1712, 0.1220, 0.0916, 0.0639};
+        List<EpochMetrics> epochs = new java.util.ArrayList<>();
+        for (int i = 0; i < validation.length; i++) {
+            epochs.add(epoch(i + 1, train[i], validation[i], 0.95, confusion(5, 5)));
+        }
+        TrainingResult r = result(RunStatus.COMPLETED, epochs, falling(100, 2.0, 0.06), List.of());
+        assertTrue(run(new StillImprovingCheck(), ctx(config(), BALANCED, r)).isEmpty());
+        // The same run with its last validation loss at a new low is still improving.
+        epochs.set(9, epoch(10, 0.0639, 0.30, 0.95, confusion(5, 5)));
+        r = result(RunStatus.COMPLETED, epochs, falling(100, 2.0, 0.06), List.of());
+        assertSingle(run(new StillImprovingCheck(), ctx(config(), BALANCED, r)), "still-improving", Severity.WARNING);
+    }
+
+    @Test
     void overfittingWhenTrainingFarAheadAndValidationLossRising() throws Exception {
         List<EpochMetrics> epochs = List.of(epoch(1, 0.8, 0.8, 0.7, confusion(6, 4)),
                 epoch(2, 0.3, 0.7, 0.9, confusion(6, 4)), epoch(3, 0.05, 1.2, 1.0, confusion(6, 4)));
