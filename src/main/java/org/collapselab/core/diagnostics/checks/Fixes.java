@@ -33,9 +33,8 @@ final class Fixes {
 
     /** One significant digit, so fixes read well and identical suggestions compare equal. */
     static double round(double value) {
-        double exponent = Math.floor(Math.log10(value));
-        double scale = Math.pow(10, exponent);
-        return Math.round(value / scale) * scale;
+        // Through decimal: 3 × 1e-5 in binary is 3.0000000000000004E-5, which a fix would show as typed.
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(1)).doubleValue();
     }
 
     /** Sets every weighted hidden layer whose activation is in {@code from} to {@code to}. */

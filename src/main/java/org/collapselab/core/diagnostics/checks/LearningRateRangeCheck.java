@@ -95,6 +95,8 @@ public final class LearningRateRangeCheck extends BaseCheck {
                 suggestion, HIGH_FACTOR, LOW_FACTOR);
         double good = Fixes.goodLearningRate(ctx);
         if (lr > HIGH_FACTOR * suggestion) {
+            // The usual rate is the shared fix; a user already at or below it gets the measured suggestion instead.
+            double lower = good < lr ? good : Fixes.round(suggestion);
             return List.of(finding("learning-rate-too-high", lr > 3 * HIGH_FACTOR * suggestion ? Severity.CRITICAL
                             : Severity.WARNING,
                     String.format("The loss blows up at learning rates above about %.0e; yours is %s", suggestion * 10, lr),
@@ -102,15 +104,16 @@ public final class LearningRateRangeCheck extends BaseCheck {
                             + "your rate takes steps that overshoot, so the network jumps between bad solutions and "
                             + "often settles on predicting one class.",
                     lr, HIGH_FACTOR * suggestion, source,
-                    fix("Set the learning rate to " + good, Map.of("training.learningRate", good))));
+                    fix("Lower the learning rate to " + lower, Map.of("training.learningRate", lower))));
         }
         if (lr < suggestion / LOW_FACTOR) {
+            double higher = good > lr ? good : Fixes.round(suggestion);
             return List.of(finding("learning-rate-too-low", Severity.WARNING,
                     String.format("The loss falls fastest near %.0e; your learning rate %s is far below", suggestion, lr),
                     "At your learning rate the range test's loss had not started to move. Training will crawl: after the "
                             + "run the network is still near its random start, and its outputs barely depend on the image.",
                     lr, suggestion / LOW_FACTOR, source,
-                    fix("Set the learning rate to " + good, Map.of("training.learningRate", good))));
+                    fix("Raise the learning rate to " + higher, Map.of("training.learningRate", higher))));
         }
         return List.of();
     }

@@ -32,10 +32,20 @@ import org.junit.jupiter.api.Test;
 /** The chart data the checks publish into their step results: plain data, no DL4J, no JavaFX. */
 class ChartDataTest {
     /**
-     * Trials without training: the range test's loss falls to a minimum at lr 1e-2 and explodes after; a
-     * trial's balanced accuracy grows with the number of training images (0.4 at 6 images, +0.01 per image).
+     * Trials without training: the range test's loss falls to a minimum (at lr 1e-2 unless told) and explodes
+     * after; a trial's balanced accuracy grows with the number of training images (0.4 at 6 images, +0.01 per image).
      */
     static final class FakeTrials implements TrialRunner {
+        private final double lossMinimumAt;
+
+        FakeTrials() {
+            this(1e-2);
+        }
+
+        FakeTrials(double lossMinimumAt) {
+            this.lossMinimumAt = lossMinimumAt;
+        }
+
         @Override
         public TrialBudget budget() {
             return TrialBudget.unlimited();
@@ -62,7 +72,7 @@ class ChartDataTest {
             double[] losses = new double[iterations];
             for (int i = 0; i < iterations; i++) {
                 lrs[i] = minLr * Math.pow(maxLr / minLr, (double) i / (iterations - 1));
-                double distance = Math.log10(lrs[i]) + 2; // minimum at 1e-2
+                double distance = Math.log10(lrs[i] / lossMinimumAt);
                 losses[i] = distance < 0 ? 1.1 - 0.2 * distance : 1.1 + 3 * distance * distance;
             }
             return new RangeTest(lrs, losses);
@@ -79,7 +89,11 @@ class ChartDataTest {
     }
 
     private static DiagnosticSession session(ExperimentConfig config, ImageDataset data) {
-        DiagnosticContext ctx = DiagnosticContext.builder(config, data).trials(new FakeTrials()).build();
+        return session(config, data, new FakeTrials());
+    }
+
+    private static DiagnosticSession session(ExperimentConfig config, ImageDataset data, FakeTrials trials) {
+        DiagnosticContext ctx = DiagnosticContext.builder(config, data).trials(trials).build();
         return new DiagnosticSession(List.of(new LearningRateRangeCheck(), new LearningCurveCheck(),
                 new ClassImbalanceCheck(), new ShortcutProbeCheck(), new LabelShuffleCheck()), ctx);
     }
@@ -103,6 +117,20 @@ class ChartDataTest {
                 suggested.value(), 1e-12, "the marker is the suggestion the finding compares with");
         assertTrue(suggested.value() > 1e-4 && suggested.value() < 1e-2, "a tenth of the minimum near 1e-2");
         assertNotNull(chart.marker("your rate 0.5"));
+    }
+
+    @Test
+    void aRateFoundTooHighIsLoweredEvenWhenItIsAlreadyTheUsualOne() throws Exception {
+        // Adam's usual 1e-3, but this loss is lowest near 2e-4: the shared fix (1e-3) would change nothing.
+        DiagnosticSession session = session(config("training.learningRate=0.001"), bars(30, 30, 30),
+                new FakeTrials(2.2e-4));
+        StepResult step = runStep(session, "lr-range-test");
+        assertEquals("learning-rate-too-high", step.findings().get(0).id());
+        double suggestion = step.findings().get(0).evidence().threshold() / LearningRateRangeCheck.HIGH_FACTOR;
+        double fixed = ((Number) step.findings().get(0).fix().set().get("training.learningRate")).doubleValue();
+        assertTrue(fixed < 1e-3, "the fix lowers the rate: " + fixed + " (suggestion " + suggestion + ")");
+        assertEquals(Fixes.round(suggestion), fixed, 1e-15, "to the measured suggestion");
+        assertTrue(Double.toString(fixed).matches("\\d\\.0E-\\d+"), "one significant digit, as shown: " + fixed);
     }
 
     @Test
