@@ -17,8 +17,9 @@ final class ImageDecoder implements AutoCloseable {
     private static final long MAX_BUFFERED_FILE = 64L << 20;
 
     private final int size;
+    private final int channels;
     private final PngDecoder png = new PngDecoder();
-    final Resampler resampler;
+    private final Resampler resampler;
     private final RgbImage image = new RgbImage();
     private ImageIoDecoder imageIo;
     private byte[] buffer = new byte[64 << 10];
@@ -35,6 +36,7 @@ final class ImageDecoder implements AutoCloseable {
             throw new IllegalArgumentException("image size must be positive, was " + size);
         }
         this.size = size;
+        this.channels = channels;
         this.resampler = new Resampler(size, channels);
     }
 
@@ -77,6 +79,20 @@ final class ImageDecoder implements AutoCloseable {
         sourceHeight = image.sourceHeight();
         sourceChannels = image.sourceChannels();
         resampler.resize(image, dst, offset);
+    }
+
+    /**
+     * The last decoded image's source facts with the brightness and channel means (0–255) of its
+     * resized pixels, from the sums the resampler kept while writing them.
+     */
+    ImageInfo info() {
+        double[] means = new double[3];
+        int plane = size * size;
+        for (int c = 0; c < 3; c++) {
+            means[c] = (double) resampler.channelSum(channels == 1 ? 0 : c) / plane;
+        }
+        double brightness = channels == 1 ? means[0] : 0.299 * means[0] + 0.587 * means[1] + 0.114 * means[2];
+        return new ImageInfo(sourceWidth, sourceHeight, sourceChannels, format, fileBytes, brightness, means);
     }
 
     private ImageIoDecoder imageIo() {

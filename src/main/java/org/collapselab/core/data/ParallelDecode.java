@@ -141,7 +141,7 @@ final class ParallelDecode {
                 int slot = i % CHUNK;
                 try {
                     decoder.decode(image.path(), chunk.pixels, slot * bytes);
-                    chunk.infos[slot] = ImageStats.info(decoder, decoder.resampler, size, channels);
+                    chunk.infos[slot] = decoder.info();
                 } catch (IOException | RuntimeException e) {
                     chunk.failures[slot] = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 }
