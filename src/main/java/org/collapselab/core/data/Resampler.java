@@ -74,7 +74,7 @@ final class Resampler {
             verticalRow(src, rowLength, y);
             int out = offset + y * size * channels;
             if (channels == 1) {
-                channelSums[0] += horizontalGray(dst, out);
+                horizontalGray(dst, out);
             } else {
                 horizontalRgb(dst, out);
             }
@@ -130,15 +130,14 @@ final class Resampler {
         }
     }
 
-    /** Horizontal pass of one gray row; returns the sum of the values written. */
-    private int horizontalGray(byte[] dst, int out) {
+    private void horizontalGray(byte[] dst, int out) {
         int sum = 0;
         for (int x = 0; x < size; x++) {
             int v = horizontal.apply(row, 0, 1, x);
             dst[out + x] = (byte) v;
             sum += v;
         }
-        return sum;
+        channelSums[0] += sum;
     }
 
     private void horizontalRgb(byte[] dst, int out) {

@@ -3,7 +3,9 @@ package org.collapselab.core.diagnostics.checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
+import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.IterationSample;
 import org.collapselab.core.training.LayerSample;
 import org.collapselab.core.training.LayerStatistics;
@@ -72,6 +74,11 @@ final class LayerHealth {
 
     static double[] losses(TrainingResult result) {
         return result.iterations().stream().mapToDouble(IterationSample::loss).toArray();
+    }
+
+    /** The lowest finite validation loss of {@code epochs}, if any. */
+    static OptionalDouble lowestValidationLoss(List<EpochMetrics> epochs) {
+        return epochs.stream().mapToDouble(EpochMetrics::validationLoss).filter(Double::isFinite).min();
     }
 
     static double mean(double[] values, int from, int to) {

@@ -35,8 +35,7 @@ public final class OverfittingCheck extends BaseCheck {
             return List.of();
         }
         double gap = last.trainAccuracy() - last.validationAccuracy();
-        double best = result.epochs().stream().mapToDouble(EpochMetrics::validationLoss).filter(Double::isFinite)
-                .min().orElse(Double.NaN);
+        double best = LayerHealth.lowestValidationLoss(result.epochs()).orElse(Double.NaN);
         if (!(gap > GAP) || !(last.validationLoss() > LOSS_RISE * best)) {
             return List.of();
         }

@@ -61,8 +61,8 @@ public final class StillImprovingCheck extends BaseCheck {
         List<EpochMetrics> epochs = result.epochs();
         if (epochs.size() >= 3) {
             // A validation loss above its best is overfitting or noise, not a run cut short while learning.
-            double best = epochs.subList(0, epochs.size() - 1).stream().mapToDouble(EpochMetrics::validationLoss)
-                    .filter(Double::isFinite).min().orElse(Double.POSITIVE_INFINITY);
+            double best = LayerHealth.lowestValidationLoss(epochs.subList(0, epochs.size() - 1))
+                    .orElse(Double.POSITIVE_INFINITY);
             if (!(last.validationLoss() < best)) {
                 return List.of();
             }
