@@ -54,6 +54,8 @@ common=(
   --add-modules "$modules"
   --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands"
   --java-options "-Xmx4g"
+  # C1 only: on two cores C2's compiler thread slowed the first load and the first epochs (README, Measured).
+  --java-options "-XX:TieredStopAtLevel=1"
   --java-options "-Dcollapselab.packaged=true"
   --dest "$dist"
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke test of the packaged app (too slow for CI's default path): builds the app-image, runs
-# --version and a one-epoch train on the bundled sample through the packaged launcher.
+# --version, a one-epoch train and a one-epoch bench on the bundled sample through the packaged launcher.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jpackage/build.sh --app-image-only "$@"
@@ -14,4 +14,7 @@ set -e
 echo "train exit code: $code"
 test -f "$out/run/report.json" && test -f "$out/run/model.zip"
 grep -q '"status" : "completed"' "$out/run/report.json"
+# The launcher's JVM options reach the JVM: bench reports the JIT mode it ran with.
+"$launcher" bench --data sample-data/shapes --size 28 --channels 1 --epochs 1 | tee "$out/bench.json"
+grep -q '"jit":"c1"' "$out/bench.json"
 echo "smoke test passed: $out/run"

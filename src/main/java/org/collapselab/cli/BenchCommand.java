@@ -19,6 +19,7 @@ import org.collapselab.core.training.BackendInfo;
 import org.collapselab.core.training.RunStarted;
 import org.collapselab.core.training.TrainingEngine;
 import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.JitMode;
 import org.collapselab.core.util.Json;
 import org.collapselab.core.util.ProgressObserver;
 import picocli.CommandLine.Command;
@@ -97,6 +98,12 @@ final class BenchCommand implements Callable<Integer> {
         out.put("infer_img_per_s", round(validation.count() / inferSeconds, 1));
         out.put("val_acc", round((double) correct / Math.max(1, predicted.length), 4));
         out.put("monitoring", monitoring);
+        String jit = JitMode.current();
+        out.put("jit", jit);
+        if (JitMode.TIERED.equals(jit)) {
+            System.err.println("note: this JVM runs both JIT compilers; the packaged app and the README's commands add "
+                    + JitMode.RECOMMENDED_OPTION + ", which loaded and trained faster on two cores (README, Measured)");
+        }
         System.out.println(Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(out));
         return ExitCodes.OK;

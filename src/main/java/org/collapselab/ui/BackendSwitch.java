@@ -1,6 +1,7 @@
 package org.collapselab.ui;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,11 @@ final class BackendSwitch {
         return System.getenv(CPU_PRIORITY) != null || System.getenv(GPU_PRIORITY) != null;
     }
 
-    /** The command that starts this app again: the packaged launcher, or the same JVM and class path. */
+    /**
+     * The command that starts this app again: the packaged launcher (which sets its own JVM options),
+     * or the same JVM with this one's options (heap, JIT mode) and class path. A debugger agent is
+     * left out, since its port is still taken by this process.
+     */
     static List<String> relaunchCommand() {
         String packaged = System.getProperty("jpackage.app-path");
         if (packaged != null) {
@@ -37,6 +42,11 @@ final class BackendSwitch {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp")) {
+                command.add(option);
+            }
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Launcher.class.getName());
