@@ -33,7 +33,6 @@ public final class NativeMemoryGuard {
     private final LongSupplier nanoTime;
     private long collections;
     private long nextAllowed;
-    private boolean collected;
 
     NativeMemoryGuard(long limit, LongSupplier residentBytes, Runnable collect, LongSupplier nanoTime) {
         this.limit = limit;
@@ -54,13 +53,12 @@ public final class NativeMemoryGuard {
             return;
         }
         long now = nanoTime.getAsLong();
-        if (collected && now - nextAllowed < 0) {
+        if (collections > 0 && now - nextAllowed < 0) {
             return;
         }
         collect.run();
         long end = nanoTime.getAsLong();
         collections++;
-        collected = true;
         nextAllowed = end + SPACING * (end - now);
     }
 
