@@ -17,17 +17,17 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.DiagnosticSession;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.StepResult;
-import org.collapselab.core.diagnostics.TrialBudget;
+import org.collapselab.core.training.TrialBudget;
 import org.collapselab.core.diagnostics.TrainingFindings;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.report.StepsReport;
-import org.collapselab.core.training.ExperimentRunner;
-import org.collapselab.core.training.RunOutcome;
+import org.collapselab.core.experiment.ExperimentRunner;
+import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.training.TrainingEngine;
 import org.collapselab.core.training.TrainingResult;
-import org.collapselab.core.training.dl4j.Dl4jTrialRunner;
+import org.collapselab.core.experiment.CachingTrialRunner;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 import picocli.CommandLine.Command;
@@ -89,7 +89,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         DiagnosticContext ctx = DiagnosticContext.builder(config, dataset)
                 .validationSet(validation)
                 .predictSet(predictSet)
-                .trials(new Dl4jTrialRunner(engine, budget))
+                .trials(new CachingTrialRunner(engine, budget))
                 .monitoredRun((context, token) -> monitoredRun(engine, context, folder, token, console))
                 .build();
         DiagnosticSession session = new DiagnosticSession(DiagnosticCatalog.defaultChecks(), ctx);

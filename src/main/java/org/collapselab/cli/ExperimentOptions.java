@@ -6,7 +6,7 @@ import java.util.List;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.training.Engines;
+import org.collapselab.core.experiment.Engines;
 import org.collapselab.core.training.TrainingEngine;
 import picocli.CommandLine.Option;
 

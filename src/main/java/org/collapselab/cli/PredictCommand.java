@@ -43,7 +43,7 @@ final class PredictCommand implements Callable<Integer> {
         if (!Files.isRegularFile(modelFile)) {
             throw new InvalidInputException("no " + RunRecorder.MODEL_FILE + " in " + run + " — train a model there first");
         }
-        TrainedModel model = org.collapselab.core.training.Engines.load(modelFile);
+        TrainedModel model = org.collapselab.core.experiment.Engines.load(modelFile);
         var config = model.config();
         ImageDataset images = new DatasetLoader().load(data, model.classes(), config.data().imageSize(),
                 config.data().channels(), ProgressObserver.NONE, new CancellationToken());

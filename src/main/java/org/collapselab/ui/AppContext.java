@@ -13,7 +13,7 @@ import javafx.beans.property.StringProperty;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.training.ExperimentRunner;
+import org.collapselab.core.experiment.ExperimentRunner;
 import org.collapselab.core.training.TrainingEngine;
 
 /**
@@ -36,7 +36,7 @@ public final class AppContext {
     public AppContext(Preferences preferences, Path runsDirectory) {
         this.preferences = preferences;
         this.runsDirectory = runsDirectory;
-        this.engine = org.collapselab.core.training.Engines.defaultEngine();
+        this.engine = org.collapselab.core.experiment.Engines.defaultEngine();
         this.runner = new ExperimentRunner(engine);
     }
 

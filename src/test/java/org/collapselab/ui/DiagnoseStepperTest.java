@@ -15,7 +15,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.collapselab.core.data.samples.ShapesGenerator;
 import org.collapselab.core.diagnostics.CheckState;
-import org.collapselab.core.diagnostics.TrialBudget;
+import org.collapselab.core.training.TrialBudget;
 import org.collapselab.core.model.Balance;
 import org.collapselab.ui.diagnose.DiagnoseViewModel;
 import org.collapselab.ui.diagnose.StepItem;

@@ -36,18 +36,18 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.DiagnosticSession;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.StepResult;
-import org.collapselab.core.diagnostics.TrialBudget;
+import org.collapselab.core.training.TrialBudget;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.HtmlReportWriter;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.report.StepsReport;
 import org.collapselab.core.training.EpochMetrics;
-import org.collapselab.core.training.ExperimentRunner;
-import org.collapselab.core.training.RunOutcome;
+import org.collapselab.core.experiment.ExperimentRunner;
+import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.training.TrainingResult;
-import org.collapselab.core.training.dl4j.Dl4jTrialRunner;
+import org.collapselab.core.experiment.CachingTrialRunner;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.ui.AppContext;
 
@@ -100,7 +100,7 @@ public final class DiagnoseViewModel {
         this.context = context;
         this.applyConfig = applyConfig;
         // The same allowance as the command line's default, restarted for each action (Run step, Run all).
-        this.trialsFactory = b -> b.trials(new Dl4jTrialRunner(context.engine(), TrialBudget.standard()));
+        this.trialsFactory = b -> b.trials(new CachingTrialRunner(context.engine(), TrialBudget.standard()));
         pump = new Timeline(new KeyFrame(Duration.millis(150), e -> drain()));
         pump.setCycleCount(Timeline.INDEFINITE);
         context.datasetProperty().addListener((o, a, d) -> reset());
@@ -129,7 +129,7 @@ public final class DiagnoseViewModel {
 
     /** Replaces how the session gets its trial runner (tests use a small budget). Applies to the next session. */
     public void trialBudget(TrialBudget budget) {
-        this.trialsFactory = b -> b.trials(new Dl4jTrialRunner(context.engine(), budget));
+        this.trialsFactory = b -> b.trials(new CachingTrialRunner(context.engine(), budget));
         reset();
     }
 
