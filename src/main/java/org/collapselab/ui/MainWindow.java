@@ -60,6 +60,7 @@ public final class MainWindow {
     private final TrainScreen trainScreen;
     private final RunsScreen runsScreen;
     private final DiagnoseScreen diagnoseScreen;
+    private static final String TRAINING_REFUSED = "Training not started";
     private final Tab modelTab;
     private final Tab trainTab;
     private final Tab diagnoseTab;
@@ -89,6 +90,11 @@ public final class MainWindow {
             }
         });
         tabs.getTabs().setAll(data, modelTab, trainTab, diagnoseTab, runs);
+        modelScreen.onValidityChange(valid -> {
+            if (valid && context.hintProperty().get().startsWith(TRAINING_REFUSED)) {
+                context.hintProperty().set("The config is valid again: Train (Ctrl+Enter) runs it.");
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(toolbar(dark));
         root.setCenter(tabs);
@@ -160,7 +166,7 @@ public final class MainWindow {
             tabs.getSelectionModel().select(modelTab);
             modelScreen.refuseTrainingIfInvalid();
             int errors = modelScreen.errors().size();
-            context.hintProperty().set("Training not started: the config has " + errors + (errors == 1 ? " error" : " errors")
+            context.hintProperty().set(TRAINING_REFUSED + ": the config has " + errors + (errors == 1 ? " error" : " errors")
                     + ", listed on the Model tab.");
             return;
         }

@@ -76,6 +76,7 @@ public final class ModelScreen {
                 Math.log10(((Number) rateField.defaultValue()).doubleValue()));
         learningRate.setId("learningRate");
         learningRate.setMajorTickUnit(1);
+        learningRate.setMinorTickCount(2); // minor ticks at the arrow keys' thirds of a decade
         learningRate.setShowTickMarks(true);
         // The arrow keys step by the block increment (JavaFX's default, 10, jumps from any rate to an end).
         learningRate.setBlockIncrement(LEARNING_RATE_STEP_DECADES);
@@ -253,7 +254,8 @@ public final class ModelScreen {
         } else {
             Label heading = new Label(trainingRefused
                     ? "Training not started: the config on this screen has " + count(model.errors().size())
-                    + ". Fix them, then press Train again. Click an error to go to its field."
+                    + ". Fix " + (model.errors().size() == 1 ? "it" : "them")
+                    + ", then press Train again. Click an error to go to its field."
                     : "The config has " + count(model.errors().size()) + "; Train is refused until they are fixed."
                     + " Click an error to go to its field.");
             heading.setId(trainingRefused ? "trainRefused" : "configErrorsHeading");
@@ -292,6 +294,11 @@ public final class ModelScreen {
     /** The errors on screen, for the Train action's message. */
     public List<ConfigError> errors() {
         return List.copyOf(model.errors());
+    }
+
+    /** Runs {@code listener} whenever the config on screen turns valid or invalid. */
+    public void onValidityChange(Consumer<Boolean> listener) {
+        model.errors().addListener((ListChangeListener<ConfigError>) c -> listener.accept(model.errors().isEmpty()));
     }
 
     /** Focuses the control that edits {@code errorPath}; a layer's error first selects that layer. */
