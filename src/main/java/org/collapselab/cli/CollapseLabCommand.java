@@ -18,6 +18,16 @@ import picocli.CommandLine.Command;
                 "2:invalid input (usage, config, data)", "3:failure while running"})
 public final class CollapseLabCommand implements Runnable {
 
+    /**
+     * The command line without the GUI launcher: the entry point for {@code spark-submit --class} (a cluster sweep),
+     * where no JavaFX class may load.
+     */
+    public static void main(String[] args) {
+        org.collapselab.core.util.NativeCache.configure();
+        org.collapselab.core.util.NativeRuntime.configure();
+        System.exit(run(args));
+    }
+
     /** Runs the command line and returns the exit code of design §5. */
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new CollapseLabCommand());
