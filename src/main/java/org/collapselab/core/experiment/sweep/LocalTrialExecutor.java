@@ -41,6 +41,16 @@ public final class LocalTrialExecutor implements TrialExecutor {
         return parallel;
     }
 
+    /**
+     * The default K. Small images (up to {@link NativeThreads#SMALL_IMAGE_ELEMENTS} input elements) train on one
+     * native thread anyway, so one trial per core fills the CPU without oversubscribing it. Larger images already
+     * spread one trial over every core, so trials run one at a time.
+     */
+    public static int defaultParallel(int cores, org.collapselab.core.model.ExperimentConfig config) {
+        long elements = (long) config.data().imageSize() * config.data().imageSize() * config.data().channels();
+        return elements <= NativeThreads.SMALL_IMAGE_ELEMENTS ? Math.max(1, cores) : 1;
+    }
+
     /** Native threads each trial may use: the cores shared out evenly, at least one. */
     public static int threadsPerTrial(int cores, int parallel) {
         return Math.max(1, cores / Math.max(1, parallel));

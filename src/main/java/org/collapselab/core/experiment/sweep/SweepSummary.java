@@ -21,29 +21,48 @@ public final class SweepSummary {
     }
 
     public static String describe(SweepSpec spec, List<TrialResult> finals) {
+        // Only trials with metrics say anything about collapse; a run that diverged before its first epoch has none.
         List<TrialResult> ran = finals.stream().filter(r -> !r.status().equals(TrialResult.FAILED)
-                && !r.status().equals("stopped")).toList();
+                && !r.status().equals("stopped") && !Double.isNaN(r.balancedAccuracy())).toList();
+        List<TrialResult> broken = finals.stream().filter(r -> !ran.contains(r)).toList();
         List<String> sentences = new ArrayList<>();
-        int failed = finals.size() - ran.size();
         if (ran.isEmpty()) {
             return finals.isEmpty() ? "No trial has finished yet."
-                    : "No trial finished training; " + failed + " failed, the first because: " + finals.get(0).reason() + ".";
+                    : "No trial trained for a full epoch; " + broken(spec, broken) + ".";
         }
         long collapsed = ran.stream().filter(TrialResult::collapsed).count();
-        sentences.add(collapsed + " of " + ran.size() + " trials collapsed (predicted "
-                + dominant(ran) + " for almost everything)" + (failed > 0 ? "; " + failed + " failed" : ""));
         if (collapsed == 0) {
-            sentences.set(0, "No trial collapsed (" + ran.size() + " trained" + (failed > 0 ? ", " + failed + " failed" : "") + ")");
-        } else if (collapsed == ran.size()) {
-            sentences.add("it collapses at every value tried, so the cause lies outside the swept parameters");
+            sentences.add("no trial collapsed (" + ran.size() + " trained)");
         } else {
-            sentences.addAll(whereItCollapses(spec.parameters(), ran));
+            sentences.add(collapsed + " of " + ran.size() + " trials that trained collapsed (predicted "
+                    + dominant(ran) + " for almost everything)");
+            if (collapsed == ran.size()) {
+                sentences.add("it collapses at every value tried, so the cause lies outside the swept parameters");
+            } else {
+                sentences.addAll(whereItCollapses(spec.parameters(), ran));
+            }
+        }
+        if (!broken.isEmpty()) {
+            sentences.add(broken(spec, broken));
         }
         best(spec, finals).ifPresent(sentences::add);
         if (spec.halving()) {
             sentences.add("with successive halving, configurations dropped at an early rung are judged at the epochs they ran");
         }
         return sentences.stream().map(SweepSummary::capitalise).collect(Collectors.joining(". ")) + ".";
+    }
+
+    /** Trials without metrics: which values, and what happened (diverged, failed). */
+    private static String broken(SweepSpec spec, List<TrialResult> broken) {
+        Map<String, List<String>> byStatus = new LinkedHashMap<>();
+        for (TrialResult r : broken) {
+            byStatus.computeIfAbsent(r.status(), k -> new ArrayList<>()).add(sliceName(spec.parameters(), r));
+        }
+        return byStatus.entrySet().stream().map(e -> (e.getKey().equals(TrialResult.DIVERGED)
+                        ? "training diverged (the loss became NaN or infinite) with " : e.getKey() + " with ")
+                        + String.join("; ", e.getValue().subList(0, Math.min(4, e.getValue().size())))
+                        + (e.getValue().size() > 4 ? " and " + (e.getValue().size() - 4) + " more" : ""))
+                .collect(Collectors.joining("; "));
     }
 
     private static List<String> whereItCollapses(List<SweepParameter> parameters, List<TrialResult> ran) {
