@@ -100,7 +100,11 @@ final class SweepCommand implements Callable<Integer> {
                 throw new InvalidInputException("--resume continues the sweep as its sweep.json says; "
                         + "give no --param, --data or --out with it");
             }
-            spec = SweepSpec.read(resume);
+            try {
+                spec = SweepSpec.read(resume);
+            } catch (java.io.IOException e) {
+                throw new InvalidInputException("--resume " + resume + ": " + e.getMessage());
+            }
             folder = resume;
         } else {
             spec = newSpec();
