@@ -84,11 +84,15 @@ public record SweepParameter(String path, Kind kind, List<String> values, double
         return integer ? String.valueOf(Math.round(v)) : formatNumber(v);
     }
 
-    /** Four significant digits, without trailing zeros: 0.0031622776 → "0.003162", 1e-5 → "1.0E-5". */
+    /** Four significant digits, plain between 1e-4 and 1e6: 0.0031622776 → "0.003162", 1e-5 → "1e-5". */
     static String formatNumber(double v) {
         if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
             return String.valueOf(v);
         }
-        return String.valueOf(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", v)));
+        java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros();
+        double magnitude = Math.abs(v);
+        return magnitude >= 1e-4 && magnitude < 1e6 ? rounded.toPlainString()
+                : String.format(java.util.Locale.ROOT, "%.3e", v).replaceAll("\\.?0*e", "e").replaceAll("e([-+])0*(\\d)", "e$1$2")
+                        .replace("e+", "e");
     }
 }

@@ -29,6 +29,8 @@ class SweepSpecParserTest {
         SweepParameter p = SweepSpecParser.parse(base, "training.learningRate=log:1e-5..1e-1:5");
         assertEquals(SweepParameter.Kind.LOG, p.kind());
         assertEquals(List.of(1e-5, 1e-4, 1e-3, 1e-2, 1e-1), p.gridValues().stream().map(Double::parseDouble).toList());
+        assertEquals(List.of("1e-5", "0.0001", "0.001", "0.01", "0.1"), p.gridValues(), "short, readable values");
+        assertEquals("0.003162", SweepSpecParser.parse(base, "training.learningRate=log:1e-3..1e-2:3").gridValues().get(1));
         SweepParameter half = SweepSpecParser.parse(base, "training.learningRate=log:1e-4..1e-2:3");
         assertEquals(1e-3, Double.parseDouble(half.gridValues().get(1)), 1e-12);
     }
