@@ -101,12 +101,12 @@ public final class SweepHtml {
         int ch = 44;
         int left = 130;
         int top = 30;
-        int width = left + cw * xs.size() + 20;
-        int height = top + ch * ys.size() + 90;
+        int width = Math.max(left + cw * xs.size() + 20, 660);
+        int height = top + ch * ys.size() + 106;
         StringBuilder s = new StringBuilder();
         s.append(svgOpen(width, height, "Heat map of " + spec.objective().label()));
         s.append("<defs><pattern id=\"hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
-                .append("<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#fff\" stroke-width=\"3\" stroke-opacity=\"0.6\"/></pattern></defs>");
+                .append("<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#fff\" stroke-width=\"2\" stroke-opacity=\"0.35\"/></pattern></defs>");
         s.append(text(left + cw * xs.size() / 2.0, 16, "middle", x.label() + " (" + x.path() + ")"));
         for (int j = 0; j < ys.size(); j++) {
             s.append(text(left - 8, top + ch * j + ch / 2.0 + 4, "end", ys.get(j)));
@@ -133,7 +133,11 @@ public final class SweepHtml {
                         : String.format(Locale.ROOT, "%.3f", r.objective());
                 boolean dark = r != null && !Double.isNaN(r.objective()) && t(spec.objective(), r.objective(), range) < 0.55;
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s</text>",
-                        cx + cw / 2.0, cy + ch / 2.0 + 4, dark ? "#fff" : "#000", esc(label)));
+                        cx + cw / 2.0, cy + ch / 2.0 + (r != null && r.collapsed() ? -2 : 4), dark ? "#fff" : "#000", esc(label)));
+                if (r != null && r.collapsed()) {
+                    s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">collapsed</text>",
+                            cx + cw / 2.0, cy + ch / 2.0 + 12, dark ? "#fff" : "#000"));
+                }
                 s.append("</g>");
                 if (r != null && best != null && r.trial() == best.trial()) {
                     bestOutline = String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"none\" "
@@ -150,7 +154,9 @@ public final class SweepHtml {
         }
         s.append(text(left - 4, ly + 9, "end", fmt(spec.objective().higherIsBetter() ? range[0] : range[1])));
         s.append(text(left + 11 * 14 + 4, ly + 9, "start", fmt(spec.objective().higherIsBetter() ? range[1] : range[0])
-                + " " + spec.objective().label() + " (brighter is better);  \u00d7 hatched: collapsed;  thick outline: best"));
+                + " " + spec.objective().label() + " (brighter is better)"));
+        s.append(text(left, ly + 28, "start", "hatched with \u00d7: collapsed (predicts one class);  thick outline: best trial;  "
+                + "grey: no result"));
         s.append("</svg>");
         return s.toString();
     }
