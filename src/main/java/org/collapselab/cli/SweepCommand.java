@@ -125,7 +125,7 @@ final class SweepCommand implements Callable<Integer> {
         console.printf("Sweep %s: %d trials (%s), %d trial-epochs, %d at a time with %d native thread%s each; folder %s%n",
                 spec.name(), SweepPlan.trialCount(rungs), rungs.stream().map(r -> r.configurations() + "×" + r.epochs() + " epochs")
                         .collect(Collectors.joining(" then ")), SweepPlan.trialEpochs(rungs), k,
-                executor.threadsPerTrial(), executor.threadsPerTrial() == 1 ? "" : "s", folder.toAbsolutePath());
+                executor.threadsPerTrial(base), executor.threadsPerTrial(base) == 1 ? "" : "s", folder.toAbsolutePath());
 
         CancellationToken cancel = new CancellationToken();
         Map<String, ImageDataset[]> loaded = new HashMap<>();

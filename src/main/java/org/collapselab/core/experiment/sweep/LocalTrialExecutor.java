@@ -18,7 +18,12 @@ import org.collapselab.core.util.NativeThreads;
  * <p>The cores are divided: every worker thread limits ND4J's native ops (OpenMP and the ND4J thread setting) to
  * {@link #threadsPerTrial} = cores / K, at least 1, so K trials never ask for more threads than there are cores.
  * ND4J's thread setting is process-wide rather than per thread; it is set once for the whole sweep here, and the
- * engines' own narrower limit for small images (one thread) can only lower it while trials overlap, never raise it.
+ * engines' own narrower limit for small images (one thread) can only lower it while trials overlap, never raise it
+ * (unless the system property {@value NativeThreads#PROPERTY} forces a larger count).
+ *
+ * <p>Default K, from a noisy measurement on a shared 2-core machine (load average 14 to 18 from other work): the
+ * sample sweep (10 trials × 9 epochs, 24×24×1 images) took 179 s with K = 1 and 158 s with K = 2, with the same
+ * trials.csv. Hence {@link #defaultParallel}: one trial per core for small images.
  */
 public final class LocalTrialExecutor implements TrialExecutor {
     private final int parallel;
@@ -58,6 +63,12 @@ public final class LocalTrialExecutor implements TrialExecutor {
 
     public int threadsPerTrial() {
         return threadsPerTrial(cores, parallel);
+    }
+
+    /** The native threads a trial of this config really uses: the engines train small images on one thread. */
+    public int threadsPerTrial(org.collapselab.core.model.ExperimentConfig config) {
+        int engineChoice = NativeThreads.forImage(config.data().imageSize(), config.data().channels());
+        return engineChoice > 0 ? Math.min(engineChoice, threadsPerTrial()) : threadsPerTrial();
     }
 
     @Override
