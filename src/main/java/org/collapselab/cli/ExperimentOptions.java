@@ -7,13 +7,14 @@ import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.experiment.Engines;
+import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.training.TrainingEngine;
 import picocli.CommandLine.Option;
 
 /** The options that describe an experiment: a config file, overrides, shortcuts for epochs and
  * seed, and the training engine. */
 final class ExperimentOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "Experiment config JSON (design §4); defaults when omitted.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Experiment config JSON (see the README, \"Experiment config\"); defaults when omitted.")
     Path config;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
@@ -34,6 +35,11 @@ final class ExperimentOptions {
     /** The chosen training engine. */
     TrainingEngine engine() throws InvalidInputException {
         return engine(engine == null ? System.getProperty(Engines.PROPERTY, Engines.AUTO) : engine);
+    }
+
+    /** The experiment service on the chosen engine, with runs under {@code runs/} in the working directory. */
+    ExperimentService service() throws InvalidInputException {
+        return new ExperimentService(engine(), Path.of("runs"));
     }
 
     static TrainingEngine engine(String name) throws InvalidInputException {
