@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.experiment.Engines;
+import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.experiment.sweep.LocalTrialExecutor;
 import org.collapselab.core.experiment.sweep.Objective;
 import org.collapselab.core.experiment.sweep.RunTrialWork;
@@ -135,8 +136,10 @@ final class SweepCommand implements Callable<Integer> {
             synchronized (loaded) {
                 ImageDataset[] pair = loaded.get(key);
                 if (pair == null) {
-                    ImageDataset train = DataLoading.load(dataRoot, config, c);
-                    pair = new ImageDataset[]{train, DataLoading.loadValidation(config, train, c)};
+                    ExperimentService service = new ExperimentService(Engines.named(spec.engine()), folder);
+                    ImageDataset train = DataLoading.load(service, dataRoot, config, c);
+                    pair = new ImageDataset[]{train,
+                            service.loadValidation(config, train, org.collapselab.core.util.ProgressObserver.NONE, c)};
                     loaded.put(key, pair);
                 }
                 return pair;
