@@ -1,7 +1,6 @@
 package org.collapselab.core.diagnostics;
 
 import org.collapselab.core.training.BudgetExhaustedException;
-import org.collapselab.core.training.BudgetExhaustedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.collapselab.core.data.DataView;
-import org.collapselab.core.diagnostics.checks.Trials;
+import org.collapselab.core.diagnostics.checks.SharedExperiments;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
@@ -36,10 +35,6 @@ public final class CauseRanker {
     /** Findings that describe the failure rather than a cause; they rank after causes on ties. */
     public static final Set<String> SYMPTOMS = Set.of("collapsed-predictions", "never-predicted-classes", "nan-loss",
             "cannot-overfit-small-batch", "ignores-input", "initial-loss-off", "saturated-activations");
-
-    /** One trial run of a fix (or of the baseline). */
-    public record Trial(Map<String, Object> set, double balancedAccuracy, double seconds) {
-    }
 
     private CauseRanker() {
     }
@@ -66,7 +61,7 @@ public final class CauseRanker {
             try {
                 if (!sets.isEmpty()) {
                     progress.progress(0, sets.size() + 1, "baseline trial");
-                    double before = Trials.balancedAccuracy(Trials.userBaseline(ctx, cancel), chance);
+                    double before = SharedExperiments.balancedAccuracy(SharedExperiments.userBaseline(ctx, cancel), chance);
                     for (int i = 0; i < sets.size() && !cancel.isCancelled(); i++) {
                         Map<String, Object> set = sets.get(i);
                         progress.progress(i + 1, sets.size() + 1, "trial: " + set);
@@ -109,7 +104,7 @@ public final class CauseRanker {
         }
         DataView[] views = ctx.trialViews();
         TrainingResult result = ctx.trials().train(trial, views[0], views[1], MonitoringOptions.OFF, cancel);
-        return Trials.balancedAccuracy(result, ctx.chance());
+        return SharedExperiments.balancedAccuracy(result, ctx.chance());
     }
 
     /** The config with a fix's overrides applied. */

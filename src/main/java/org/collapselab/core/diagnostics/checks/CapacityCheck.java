@@ -39,14 +39,14 @@ public final class CapacityCheck extends BaseCheck {
             return List.of();
         }
         double chance = ctx.chance();
-        double user = Trials.balancedAccuracy(ctx.trainingResult(), chance);
-        TrainingResult reference = Trials.referenceRun(ctx, cancel);
-        double ref = Trials.balancedAccuracy(reference, chance);
+        double user = SharedExperiments.balancedAccuracy(ctx.trainingResult(), chance);
+        TrainingResult reference = SharedExperiments.referenceRun(ctx, cancel);
+        double ref = SharedExperiments.balancedAccuracy(reference, chance);
         if (ref - user < BEHIND) {
             return List.of();
         }
         List<Map<String, Object>> layers = new ArrayList<>();
-        for (LayerSpec l : Trials.reference(ctx).model().layers()) {
+        for (LayerSpec l : SharedExperiments.reference(ctx).model().layers()) {
             layers.add(org.collapselab.core.util.Json.MAPPER.convertValue(l, Map.class));
         }
         boolean shallow = depth == 0;

@@ -38,11 +38,11 @@ public final class ZeroedInputCheck extends BaseCheck {
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         progress.progress(0, 2, "training on the real images");
-        TrainingResult real = Trials.userBaseline(ctx, cancel);
+        TrainingResult real = SharedExperiments.userBaseline(ctx, cancel);
         progress.progress(1, 2, "training on zeroed images");
         DataView[] views = ctx.trialViews();
-        ImageDataset zero = Trials.zeroed(ctx.dataset());
-        ImageDataset zeroValidation = views[1].dataset() == ctx.dataset() ? zero : Trials.zeroed(views[1].dataset());
+        ImageDataset zero = SharedExperiments.zeroed(ctx.dataset());
+        ImageDataset zeroValidation = views[1].dataset() == ctx.dataset() ? zero : SharedExperiments.zeroed(views[1].dataset());
         TrainingResult blank = ctx.trials().train(ctx.trialConfig(ctx.config()), new DataView(zero, views[0].indices()),
                 new DataView(zeroValidation, views[1].indices()), MonitoringOptions.OFF, cancel);
         double realLoss = finalTrainLoss(real);
