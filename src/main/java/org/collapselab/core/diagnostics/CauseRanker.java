@@ -21,7 +21,7 @@ import org.collapselab.core.util.Json;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * Ranks findings as causes (design §4 of issue 4): every distinct fix is tried in a short trial run
+ * Ranks findings as causes: every distinct fix is tried in a short trial run
  * (few epochs, capped images) next to a baseline trial of the unchanged config, and findings are
  * ordered by the gain in balanced accuracy. Findings whose fix gains less than {@link #MEANINGFUL_GAIN},
  * or that have no config fix, follow by severity; symptoms (collapse, NaN, ...) come after causes.
@@ -32,9 +32,8 @@ public final class CauseRanker {
     public static final double MEANINGFUL_GAIN = 0.05;
     /** Gains closer than this are treated as equal. */
     public static final double TIE = 0.02;
-    /** Findings that describe the failure rather than a cause; they rank after causes on ties. */
-    public static final Set<String> SYMPTOMS = Set.of("collapsed-predictions", "never-predicted-classes", "nan-loss",
-            "cannot-overfit-small-batch", "ignores-input", "initial-loss-off", "saturated-activations");
+    /** Findings that describe the failure rather than a cause (as their checks declare); they rank after causes. */
+    public static final Set<String> SYMPTOMS = DiagnosticCatalog.symptomIds();
 
     private CauseRanker() {
     }

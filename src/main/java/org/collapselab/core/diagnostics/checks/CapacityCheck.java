@@ -56,7 +56,7 @@ public final class CapacityCheck extends BaseCheck {
                         + "shape wherever it appears; the cheapest fit is the class frequencies."
                         : "So many layers are hard to train from scratch on a small dataset: signals and gradients fade "
                         + "through the stack, and the network settles on the most common class.",
-                ref - user, BEHIND, "capacity comparison with a conv-pool-dense reference trained briefly (tuned on the "
+                ref - user, BEHIND, "capacity comparison with a conv-pool-dense reference trained briefly (tuned on the bundled "
                         + "scenarios); depth 0 or ≥ " + DEEP,
                 fix("Use the reference architecture", Map.of("model.layers", layers))));
     }

@@ -31,6 +31,11 @@ public final class ZeroedInputCheck extends BaseCheck {
     }
 
     @Override
+    public boolean reportsSymptoms() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         return needsTrials(ctx);
     }
@@ -48,7 +53,7 @@ public final class ZeroedInputCheck extends BaseCheck {
         double realLoss = finalTrainLoss(real);
         double blankLoss = finalTrainLoss(blank);
         // Compared on the training loss: in a short trial it separates "learns from pixels" from "learns only the
-        // class frequencies" far more reliably than validation accuracy (tuned on the scenarios).
+        // class frequencies" far more reliably than validation accuracy (tuned on the bundled scenarios).
         double lift = 1 - realLoss / blankLoss;
         if (!Double.isFinite(lift) || lift >= MARGIN) {
             return List.of();
@@ -62,7 +67,7 @@ public final class ZeroedInputCheck extends BaseCheck {
                         + "rate), or the images carry no class signal.",
                 lift, MARGIN, "Karpathy's recipe 'input-independent baseline'; the real images' final training loss must "
                         + "be at least 10% below the zeroed images' in a " + ctx.trials().budget().trialEpochs()
-                        + "-epoch trial (tuned on the scenarios)",
+                        + "-epoch trial (tuned on the bundled scenarios)",
                 null));
     }
 }
