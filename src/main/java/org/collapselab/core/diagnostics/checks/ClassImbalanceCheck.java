@@ -9,6 +9,7 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.model.Balance;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
@@ -63,6 +64,6 @@ public final class ClassImbalanceCheck extends BaseCheck {
                 String.format("imbalance ratio largest/smallest as in Buda et al. 2018 (class imbalance in CNNs); "
                         + "critical above 10 or at normalized label entropy < 0.5 (entropy %.2f), a warning above 3:1 "
                         + "(tuned on the bundled scenarios)", balance.entropy()),
-                balanced ? null : fix("Weight the loss by inverse class frequency", Map.of("data.balance", "class-weights"))));
+                balanced ? null : fix("Weight the loss by inverse class frequency", Map.of(ConfigPaths.BALANCE, "class-weights"))));
     }
 }

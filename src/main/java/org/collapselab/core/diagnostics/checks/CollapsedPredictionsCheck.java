@@ -6,6 +6,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.Balance;
 import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.EpochMetrics;
@@ -50,7 +51,7 @@ public final class CollapsedPredictionsCheck extends BaseCheck {
                 confusion.predictionShare(), 0.95,
                 "Collapse Lab's collapse rule: the top class takes ≥ 95% of the validation predictions and balanced "
                         + "accuracy ≤ 1/C + 0.05",
-                imbalanced ? fix("Weight the loss by inverse class frequency", Map.of("data.balance", "class-weights"))
+                imbalanced ? fix("Weight the loss by inverse class frequency", Map.of(ConfigPaths.BALANCE, "class-weights"))
                         : null));
     }
 }

@@ -6,6 +6,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
@@ -40,6 +41,6 @@ public final class NanLossCheck extends BaseCheck {
                         + "(or inputs are not normalized). " + (result.message() == null ? "" : result.message()),
                 Double.NaN, 0, "any non-finite loss; DL4J tuning guide (a NaN loss usually means too high a learning rate)",
                 fix("Lower the learning rate tenfold",
-                        Map.of("training.learningRate", ctx.config().training().learningRate() / 10))));
+                        Map.of(ConfigPaths.LEARNING_RATE, ctx.config().training().learningRate() / 10))));
     }
 }

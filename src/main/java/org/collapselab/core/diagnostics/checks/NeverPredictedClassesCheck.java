@@ -6,6 +6,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.Balance;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.util.CancellationToken;
@@ -44,6 +45,6 @@ public final class NeverPredictedClassesCheck extends BaseCheck {
                         + "learned them, usually because they are rare or look like another class.",
                 never.size(), 0, "any class present in validation but never predicted",
                 ctx.config().data().balance() == Balance.NONE
-                        ? fix("Oversample rare classes", Map.of("data.balance", "oversample")) : null));
+                        ? fix("Oversample rare classes", Map.of(ConfigPaths.BALANCE, "oversample")) : null));
     }
 }
