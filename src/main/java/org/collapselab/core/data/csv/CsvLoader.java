@@ -137,6 +137,8 @@ public final class CsvLoader {
         private final int rows;
         private final String[][] cells;
         private final int[] lines;
+        /** Per numeric column, each cell's value: NaN when it is not a number, infinite when too large for a float. */
+        private final float[][] numbers;
 
         Conversion(Path file, CsvOptions options, CsvText text, Table table, List<String> header) {
             this.file = file;
@@ -147,6 +149,7 @@ public final class CsvLoader {
             this.rows = table.rowCount();
             this.cells = new String[rows][header.size()];
             this.lines = new int[rows];
+            this.numbers = new float[header.size()][];
             for (int r = 0; r < rows; r++) {
                 lines[r] = Integer.parseInt(table.stringColumn(0).get(r).trim());
                 for (int c = 0; c < header.size(); c++) {
@@ -224,7 +227,7 @@ public final class CsvLoader {
                         hasMissing[r] = true;
                     }
                     if (numeric[c]) {
-                        values[r * f + j++] = missing ? Float.NaN : (float) parseNumber(cell);
+                        values[r * f + j++] = missing ? Float.NaN : numbers[c][r];
                     } else {
                         for (String level : levels.get(c)) {
                             values[r * f + j++] = missing ? Float.NaN : level.equals(cell) ? 1f : 0f;
@@ -318,13 +321,17 @@ public final class CsvLoader {
             int others = 0;
             int decimalCommas = 0;
             String example = null;
+            float[] parsed = new float[rows];
             for (int r = 0; r < rows; r++) {
                 String cell = cells[r][c];
+                parsed[r] = Float.NaN;
                 if (isMissing(cell)) {
                     continue;
                 }
-                if (NUMBER.matcher(cell).matches()) {
+                double value = parseNumber(cell);
+                if (!Double.isNaN(value)) {
                     numbers++;
+                    parsed[r] = Math.abs(value) > Float.MAX_VALUE ? Float.POSITIVE_INFINITY : (float) value;
                 } else {
                     others++;
                     if (DECIMAL_COMMA.matcher(cell).matches()) {
@@ -338,7 +345,11 @@ public final class CsvLoader {
                         + example + "'); Collapse Lab reads '.' as the decimal point in every locale, so export the "
                         + "file with '.' decimals (and ',' or ';' between fields)");
             }
-            return numbers > others;
+            if (numbers > others) {
+                this.numbers[c] = parsed;
+                return true;
+            }
+            return false;
         }
 
         /** Why row {@code r} cannot be used, or null. */
@@ -351,11 +362,11 @@ public final class CsvLoader {
                 if (!numeric[c] || isMissing(cell)) {
                     continue;
                 }
-                if (!NUMBER.matcher(cell).matches()) {
+                if (Float.isNaN(numbers[c][r])) {
                     return "column '" + header.get(c) + "': '" + abbreviate(cell) + "' is not a number"
                             + (DECIMAL_COMMA.matcher(cell).matches() ? " (the decimal point must be '.')" : "");
                 }
-                if (Double.isInfinite(parseNumber(cell)) || Math.abs(parseNumber(cell)) > Float.MAX_VALUE) {
+                if (Float.isInfinite(numbers[c][r])) {
                     return "column '" + header.get(c) + "': '" + abbreviate(cell) + "' is too large for a float";
                 }
             }
