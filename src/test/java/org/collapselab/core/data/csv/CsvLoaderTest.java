@@ -73,6 +73,15 @@ class CsvLoaderTest {
     }
 
     @Test
+    void readsSpreadsheetExportsWithByteOrderMarkWindowsLineEndsAndTabs() throws Exception {
+        TableDataset data = load("\uFEFFx\tlabel\r\n1\ta\r\nbad\tb\r\n2\tb\r\n3\ta\r\n");
+        assertEquals(List.of("x"), data.featureNames());
+        assertEquals("label", data.labelColumn());
+        assertArrayEquals(new int[]{2, 4, 5}, data.lines());
+        assertEquals(3, data.skipped().get(0).line());
+    }
+
+    @Test
     void oneHotEncodesTextColumnsWithSortedLevels() throws Exception {
         TableDataset data = load("size,colour,label\n1,red,a\n2,blue,b\n3,red,b\n4,green,a\n");
         assertEquals(List.of("size", "colour=blue", "colour=green", "colour=red"), data.featureNames());
