@@ -44,6 +44,19 @@ class CsvSamplesTest {
         assertArrayEquals(new int[]{CsvSamples.NORMAL_SERIES, CsvSamples.ANOMALOUS_SERIES}, data.classCounts());
         assertEquals(CsvSamples.SEQUENCE_LENGTH, data.sequenceLength());
         assertTrue(data.skipped().isEmpty());
+
+        // The anomalies are local and learnable: the largest step between neighbours, which a kernel-2
+        // convolution with global max pooling can compute, separates the classes almost perfectly.
+        int[] flagged = new int[2];
+        for (int row = 0; row < data.count(); row++) {
+            double largestStep = 0;
+            for (int t = 1; t < data.sequenceLength(); t++) {
+                largestStep = Math.max(largestStep, Math.abs(data.value(row, t, 0) - data.value(row, t - 1, 0)));
+            }
+            flagged[data.label(row)] += largestStep > 1.25 ? 1 : 0;
+        }
+        assertTrue(flagged[1] >= 0.95 * CsvSamples.ANOMALOUS_SERIES, flagged[1] + " anomalies flagged");
+        assertTrue(flagged[0] <= 0.05 * CsvSamples.NORMAL_SERIES, flagged[0] + " normal series flagged");
     }
 
     @Test
