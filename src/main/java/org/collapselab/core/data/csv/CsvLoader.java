@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -95,14 +96,8 @@ public final class CsvLoader {
         }
     }
 
+    /** Rejects a first line of numbers only. Duplicate or empty names are fine: Tablesaw renames them (x-2, C1). */
     private static void checkHeader(CsvText text, List<String> header) throws DataException {
-        Set<String> seen = new java.util.HashSet<>();
-        for (String name : header) {
-            if (!seen.add(name)) {
-                throw new DataException("the column name '" + name + "' appears twice in the header (line "
-                        + text.header().line() + "); every column needs its own name");
-            }
-        }
         if (header.stream().allMatch(name -> NUMBER.matcher(name.trim()).matches())) {
             throw new DataException("no header line: line " + text.header().line() + " holds only numbers ('"
                     + abbreviate(text.header().text()) + "'); the first line must name the columns, e.g. "
@@ -274,7 +269,7 @@ public final class CsvLoader {
         }
 
         private List<SkippedRow> recordsLeftOutByTablesaw() {
-            Set<Integer> read = new java.util.HashSet<>();
+            Set<Integer> read = new HashSet<>();
             for (int line : lines) {
                 read.add(line);
             }

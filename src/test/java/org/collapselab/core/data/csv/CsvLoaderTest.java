@@ -150,6 +150,12 @@ class CsvLoaderTest {
     }
 
     @Test
+    void namesDuplicateAndEmptyColumnNamesApart() throws Exception {
+        assertEquals(List.of("x", "x-2"), load("x,x,label\n1,2,a\n3,4,b\n").featureNames());
+        assertEquals(List.of("C1", "x"), load(",x,label\n0,2,a\n1,4,b\n").featureNames());
+    }
+
+    @Test
     void sortsNumericClassNamesByValue() throws Exception {
         TableDataset data = load("x,label\n1,10\n2,9\n3,2\n");
         assertEquals(List.of("2", "9", "10"), data.classes());
