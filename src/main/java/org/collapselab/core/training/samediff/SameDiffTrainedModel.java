@@ -38,6 +38,8 @@ public final class SameDiffTrainedModel implements TrainedModel {
     static final String META_ENTRY = "collapselab-model.json";
     /** The entry that marks a SameDiff model zip. */
     public static final String PARAMS_ENTRY = "samediff-params.bin";
+    /** Every entry our zips hold, for the checks before loading. */
+    static final java.util.Set<String> ENTRIES = java.util.Set.of(CONFIG_ENTRY, META_ENTRY, PARAMS_ENTRY);
     /** Same as the default training batch and probe size: the inference session caches arrays per shape. */
     private static final int PREDICT_BATCH = 32;
 
