@@ -77,6 +77,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         ExperimentConfig config = experiment.resolve();
+        TrainCommand.checkRunsFolder(out);
         CancellationToken cancel = new CancellationToken();
         ImageDataset dataset = DataLoading.load(data, config, cancel);
         ImageDataset validation = DataLoading.loadValidation(config, dataset, cancel);

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.TrainingFindings;
 import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.report.RunFolders;
 import org.collapselab.core.training.ExperimentRunner;
 import org.collapselab.core.training.RunOutcome;
 import org.collapselab.core.training.RunStatus;
@@ -34,6 +35,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig config = experiment.resolve();
+        checkRunsFolder(out);
         CancellationToken cancel = new CancellationToken();
         ImageDataset dataset = DataLoading.load(data, config, cancel);
         ImageDataset validation = DataLoading.loadValidation(config, dataset, cancel);
@@ -63,6 +65,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         Printing.summary(System.out, outcome);
         return exitCode(outcome);
+    }
+
+    /** Says before any data is loaded when the run folder cannot be written, instead of failing after training. */
+    static void checkRunsFolder(Path outOrNull) {
+        try {
+            RunFolders.checkUsable(outOrNull == null ? Path.of("runs") : outOrNull.toAbsolutePath().getParent());
+        } catch (RunFolders.RunsFolderException e) {
+            throw new InvalidInputException(e.getMessage() + (outOrNull == null ? " Use --out DIR to write elsewhere." : ""));
+        }
     }
 
     static int exitCode(RunOutcome outcome) {
