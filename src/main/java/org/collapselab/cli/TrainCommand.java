@@ -77,6 +77,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static int exitCode(RunOutcome outcome) {
+        if (outcome.report() != null && outcome.report().status() == RunStatus.FAILED) {
+            // The run folder's report has the reason in words, also when writing the folder itself failed.
+            System.err.println("error: " + outcome.report().message());
+            return ExitCodes.FAILURE;
+        }
         if (outcome.result().status() == RunStatus.FAILED) {
             System.err.println("error: " + outcome.result().message());
             return ExitCodes.FAILURE;
