@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.training.EpochMetrics;
-import org.collapselab.core.training.RunOutcome;
+import org.collapselab.core.experiment.RunOutcome;
 
 /** Text output shared by the commands. */
 final class Printing {

@@ -2,7 +2,7 @@ package org.collapselab.ui;
 
 import javafx.application.Application;
 import org.collapselab.cli.CollapseLabCommand;
-import org.collapselab.core.training.dl4j.Backends;
+import org.collapselab.core.training.Backends;
 import org.collapselab.core.util.NativeCache;
 
 /**

@@ -33,7 +33,7 @@ import javafx.scene.layout.Region;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.BackendInfo;
-import org.collapselab.core.training.dl4j.Backends;
+import org.collapselab.core.training.Backends;
 import org.collapselab.core.util.NativeCache;
 import org.collapselab.ui.data.DataScreen;
 import org.collapselab.ui.data.DataViewModel;

@@ -1,6 +1,7 @@
 package org.collapselab.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +9,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The core is JavaFX-free and UI-free; only the CLI writes to the standard streams. */
+/**
+ * The shape of the code: the core is JavaFX-free and UI-free, its packages depend one way, the two engines are
+ * independent of each other, the GUI and the CLI reach training only through the engine-neutral API and the
+ * experiment service, and only the CLI writes to the standard streams.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -46,6 +51,34 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("org.collapselab.core.training.samediff.GradientFunction")
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
+                .check(classes);
+    }
+
+    @Test
+    void corePackagesAreFreeOfCycles() {
+        slices().matching("org.collapselab.core.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void trainingPackagesAreFreeOfCycles() {
+        slices().matching("org.collapselab.core.training.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theEnginesDoNotDependOnEachOther() {
+        noClasses().that().resideInAPackage("org.collapselab.core.training.dl4j..")
+                .should().dependOnClassesThat().resideInAPackage("org.collapselab.core.training.samediff..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.collapselab.core.training.samediff..")
+                .should().dependOnClassesThat().resideInAPackage("org.collapselab.core.training.dl4j..")
+                .check(classes);
+    }
+
+    @Test
+    void theGuiAndTheCliDoNotReachIntoTheEnginesOrNd4j() {
+        noClasses().that().resideInAnyPackage("org.collapselab.ui..", "org.collapselab.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.collapselab.core.training.dl4j..",
+                        "org.collapselab.core.training.samediff..", "org.nd4j..", "org.deeplearning4j..")
                 .check(classes);
     }
 }

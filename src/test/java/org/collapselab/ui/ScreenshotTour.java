@@ -11,7 +11,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.collapselab.core.diagnostics.TrialBudget;
+import org.collapselab.core.training.TrialBudget;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.ui.diagnose.DiagnoseViewModel;
 

@@ -23,19 +23,7 @@ public record DatasetStatistics(List<String> classes, int[] counts, int total, d
     public static DatasetStatistics of(ImageDataset data) {
         int[] counts = data.classCounts();
         int total = data.count();
-        int max = 0;
-        int min = Integer.MAX_VALUE;
-        double entropy = 0;
-        for (int count : counts) {
-            max = Math.max(max, count);
-            min = Math.min(min, count);
-            if (count > 0) {
-                double p = (double) count / total;
-                entropy -= p * Math.log(p);
-            }
-        }
-        double normalizedEntropy = counts.length < 2 ? 0 : entropy / Math.log(counts.length);
-        double ratio = min == 0 ? Double.POSITIVE_INFINITY : (double) max / min;
+        ClassBalance balance = ClassBalance.of(counts);
         Map<String, Integer> sizes = new TreeMap<>();
         Map<Integer, Integer> channels = new TreeMap<>();
         Map<String, Integer> formats = new TreeMap<>();
@@ -53,7 +41,12 @@ public record DatasetStatistics(List<String> classes, int[] counts, int total, d
         Map<String, Integer> bySize = sizes.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-        return new DatasetStatistics(data.classes(), counts, total, ratio, normalizedEntropy, bySize, channels, formats,
+        return new DatasetStatistics(data.classes(), counts, total, balance.ratio(), balance.entropy(), bySize, channels, formats,
                 brightness, data.skipped());
+    }
+
+    /** The class balance and its verdict, the same one the class-imbalance check uses. */
+    public ClassBalance balance() {
+        return ClassBalance.of(counts);
     }
 }

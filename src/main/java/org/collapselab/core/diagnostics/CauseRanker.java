@@ -1,5 +1,7 @@
 package org.collapselab.core.diagnostics;
 
+import org.collapselab.core.training.BudgetExhaustedException;
+import org.collapselab.core.training.BudgetExhaustedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package org.collapselab.core.diagnostics;
 
+import org.collapselab.core.training.TrialRunner;
+import org.collapselab.core.training.TrialRunner;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +9,10 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.TrainingViews;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.Split;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.training.ExperimentRunner;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
 
@@ -48,9 +50,9 @@ public final class DiagnosticContext {
         this.dataset = b.dataset;
         this.validationSet = b.validationSet;
         this.predictSet = b.predictSet;
-        DataView[] views = dataset == null ? new DataView[2] : ExperimentRunner.views(config, dataset, validationSet);
-        this.train = views[0];
-        this.validation = views[1];
+        TrainingViews views = dataset == null ? null : TrainingViews.of(config.data(), dataset, validationSet);
+        this.train = views == null ? null : views.train();
+        this.validation = views == null ? null : views.validation();
         this.classCount = dataset == null ? b.classCount : dataset.classCount();
         this.trials = b.trials;
         this.monitoredRun = b.monitoredRun;

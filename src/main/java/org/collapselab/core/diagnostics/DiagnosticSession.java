@@ -1,5 +1,7 @@
 package org.collapselab.core.diagnostics;
 
+import org.collapselab.core.training.BudgetExhaustedException;
+import org.collapselab.core.training.BudgetExhaustedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -42,7 +42,7 @@ public record ModelSummary(long parameterCount, long activationValues, int input
             }
         }
         long in = flat >= 0 ? flat : (long) size * size * channels;
-        int outputs = NetworkOutputs.count(config.model(), classCount);
+        int outputs = OutputUnits.count(config.model(), classCount);
         params += in * outputs + outputs;
         activations += outputs;
         return new ModelSummary(params, activations,
@@ -56,16 +56,5 @@ public record ModelSummary(long parameterCount, long activationValues, int input
     public long trainingBytes(int batchSize) {
         long values = 4 * parameterCount + 2L * batchSize * (activationValues + inputValues);
         return (long) (values * 4 * 1.3);
-    }
-
-    /** Utility: number of output units. */
-    static final class NetworkOutputs {
-        private NetworkOutputs() {
-        }
-
-        static int count(ModelConfig model, int classCount) {
-            return classCount == 2 && model.outputActivation() == OutputActivation.SIGMOID && model.loss() == LossFunction.XENT
-                    ? 1 : classCount;
-        }
     }
 }

@@ -14,6 +14,9 @@ public enum WeightInit {
     NORMAL("normal"),
     LECUN("lecun");
 
+    /** Every weight of the "constant" scheme: all units start equal, so they stay symmetric. */
+    public static final double CONSTANT_VALUE = 0.05;
+
     private final String json;
 
     WeightInit(String json) {

@@ -178,7 +178,7 @@ public final class EpochLoop {
             ImageDataset data = train.dataset();
             Normalizer normalizer = Normalizer.fit(config.data().normalization(), train);
             double[] weights = config.data().balance() == Balance.CLASS_WEIGHTS ? classWeights(train.classCounts()) : null;
-            boolean single = org.collapselab.core.training.dl4j.NetworkFactory.usesSingleOutput(config.model(),
+            boolean single = org.collapselab.core.model.OutputUnits.single(config.model(),
                     data.classCount());
             MonitoringOptions monitoring = request.monitoring() == null ? MonitoringOptions.DEFAULT : request.monitoring();
             boolean monitored = monitoring.enabled() && train.count() > 0;

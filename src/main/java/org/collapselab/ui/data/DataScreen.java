@@ -37,21 +37,21 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.collapselab.core.data.BatchFactory;
+import org.collapselab.core.data.ClassBalance;
 import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.NetworkInputSample;
+import org.collapselab.core.data.TrainingViews;
 import org.collapselab.core.data.DatasetStatistics;
 import org.collapselab.core.data.ImageAugmenter;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.Normalizer;
 import org.collapselab.core.data.SkippedFile;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.training.ExperimentRunner;
 import org.collapselab.ui.AppContext;
 import org.collapselab.ui.common.FxImages;
 import org.collapselab.ui.common.Formats;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.nd4j.linalg.dataset.DataSet;
 
 /** Screen 1: the dataset — what is in it, what was skipped, and exactly what the network will see. */
 public final class DataScreen {
@@ -208,16 +208,14 @@ public final class DataScreen {
         classTable.getItems().setAll(rows);
         countChart.getData().setAll(List.of(series));
         ExperimentConfig config = context.configProperty().get();
-        DataView[] views = ExperimentRunner.views(config, data, null);
+        TrainingViews views = TrainingViews.of(config.data(), data, null);
         summary.setText(String.format("%d images, %d classes · source sizes %s · source channels %s · formats %s%n"
                         + "Network input %d×%d×%d · split: %d training / %d validation (stratified, seed %d)",
                 stats.total(), stats.classes().size(), top(stats.sizes().toString()), stats.sourceChannels(), stats.formats(),
-                data.imageSize(), data.imageSize(), data.channels(), views[0].count(), views[1].count(), config.data().seed()));
-        boolean imbalanced = stats.imbalanceRatio() > 10 || stats.labelEntropy() < 0.5;
-        imbalance.setText(String.format("Imbalance ratio %.1f : 1 (largest / smallest class), label entropy %.2f%s",
-                stats.imbalanceRatio(), stats.labelEntropy(), imbalanced
-                        ? " — strongly imbalanced: an unweighted model can score well by predicting the big class only."
-                        : ""));
+                data.imageSize(), data.imageSize(), data.channels(), views.train().count(), views.validation().count(), config.data().seed()));
+        ClassBalance balance = stats.balance();
+        boolean imbalanced = balance.verdict() == ClassBalance.Verdict.STRONG;
+        imbalance.setText(balance.describe(stats.classes()));
         imbalance.getStyleClass().removeAll("warning-text");
         if (imbalanced) {
             imbalance.getStyleClass().add("warning-text");
@@ -263,7 +261,8 @@ public final class DataScreen {
         Label pending = new Label("Preparing a training batch…");
         pending.getStyleClass().add("caption");
         networkView.getChildren().add(pending);
-        CompletableFuture.supplyAsync(() -> sampleBatch(config, data), context.loadingExecutor())
+        CompletableFuture.supplyAsync(() -> NetworkInputSample.draw(config, data, NETWORK_VIEW_IMAGES, new Random()),
+                        context.loadingExecutor())
                 .whenCompleteAsync((batch, error) -> {
                     if (generation != networkViewGeneration) {
                         return; // a newer request (new data or config) replaced this one
@@ -280,26 +279,7 @@ public final class DataScreen {
                 }, Platform::runLater);
     }
 
-    /** Worker thread: the first training batch of a random order, as plain floats. */
-    private static SampleBatch sampleBatch(ExperimentConfig config, ImageDataset data) {
-        assert !Platform.isFxApplicationThread();
-        DataView train = ExperimentRunner.views(config, data, null)[0];
-        Normalizer normalizer = Normalizer.fit(config.data().normalization(), train);
-        BatchFactory factory = new BatchFactory(normalizer, ImageAugmenter.from(config.data().augmentation()), false);
-        int n = Math.min(NETWORK_VIEW_IMAGES, train.count());
-        int[] order = train.indices().clone();
-        Random random = new Random();
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        DataSet batch = factory.batch(data, order, 0, n, random);
-        return new SampleBatch(batch.getFeatures().data().asFloat(), Arrays.copyOf(order, n), normalizer);
-    }
-
-    private void showBatch(SampleBatch batch, ImageDataset data) {
+    private void showBatch(NetworkInputSample batch, ImageDataset data) {
         int per = data.imageBytes();
         for (int i = 0; i < batch.order().length; i++) {
             float min = Float.POSITIVE_INFINITY;
@@ -322,8 +302,6 @@ public final class DataScreen {
         }
     }
 
-    private record SampleBatch(float[] values, int[] order, Normalizer normalizer) {
-    }
 
     /** A row of the class table. Public getters for PropertyValueFactory. */
     public static final class ClassRow {

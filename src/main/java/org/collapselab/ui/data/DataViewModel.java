@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.collapselab.core.data.DatasetLoader;
+import org.collapselab.core.data.ClassBalance;
 import org.collapselab.core.data.DatasetStatistics;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.model.ExperimentConfig;
@@ -79,7 +80,7 @@ public final class DataViewModel {
             message.set(String.format("%s — %d images in %d classes%s", dir.getFileName(), data.count(), data.classCount(),
                     data.skipped().isEmpty() ? "" : ", " + data.skipped().size() + " skipped"));
             DatasetStatistics stats = task.getValue().statistics();
-            boolean imbalanced = stats.imbalanceRatio() > 10;
+            boolean imbalanced = stats.balance().verdict() == ClassBalance.Verdict.STRONG;
             context.hintProperty().set(String.format("Data loaded: %d classes, %d images%s → check the Model tab, then Train (Ctrl+Enter).",
                     data.classCount(), data.count(), imbalanced
                             ? String.format(", imbalanced %.0f:1 (consider class weights)", stats.imbalanceRatio()) : ""));

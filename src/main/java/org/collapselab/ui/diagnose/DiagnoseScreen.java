@@ -26,7 +26,7 @@ import org.collapselab.core.diagnostics.DiagnosticCheck;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.StepResult;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.training.RunOutcome;
+import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.ui.AppContext;
 import org.collapselab.ui.common.Formats;
 import org.kordamp.ikonli.Ikon;
@@ -130,7 +130,7 @@ public final class DiagnoseScreen {
         quick.setTooltip(new javafx.scene.control.Tooltip("Run every passive check (data, config, monitoring): no training"));
         Button all = button("Run all", Feather.FAST_FORWARD, "runAll", model::runAll);
         all.setTooltip(new javafx.scene.control.Tooltip("Run every step, then rank the causes by short trial runs of their fixes; "
-                + "experiments stop after " + Math.round(org.collapselab.core.diagnostics.TrialBudget.DEFAULT_SECONDS / 60) + " minutes, or when you press Stop"));
+                + "experiments stop after " + Math.round(org.collapselab.core.training.TrialBudget.DEFAULT_SECONDS / 60) + " minutes, or when you press Stop"));
         Button stop = button("Stop", Feather.SQUARE, "stopDiagnose", model::stop);
         Button retrainButton = button("Retrain with fixes", Feather.REFRESH_CW, "retrainWithFixes",
                 () -> model.retrainWithFixes(retrain));

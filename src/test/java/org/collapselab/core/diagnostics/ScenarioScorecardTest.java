@@ -1,5 +1,7 @@
 package org.collapselab.core.diagnostics;
 
+import org.collapselab.core.training.TrialBudget;
+import org.collapselab.core.training.TrialBudget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +18,7 @@ import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;
-import org.collapselab.core.training.dl4j.Dl4jTrialRunner;
+import org.collapselab.core.experiment.CachingTrialRunner;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 import org.collapselab.testsupport.ScenarioData;
@@ -71,7 +73,7 @@ class ScenarioScorecardTest {
         ExperimentConfig config = ConfigCodec.read(SCENARIOS.resolve(scenario + ".json"));
         ImageDataset data = data(Scenarios.datasetFor(scenario), config);
         DiagnosticContext.Builder builder = DiagnosticContext.builder(config, data)
-                .trials(new Dl4jTrialRunner(org.collapselab.core.training.Engines.defaultEngine(), TrialBudget.of(0, 4, 300), CACHE));
+                .trials(new CachingTrialRunner(org.collapselab.core.experiment.Engines.defaultEngine(), TrialBudget.of(0, 4, 300), CACHE));
         if (scenario.equals("preprocessing-mismatch")) {
             builder.predictSet(ScenarioData.rescaled(data, 0.4));
         }

@@ -1,5 +1,9 @@
 package org.collapselab.core.diagnostics;
 
+import org.collapselab.core.training.TrialBudget;
+import org.collapselab.core.training.BudgetExhaustedException;
+import org.collapselab.core.training.BudgetExhaustedException;
+import org.collapselab.core.training.TrialBudget;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.collapselab.core.data.ImageDataset;
-import org.collapselab.core.training.ExperimentRunner;
+import org.collapselab.core.experiment.ExperimentRunner;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;

@@ -8,6 +8,8 @@ import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.Split;
 import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.experiment.ExperimentRunner;
+import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;
 import org.collapselab.core.util.CancellationToken;

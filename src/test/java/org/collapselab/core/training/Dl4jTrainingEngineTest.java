@@ -1,5 +1,7 @@
 package org.collapselab.core.training;
 
+import org.collapselab.core.experiment.ExperimentRunner;
+import org.collapselab.core.experiment.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,6 +2,7 @@ package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
 import java.util.Map;
+import org.collapselab.core.data.ClassBalance;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -16,33 +17,11 @@ import org.collapselab.core.util.ProgressObserver;
  * (design §7), critical when nothing balances the loss; a milder imbalance (above 3:1) is a warning.
  */
 public final class ClassImbalanceCheck extends BaseCheck {
-    public static final double CRITICAL_RATIO = 10;
-    public static final double CRITICAL_ENTROPY = 0.5;
-    public static final double WARNING_RATIO = 3;
 
     public ClassImbalanceCheck() {
         super("class-imbalance", List.of("class-imbalance"), "Class balance",
                 "Compares class sizes: a dominant class makes predicting it everywhere a cheap way to lower the loss.",
                 Phase.DATA, false);
-    }
-
-    /** Label entropy divided by ln(C): 1 for balanced classes, near 0 when one class dominates. */
-    public static double normalizedEntropy(int[] counts) {
-        long total = 0;
-        for (int c : counts) {
-            total += c;
-        }
-        if (total == 0 || counts.length < 2) {
-            return 1;
-        }
-        double h = 0;
-        for (int c : counts) {
-            if (c > 0) {
-                double p = (double) c / total;
-                h -= p * Math.log(p);
-            }
-        }
-        return h / Math.log(counts.length);
     }
 
     /** Images per class as bars, with the count every class would have if they were balanced. */
@@ -61,17 +40,12 @@ public final class ClassImbalanceCheck extends BaseCheck {
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         int[] counts = ctx.dataset().classCounts();
-        int largest = 0;
-        int smallest = 0;
-        for (int c = 1; c < counts.length; c++) {
-            largest = counts[c] > counts[largest] ? c : largest;
-            smallest = counts[c] < counts[smallest] ? c : smallest;
-        }
-        double ratio = counts[smallest] == 0 ? Double.POSITIVE_INFINITY : (double) counts[largest] / counts[smallest];
-        double entropy = normalizedEntropy(counts);
+        ClassBalance balance = ClassBalance.of(counts);
+        double ratio = balance.ratio();
+        int largest = balance.largest();
         ctx.chart(id(), histogram(ctx.dataset().classes(), counts));
-        boolean strong = ratio > CRITICAL_RATIO || entropy < CRITICAL_ENTROPY;
-        if (!strong && ratio <= WARNING_RATIO) {
+        boolean strong = balance.verdict() == ClassBalance.Verdict.STRONG;
+        if (balance.verdict() == ClassBalance.Verdict.BALANCED) {
             return List.of();
         }
         boolean balanced = ctx.config().data().balance() != Balance.NONE;
@@ -85,9 +59,9 @@ public final class ClassImbalanceCheck extends BaseCheck {
                         + "classic road to a model that predicts one class.%s", big, 100 * share, big, 100 * share,
                         balanced ? " The config already balances the classes (" + ctx.config().data().balance().json()
                                 + ")." : ""),
-                ratio, strong ? CRITICAL_RATIO : WARNING_RATIO,
+                ratio, strong ? ClassBalance.STRONG_RATIO : ClassBalance.MILD_RATIO,
                 String.format("design §7: largest/smallest > 10 or normalized label entropy < 0.5 (entropy %.2f); "
-                        + "3:1 warning tuned on the scenarios", entropy),
+                        + "3:1 warning tuned on the scenarios", balance.entropy()),
                 balanced ? null : fix("Weight the loss by inverse class frequency", Map.of("data.balance", "class-weights"))));
     }
 }

@@ -70,7 +70,7 @@ public final class LabelShuffleCheck extends BaseCheck {
         int[] counts = views[0].classCounts();
         int largest = java.util.Arrays.stream(counts).max().orElse(0);
         int smallest = java.util.Arrays.stream(counts).filter(c -> c > 0).min().orElse(0);
-        if (smallest > 0 && (double) largest / smallest > ClassImbalanceCheck.CRITICAL_RATIO) {
+        if (smallest > 0 && (double) largest / smallest > org.collapselab.core.data.ClassBalance.STRONG_RATIO) {
             // With a few images of the rare classes even the reference network may predict only the common one, whatever
             // the labels; the test cannot tell missing signal from imbalance then, and the imbalance finding covers it.
             return List.of();

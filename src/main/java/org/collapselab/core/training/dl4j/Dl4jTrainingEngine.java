@@ -1,5 +1,7 @@
 package org.collapselab.core.training.dl4j;
 
+import org.collapselab.core.training.Backends;
+import org.collapselab.core.training.Backends;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;

@@ -6,7 +6,9 @@ import org.collapselab.core.model.LossFunction;
 import org.collapselab.core.model.ModelConfig;
 import org.collapselab.core.model.OutputActivation;
 import org.collapselab.core.model.TrainingConfig;
+import org.collapselab.core.model.OutputUnits;
 import org.collapselab.core.model.WeightInit;
+import org.collapselab.core.training.Updaters;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -22,11 +24,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.config.RmsProp;
-import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
@@ -35,15 +32,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
 
 /** Builds a DL4J {@link MultiLayerNetwork} from an experiment config. Pure apart from DL4J allocation. */
 public final class NetworkFactory {
-    /** Value used by the "constant" initialisation: every weight equal, so units stay symmetric. */
-    public static final double CONSTANT_INIT = 0.05;
-
     private NetworkFactory() {
-    }
-
-    /** Two classes with a sigmoid output and binary cross-entropy use one output unit (design §4). */
-    public static boolean usesSingleOutput(ModelConfig model, int classCount) {
-        return classCount == 2 && model.outputActivation() == OutputActivation.SIGMOID && model.loss() == LossFunction.XENT;
     }
 
     /**
@@ -54,7 +43,7 @@ public final class NetworkFactory {
         TrainingConfig training = config.training();
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(config.data().seed())
-                .updater(updater(training))
+                .updater(Updaters.of(training))
                 .l2(training.l2());
         applyWeightInit(base, model.weightInit());
         NeuralNetConfiguration.ListBuilder list = base.list();
@@ -77,7 +66,7 @@ public final class NetworkFactory {
                 case BATCHNORM -> new BatchNormalization.Builder().build();
             });
         }
-        boolean single = usesSingleOutput(model, classCount);
+        boolean single = OutputUnits.single(model, classCount);
         list.layer(index, new OutputLayer.Builder(loss(model.loss(), classWeights, single))
                 .nOut(single ? 1 : classCount)
                 .activation(outputActivation(model.outputActivation()))
@@ -97,21 +86,11 @@ public final class NetworkFactory {
             case XAVIER -> base.weightInit(org.deeplearning4j.nn.weights.WeightInit.XAVIER);
             case RELU -> base.weightInit(org.deeplearning4j.nn.weights.WeightInit.RELU);
             case ZERO -> base.weightInit(org.deeplearning4j.nn.weights.WeightInit.ZERO);
-            case CONSTANT -> base.weightInit(new WeightInitDistribution(new ConstantDistribution(CONSTANT_INIT)));
+            case CONSTANT -> base.weightInit(new WeightInitDistribution(new ConstantDistribution(WeightInit.CONSTANT_VALUE)));
             case UNIFORM -> base.weightInit(org.deeplearning4j.nn.weights.WeightInit.UNIFORM);
             case NORMAL -> base.weightInit(org.deeplearning4j.nn.weights.WeightInit.NORMAL);
             case LECUN -> base.weightInit(org.deeplearning4j.nn.weights.WeightInit.LECUN_NORMAL);
         }
-    }
-
-    public static IUpdater updater(TrainingConfig training) {
-        double lr = training.learningRate();
-        return switch (training.optimizer()) {
-            case ADAM -> new Adam(lr);
-            case SGD -> new Sgd(lr);
-            case NESTEROVS -> new Nesterovs(lr, 0.9);
-            case RMSPROP -> new RmsProp(lr);
-        };
     }
 
     static org.nd4j.linalg.activations.Activation activation(org.collapselab.core.model.Activation activation) {

@@ -13,7 +13,6 @@ import org.collapselab.core.model.LayerType;
 import org.collapselab.core.model.ModelConfig;
 import org.collapselab.core.model.OutputActivation;
 import org.collapselab.core.model.WeightInit;
-import org.collapselab.core.training.dl4j.NetworkFactory;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -96,7 +95,7 @@ final class SameDiffGraph {
 
     /**
      * @param classWeights per-class loss weights, or null
-     * @param single       one sigmoid output unit for two classes (see {@link NetworkFactory#usesSingleOutput})
+     * @param single       one sigmoid output unit for two classes (see {@link org.collapselab.core.model.OutputUnits#single})
      */
     static SameDiffGraph build(ExperimentConfig config, int classCount, double[] classWeights, boolean single) {
         return build(config, classCount, classWeights, single, true);
@@ -226,7 +225,7 @@ final class SameDiffGraph {
             loss = sd.updateVariableNameAndReference(loss, LOSS);
             sd.setLossVariables(LOSS);
             sd.setTrainingConfig(TrainingConfig.builder()
-                    .updater(NetworkFactory.updater(config.training()))
+                    .updater(org.collapselab.core.training.Updaters.of(config.training()))
                     .dataSetFeatureMapping(patches == null ? INPUT : PATCHES)
                     .dataSetLabelMapping(LABEL)
                     .trainEvaluation(LOSS, 0, new LossProbe()) // makes each step compute the loss value
@@ -471,7 +470,7 @@ final class SameDiffGraph {
             return sd.constant(name, Nd4j.create(values, new long[]{1, values.length}, DataType.FLOAT));
         }
 
-        /** DL4J's meaning of each scheme (see NetworkFactory), drawn from the seeded generator. */
+        /** DL4J's meaning of each scheme (as the MultiLayerNetwork engine uses them), drawn from the seeded generator. */
         private INDArray init(long[] shape, double fanIn, double fanOut) {
             int n = 1;
             for (long d : shape) {
@@ -484,7 +483,7 @@ final class SameDiffGraph {
                     case XAVIER -> random.nextGaussian() * Math.sqrt(2.0 / (fanIn + fanOut));
                     case RELU -> random.nextGaussian() * Math.sqrt(2.0 / fanIn);
                     case ZERO -> 0.0;
-                    case CONSTANT -> NetworkFactory.CONSTANT_INIT;
+                    case CONSTANT -> org.collapselab.core.model.WeightInit.CONSTANT_VALUE;
                     case UNIFORM -> (random.nextDouble() * 2 - 1) / Math.sqrt(fanIn);
                     case NORMAL, LECUN -> random.nextGaussian() / Math.sqrt(fanIn);
                 };

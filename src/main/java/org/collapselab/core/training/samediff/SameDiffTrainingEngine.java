@@ -14,7 +14,7 @@ import org.collapselab.core.training.TrainingEngine;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.training.TrainingRequest;
 import org.collapselab.core.training.TrainingResult;
-import org.collapselab.core.training.dl4j.Backends;
+import org.collapselab.core.training.Backends;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.NativeThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.TrainingViews;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.Split;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.Dl4jTrainingEngineTest;
-import org.collapselab.core.training.Engines;
-import org.collapselab.core.training.ExperimentRunner;
+import org.collapselab.core.experiment.Engines;
+import org.collapselab.core.experiment.ExperimentRunner;
 import org.collapselab.core.training.IterationSample;
 import org.collapselab.core.training.LayerSample;
 import org.collapselab.core.training.RunStatus;
@@ -23,7 +24,7 @@ import org.collapselab.core.training.TrainedModel;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.training.TrainingRequest;
 import org.collapselab.core.training.TrainingResult;
-import org.collapselab.core.training.dl4j.Backends;
+import org.collapselab.core.training.Backends;
 import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.NativeRuntime;
@@ -39,8 +40,8 @@ class SameDiffTrainingEngineTest {
     private final SameDiffTrainingEngine engine = new SameDiffTrainingEngine();
 
     private static TrainingRequest request(ExperimentConfig config, ImageDataset data) {
-        DataView[] views = ExperimentRunner.views(config, data, null);
-        return new TrainingRequest(config, views[0], views[1]);
+        TrainingViews views = TrainingViews.of(config.data(), data, null);
+        return new TrainingRequest(config, views.train(), views.validation());
     }
 
     @Test
@@ -185,9 +186,9 @@ class SameDiffTrainingEngineTest {
         ImageDataset data = InMemoryData.bars(16, 1, 6, 30, 30, 30);
         ExperimentConfig config = Dl4jTrainingEngineTest.tiny();
         DataView all = new DataView(data, Split.all(data.count()).train());
-        double initial = SameDiffTrials.initialLoss(config, all, all);
+        double initial = SameDiffProbes.initialLoss(config, all, all);
         assertEquals(Math.log(3), initial, 0.5, "untrained softmax loss near ln C");
-        var range = SameDiffTrials.learningRateRange(config, all, 1e-5, 10, 40, CancellationToken.none());
+        var range = SameDiffProbes.learningRateRange(config, all, 1e-5, 10, 40, CancellationToken.none());
         assertTrue(range.losses().length > 10, "steps " + range.losses().length);
         assertEquals(1e-5, range.learningRates()[0], 1e-12);
         assertTrue(Double.isFinite(range.losses()[0]) && range.losses()[0] > 0, "first loss " + range.losses()[0]);

@@ -1,4 +1,4 @@
-package org.collapselab.core.diagnostics;
+package org.collapselab.core.training;
 
 /** Thrown by {@link TrialRunner} when the diagnostic time budget is spent; the session skips the step. */
 public final class BudgetExhaustedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.collapselab.core.training.dl4j;
+package org.collapselab.core.training;
 
 import java.util.Properties;
 import org.collapselab.core.training.BackendInfo;

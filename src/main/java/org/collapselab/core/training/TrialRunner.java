@@ -1,4 +1,4 @@
-package org.collapselab.core.diagnostics;
+package org.collapselab.core.training;
 
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.model.ExperimentConfig;

@@ -1,5 +1,6 @@
-package org.collapselab.core.training;
+package org.collapselab.core.experiment;
 
+import org.collapselab.core.training.TrainingResult;
 import java.nio.file.Path;
 import java.util.List;
 import org.collapselab.core.diagnostics.Finding;

@@ -1,4 +1,4 @@
-package org.collapselab.core.diagnostics;
+package org.collapselab.core.training;
 
 /**
  * Bounds the work of active checks and cause ranking: a wall-clock allowance for all experiments

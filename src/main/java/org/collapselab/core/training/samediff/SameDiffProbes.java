@@ -7,9 +7,8 @@ import org.collapselab.core.data.BatchFactory;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.InputFingerprint;
 import org.collapselab.core.data.Normalizer;
-import org.collapselab.core.diagnostics.TrialRunner.RangeTest;
+import org.collapselab.core.training.TrialRunner.RangeTest;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.training.dl4j.NetworkFactory;
 import org.collapselab.core.util.CancellationToken;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -31,16 +30,16 @@ import org.nd4j.linalg.schedule.ScheduleType;
 /**
  * The diagnostics' direct experiments on the SameDiff graph: the loss of an untrained network and the
  * learning-rate range test (the rate rises through an exponential per-iteration schedule inside one
- * {@code fit}). Same protocol as the MultiLayerNetwork versions in {@code Dl4jTrialRunner}. Blocking.
+ * {@code fit}). Same protocol as {@code MultiLayerProbes}. Blocking.
  */
-public final class SameDiffTrials {
-    private SameDiffTrials() {
+public final class SameDiffProbes {
+    private SameDiffProbes() {
     }
 
     /** Mean loss of a freshly initialised graph on {@code view}. */
     public static double initialLoss(ExperimentConfig config, DataView train, DataView view) {
         int classes = train.dataset().classCount();
-        boolean single = NetworkFactory.usesSingleOutput(config.model(), classes);
+        boolean single = org.collapselab.core.model.OutputUnits.single(config.model(), classes);
         Normalizer normalizer = Normalizer.fit(config.data().normalization(), train);
         SameDiffGraph graph = SameDiffGraph.build(config, classes, null, single);
         return new SameDiffTrainedModel(graph, config, train.dataset().classes(), normalizer, single, null,
@@ -51,7 +50,7 @@ public final class SameDiffTrials {
     public static RangeTest learningRateRange(ExperimentConfig config, DataView train, double minLr, double maxLr,
                                               int iterations, CancellationToken cancel) {
         int classes = train.dataset().classCount();
-        boolean single = NetworkFactory.usesSingleOutput(config.model(), classes);
+        boolean single = org.collapselab.core.model.OutputUnits.single(config.model(), classes);
         SameDiffGraph graph = SameDiffGraph.build(config, classes, null, single);
         double gamma = Math.pow(maxLr / minLr, 1.0 / Math.max(1, iterations - 1));
         ISchedule schedule = new ExponentialSchedule(ScheduleType.ITERATION, minLr, gamma);

@@ -1,5 +1,11 @@
-package org.collapselab.core.training;
+package org.collapselab.core.experiment;
 
+import org.collapselab.core.training.BackendInfo;
+import org.collapselab.core.training.TrainedModel;
+import org.collapselab.core.training.TrainingEngine;
+import org.collapselab.core.training.TrainingObserver;
+import org.collapselab.core.training.TrainingRequest;
+import org.collapselab.core.training.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,5 +1,10 @@
-package org.collapselab.core.training;
+package org.collapselab.core.experiment;
 
+import org.collapselab.core.training.MonitoringOptions;
+import org.collapselab.core.training.TrainingEngine;
+import org.collapselab.core.training.TrainingObserver;
+import org.collapselab.core.training.TrainingRequest;
+import org.collapselab.core.training.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageDataset;
-import org.collapselab.core.data.Split;
+import org.collapselab.core.data.TrainingViews;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.TrainingFindings;
 import org.collapselab.core.model.ExperimentConfig;
@@ -63,18 +68,6 @@ public final class ExperimentRunner {
         return folder;
     }
 
-    /** The training and validation views: a separate validation set when given, else a stratified split. */
-    public static DataView[] views(ExperimentConfig config, ImageDataset data, ImageDataset validationOrNull) {
-        if (validationOrNull != null) {
-            Split all = Split.all(data.count());
-            return new DataView[]{new DataView(data, all.train()),
-                    new DataView(validationOrNull, Split.all(validationOrNull.count()).train())};
-        }
-        Split split = Split.stratified(data.labels(), data.classCount(), config.data().validationFraction(),
-                config.data().seed());
-        return new DataView[]{new DataView(data, split.train()), new DataView(data, split.validation())};
-    }
-
     public RunOutcome run(ExperimentConfig config, ImageDataset data, ImageDataset validationOrNull, Path runFolderOrNull,
                           TrainingObserver observer, CancellationToken cancel) throws IOException {
         return run(config, data, validationOrNull, runFolderOrNull, observer, cancel, MonitoringOptions.DEFAULT);
@@ -83,12 +76,12 @@ public final class ExperimentRunner {
     public RunOutcome run(ExperimentConfig config, ImageDataset data, ImageDataset validationOrNull, Path runFolderOrNull,
                           TrainingObserver observer, CancellationToken cancel, MonitoringOptions monitoring)
             throws IOException {
-        DataView[] views = views(config, data, validationOrNull);
+        TrainingViews views = TrainingViews.of(config.data(), data, validationOrNull);
         RunRecorder recorder = runFolderOrNull == null ? null
-                : new RunRecorder(runFolderOrNull, config, datasetSection(data, views[0].count(), views[1].count()));
+                : new RunRecorder(runFolderOrNull, config, datasetSection(data, views.train().count(), views.validation().count()));
         TrainingObserver all = recorder == null ? observer : TrainingObserver.all(recorder, observer);
-        TrainingResult result = engine.train(new TrainingRequest(config, views[0], views[1], monitoring), all, cancel);
-        List<Finding> findings = findingSource.findings(config, views[0], views[1], result);
+        TrainingResult result = engine.train(new TrainingRequest(config, views.train(), views.validation(), monitoring), all, cancel);
+        List<Finding> findings = findingSource.findings(config, views.train(), views.validation(), result);
         RunReport report = recorder == null ? null : recorder.finish(result, findings);
         return new RunOutcome(result, runFolderOrNull, report, findings);
     }
