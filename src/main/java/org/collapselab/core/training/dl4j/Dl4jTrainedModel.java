@@ -146,7 +146,8 @@ public final class Dl4jTrainedModel implements TrainedModel {
         }
         MultiLayerNetwork network;
         try {
-            network = DeserializationGuard.whileLoadingModel(() -> ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false));
+            network = DeserializationGuard.whileLoadingModel(
+                    () -> ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false));
         } catch (RuntimeException e) {
             throw new IOException("cannot read the network in " + zip + ": " + e.getMessage(), e);
         }
