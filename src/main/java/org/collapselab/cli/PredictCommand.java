@@ -44,7 +44,13 @@ final class PredictCommand implements Callable<Integer> {
         if (!Files.isRegularFile(modelFile)) {
             throw new InvalidInputException("no " + RunRecorder.MODEL_FILE + " in " + run + " — train a model there first");
         }
-        TrainedModel model = org.collapselab.core.experiment.Engines.load(modelFile);
+        TrainedModel model;
+        try {
+            model = org.collapselab.core.experiment.Engines.load(modelFile);
+        } catch (java.io.IOException e) {
+            // A refused or unreadable model is the user's input: one line, no stack trace.
+            throw new InvalidInputException(e.getMessage());
+        }
         var config = model.config();
         ImageDataset images = ExperimentService.loadForPrediction(data, model, ProgressObserver.NONE,
                 new CancellationToken());
