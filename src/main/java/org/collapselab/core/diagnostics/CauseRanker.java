@@ -2,7 +2,6 @@ package org.collapselab.core.diagnostics;
 
 import org.collapselab.core.training.BudgetExhaustedException;
 import org.collapselab.core.training.BudgetExhaustedException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,11 +13,11 @@ import org.collapselab.core.data.DataView;
 import org.collapselab.core.diagnostics.checks.Trials;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigException;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.MonitoringOptions;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
-import org.collapselab.core.util.Json;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
@@ -102,7 +101,7 @@ public final class CauseRanker {
             return Double.NaN;
         }
         ExperimentConfig trial = ctx.trialConfig(fixed);
-        if (set.containsKey("training.epochs")) {
+        if (set.containsKey(ConfigPaths.EPOCHS)) {
             // A "more epochs" fix is only visible if the trial trains longer than the baseline trial.
             int epochs = Math.min(fixed.training().epochs(), 2 * ctx.trials().budget().trialEpochs());
             trial = trial.withTraining(trial.training().withEpochs(epochs));
@@ -114,16 +113,7 @@ public final class CauseRanker {
 
     /** The config with a fix's overrides applied. */
     public static ExperimentConfig apply(ExperimentConfig config, Map<String, Object> set) throws ConfigException {
-        List<String> assignments = new ArrayList<>();
-        for (Map.Entry<String, Object> e : set.entrySet()) {
-            try {
-                assignments.add(e.getKey() + "=" + Json.MAPPER.writer().without(
-                        com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(e.getValue()));
-            } catch (JsonProcessingException ex) {
-                throw new ConfigException(e.getKey(), "cannot write value: " + ex.getOriginalMessage());
-            }
-        }
-        return ConfigCodec.withOverrides(config, assignments);
+        return ConfigCodec.withValues(config, set);
     }
 
     /** One finding per id: the most severe, the first on equal severity. Keeps first-seen order. */

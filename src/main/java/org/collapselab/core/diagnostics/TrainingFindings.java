@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.collapselab.core.model.Balance;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.EpochMetrics;
@@ -23,7 +24,7 @@ public final class TrainingFindings {
                             + "input. This almost always means the learning rate is too high for this network and data "
                             + "(or inputs are not normalized). " + (result.message() == null ? "" : result.message()),
                     new Evidence(Double.NaN, 0, "any non-finite loss; DL4J tuning guide"),
-                    new Fix("Lower the learning rate tenfold", Map.of("training.learningRate",
+                    new Fix("Lower the learning rate tenfold", Map.of(ConfigPaths.LEARNING_RATE,
                             config.training().learningRate() / 10), null)));
         }
         EpochMetrics last = result.lastEpoch();
@@ -42,7 +43,7 @@ public final class TrainingFindings {
                     new Evidence(confusion.predictionShare(), 0.95,
                             "design §6: predictionShare ≥ 0.95 and balancedAccuracy ≤ 1/C + 0.05"),
                     config.data().balance() == Balance.NONE && confusion.majorityBaseline() > 0.6
-                            ? new Fix("Weight the loss by inverse class frequency", Map.of("data.balance", "class-weights"), null)
+                            ? new Fix("Weight the loss by inverse class frequency", Map.of(ConfigPaths.BALANCE, "class-weights"), null)
                             : null));
         }
         List<String> never = confusion.neverPredicted();
@@ -53,7 +54,7 @@ public final class TrainingFindings {
                             + "learned them, usually because they are rare or look like another class.",
                     new Evidence(never.size(), 0, "any class present in validation but never predicted"),
                     config.data().balance() == Balance.NONE
-                            ? new Fix("Oversample rare classes", Map.of("data.balance", "oversample"), null) : null));
+                            ? new Fix("Oversample rare classes", Map.of(ConfigPaths.BALANCE, "oversample"), null) : null));
         }
         return findings;
     }

@@ -7,6 +7,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.LayerSpec;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
@@ -58,6 +59,6 @@ public final class CapacityCheck extends BaseCheck {
                         + "through the stack, and the network settles on the most common class.",
                 ref - user, BEHIND, "capacity comparison with a conv-pool-dense reference trained briefly (tuned on the "
                         + "scenarios); depth 0 or ≥ " + DEEP,
-                fix("Use the reference architecture", Map.of("model.layers", layers))));
+                fix("Use the reference architecture", Map.of(ConfigPaths.LAYERS, layers))));
     }
 }

@@ -9,6 +9,7 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.model.Balance;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
@@ -62,6 +63,6 @@ public final class ClassImbalanceCheck extends BaseCheck {
                 ratio, strong ? ClassBalance.STRONG_RATIO : ClassBalance.MILD_RATIO,
                 String.format("design §7: largest/smallest > 10 or normalized label entropy < 0.5 (entropy %.2f); "
                         + "3:1 warning tuned on the scenarios", balance.entropy()),
-                balanced ? null : fix("Weight the loss by inverse class frequency", Map.of("data.balance", "class-weights"))));
+                balanced ? null : fix("Weight the loss by inverse class frequency", Map.of(ConfigPaths.BALANCE, "class-weights"))));
     }
 }

@@ -9,6 +9,7 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Fix;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.LossFunction;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
@@ -60,7 +61,7 @@ public final class InitialLossCheck extends BaseCheck {
         String mismatch = OutputActivationCheck.problem(ctx.config().model(), classes);
         Fix fix = mismatch != null
                 ? fix("Use a softmax output with multi-class cross-entropy",
-                Map.of("model.outputActivation", "softmax", "model.loss", "mcxent"))
+                Map.of(ConfigPaths.OUTPUT_ACTIVATION, "softmax", ConfigPaths.LOSS, "mcxent"))
                 : null;
         return List.of(finding("initial-loss-off", Double.isFinite(loss) ? Severity.WARNING : Severity.CRITICAL,
                 String.format("Loss before training is %s, expected about ln %d = %.2f", Double.isFinite(loss)

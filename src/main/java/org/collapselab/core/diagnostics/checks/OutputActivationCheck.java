@@ -7,6 +7,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.LossFunction;
 import org.collapselab.core.model.ModelConfig;
 import org.collapselab.core.model.OutputActivation;
@@ -54,8 +55,8 @@ public final class OutputActivationCheck extends BaseCheck {
         }
         boolean mild = model.outputActivation() == OutputActivation.SOFTMAX && model.loss() == LossFunction.MSE;
         Map<String, Object> set = new LinkedHashMap<>();
-        set.put("model.outputActivation", "softmax");
-        set.put("model.loss", "mcxent");
+        set.put(ConfigPaths.OUTPUT_ACTIVATION, "softmax");
+        set.put(ConfigPaths.LOSS, "mcxent");
         return List.of(finding(id(), mild ? Severity.WARNING : Severity.CRITICAL,
                 "Output " + model.outputActivation().json() + " with loss " + model.loss().json() + " for "
                         + ctx.classCount() + " classes",

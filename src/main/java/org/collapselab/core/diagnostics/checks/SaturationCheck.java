@@ -8,6 +8,7 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.model.Activation;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.training.LayerSample;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
@@ -44,7 +45,7 @@ public final class SaturationCheck extends BaseCheck {
         }
         Map<String, Object> set = new LinkedHashMap<>(Fixes.activations(ctx.config(),
                 List.of(Activation.SIGMOID, Activation.TANH), Activation.RELU));
-        set.put("model.weightInit", "relu");
+        set.put(ConfigPaths.WEIGHT_INIT, "relu");
         return List.of(finding("saturated-activations", Severity.WARNING,
                 String.format("%.0f%% of the outputs of '%s' are saturated", 100 * saturated[worst],
                         LayerHealth.layerName(result, worst)),

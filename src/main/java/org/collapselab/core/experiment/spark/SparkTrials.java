@@ -57,8 +57,15 @@ public final class SparkTrials implements AutoCloseable {
      * @param taskCpus     cores per trial ({@code spark.task.cpus}), also the trial's native thread count
      */
     public SparkTrials(String masterOrNull, int taskCpus) {
+        this(masterOrNull, taskCpus, Map.of());
+    }
+
+    /** @param extraConf further Spark settings (e.g. {@code spark.executor.memory}) */
+    public SparkTrials(String masterOrNull, int taskCpus, Map<String, String> extraConf) {
         this.taskCpus = Math.max(1, taskCpus);
-        this.spark = new JavaSparkContext(conf(masterOrNull, this.taskCpus));
+        SparkConf conf = conf(masterOrNull, this.taskCpus);
+        extraConf.forEach(conf::set);
+        this.spark = new JavaSparkContext(conf);
     }
 
     /** True when Spark's classes are on the class path (spark-submit, or a class path with SPARK_HOME/jars). */
