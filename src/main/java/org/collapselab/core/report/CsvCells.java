@@ -25,14 +25,23 @@ public final class CsvCells {
         return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 
-    /** {@code value} with a leading single quote when a spreadsheet would read it as a formula. */
+    /**
+     * {@code value} with a leading single quote when a spreadsheet would read it as a formula. A value that already
+     * starts with a quote gets one more (spreadsheets hide the first), so {@link #restored} gives back every value.
+     */
     public static String neutralised(String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }
         char first = value.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                || first == '\'';
         return formula ? "'" + value : value;
+    }
+
+    /** The value {@link #neutralised} was given, for files the app reads back (after CSV unquoting). */
+    public static String restored(String cell) {
+        return cell != null && cell.startsWith("'") ? cell.substring(1) : cell;
     }
 
     /** A number cell written the same under every locale (a decimal point, never a comma). */

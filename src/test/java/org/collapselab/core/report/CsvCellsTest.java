@@ -17,6 +17,13 @@ class CsvCellsTest {
     }
 
     @Test
+    void everyValueIsRestoredAfterNeutralising() {
+        for (String value : new String[]{"=1+1", "-0.5", "'=quoted", "'tis", "cats", "", "@home", "\tx"}) {
+            assertEquals(value, CsvCells.restored(CsvCells.neutralised(value)), value);
+        }
+    }
+
+    @Test
     void ordinaryTextIsLeftAlone() {
         assertEquals("cats", CsvCells.text("cats"));
         assertEquals("a=b", CsvCells.text("a=b"));
