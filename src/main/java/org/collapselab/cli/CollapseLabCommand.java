@@ -4,6 +4,7 @@ import org.collapselab.core.data.DataException;
 import org.collapselab.core.model.ConfigError;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.util.CancelledException;
+import org.collapselab.core.util.DeserializationGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +31,7 @@ public final class CollapseLabCommand implements Runnable {
 
     /** Runs the command line and returns the exit code of design §5. */
     public static int run(String... args) {
+        DeserializationGuard.install();
         CommandLine commandLine = new CommandLine(new CollapseLabCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException config) {
