@@ -66,6 +66,15 @@ public final class RunIndex {
                     }
 
                     @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        // folders at the depth limit arrive here rather than in preVisitDirectory
+                        if (attrs.isDirectory() && isRunFolder(file)) {
+                            found.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
                         return FileVisitResult.CONTINUE; // an unreadable corner does not hide the other runs
                     }
