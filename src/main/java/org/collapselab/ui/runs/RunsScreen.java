@@ -240,16 +240,29 @@ public final class RunsScreen {
         return parts.length <= 2 ? path : parts[parts.length - 2] + "." + parts[parts.length - 1];
     }
 
-    /** Numbers in numeric order (1e-4 before 0.01), everything else alphabetically, empty last. */
+    /**
+     * Numbers in numeric order (1e-4 before 0.01), everything else alphabetically; an unset value is the smallest,
+     * so a descending sort (best first) puts it last.
+     */
     static int compareValues(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) {
-            return Boolean.compare(a.isEmpty(), b.isEmpty());
+            return Boolean.compare(b.isEmpty(), a.isEmpty());
         }
         try {
             return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
         } catch (NumberFormatException e) {
             return a.compareTo(b);
         }
+    }
+
+    /** Unknown (NaN) is the smallest, so a descending sort (best first) puts runs without a result last. */
+    static int compareNumbers(Double a, Double b) {
+        boolean aUnknown = a == null || a.isNaN();
+        boolean bUnknown = b == null || b.isNaN();
+        if (aUnknown || bUnknown) {
+            return Boolean.compare(bUnknown, aUnknown);
+        }
+        return Double.compare(a, b);
     }
 
     private static <T> TableColumn<RunSummary, T> column(String title, String id, Function<RunSummary, T> value,
@@ -272,7 +285,7 @@ public final class RunsScreen {
 
     private static TableColumn<RunSummary, Double> number(String title, String id, Function<RunSummary, Double> value,
                                                           Function<Double, String> text, double width) {
-        TableColumn<RunSummary, Double> column = column(title, id, value, text, Double::compare, width);
+        TableColumn<RunSummary, Double> column = column(title, id, value, text, RunsScreen::compareNumbers, width);
         column.getStyleClass().add("numeric-column");
         return column;
     }

@@ -206,13 +206,17 @@ public final class RunsViewModel {
         filtered.setPredicate(r -> searchText(r, columns).contains(needle));
     }
 
-    /** Everything a row shows, lower-cased, so the filter matches what the user sees. */
+    /** Everything a row shows plus all its findings, lower-cased, so the filter matches what the user sees. */
     static String searchText(RunSummary r, List<String> parameters) {
         StringBuilder text = new StringBuilder(128).append(r.name()).append(' ').append(r.status()).append(' ')
                 .append(r.engine()).append(' ').append(r.collapsed() ? "collapsed " + r.collapsedOnto() : "").append(' ')
                 .append(r.topFinding()).append(' ').append(r.note());
         for (String path : parameters) {
             text.append(' ').append(path).append('=').append(r.parameter(path));
+        }
+        if (r.report() != null) {
+            // every finding, not only the top one: "which runs warned about class imbalance?"
+            r.report().findings().forEach(f -> text.append(' ').append(f.id()).append(' ').append(f.title()));
         }
         return text.toString().toLowerCase(Locale.ROOT);
     }
