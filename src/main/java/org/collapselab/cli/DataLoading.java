@@ -2,35 +2,28 @@ package org.collapselab.cli;
 
 import java.nio.file.Path;
 import org.collapselab.core.data.DataException;
-import org.collapselab.core.data.DatasetLoader;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
-/** Loads datasets for the commands, reporting progress on stderr and what was skipped. */
+/** Loads datasets for the commands through the experiment service, reporting progress and what was skipped on stderr. */
 final class DataLoading {
     private DataLoading() {
     }
 
-    static ImageDataset load(Path root, ExperimentConfig config, CancellationToken cancel) throws DataException {
-        long start = System.nanoTime();
-        ImageDataset data = new DatasetLoader().load(root, config.data().imageSize(), config.data().channels(),
-                progress(), cancel);
-        report(data, start);
-        return data;
-    }
-
-    static ImageDataset loadValidation(ExperimentConfig config, ImageDataset train, CancellationToken cancel)
+    /** The training folder and, when the config names one, the validation folder (kept by the service for the run). */
+    static ImageDataset load(ExperimentService service, Path root, ExperimentConfig config, CancellationToken cancel)
             throws DataException {
-        String path = config.data().validationPath();
-        if (path == null || path.isBlank()) {
-            return null;
-        }
         long start = System.nanoTime();
-        ImageDataset data = new DatasetLoader().load(Path.of(path), train.classes(), config.data().imageSize(),
-                config.data().channels(), progress(), cancel);
+        ImageDataset data = service.loadData(root, config, progress(), cancel);
         report(data, start);
+        long validationStart = System.nanoTime();
+        ImageDataset validation = service.loadValidation(config, data, progress(), cancel);
+        if (validation != null) {
+            report(validation, validationStart);
+        }
         return data;
     }
 

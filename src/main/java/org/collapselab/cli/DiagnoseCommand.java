@@ -1,33 +1,23 @@
 package org.collapselab.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.collapselab.core.data.DatasetLoader;
+import java.util.concurrent.atomic.AtomicReference;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.CheckState;
-import org.collapselab.core.diagnostics.DiagnosticCatalog;
 import org.collapselab.core.diagnostics.DiagnosticCheck;
-import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.DiagnosticSession;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.StepResult;
 import org.collapselab.core.training.TrialBudget;
 import org.collapselab.core.diagnostics.TrainingFindings;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.report.RunReport;
-import org.collapselab.core.report.StepsReport;
-import org.collapselab.core.experiment.ExperimentRunner;
+import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.core.training.RunStatus;
-import org.collapselab.core.training.TrainingEngine;
 import org.collapselab.core.training.TrainingResult;
-import org.collapselab.core.experiment.CachingTrialRunner;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 import picocli.CommandLine.Command;
@@ -78,90 +68,46 @@ final class DiagnoseCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ExperimentConfig config = experiment.resolve();
         CancellationToken cancel = new CancellationToken();
-        ImageDataset dataset = DataLoading.load(data, config, cancel);
-        ImageDataset validation = DataLoading.loadValidation(config, dataset, cancel);
-        ImageDataset predictSet = predict == null ? null : new DatasetLoader().load(predict, dataset.classes(),
-                config.data().imageSize(), config.data().channels(), ProgressObserver.NONE, cancel);
-        Path folder = out != null ? out : ExperimentRunner.newRunFolder(Path.of("runs"), config.name() + "-diagnose");
-        TrainingEngine engine = experiment.engine();
+        ExperimentService service = experiment.service();
+        ImageDataset dataset = DataLoading.load(service, data, config, cancel);
+        ImageDataset predictSet = predict == null ? null : service.loadLike(predict, dataset, config,
+                ProgressObserver.NONE, cancel);
         TrialBudget budget = TrialBudget.of(budgetSeconds, trialEpochs, trialImages);
         PrintStream console = System.out;
-        DiagnosticContext ctx = DiagnosticContext.builder(config, dataset)
-                .validationSet(validation)
-                .predictSet(predictSet)
-                .trials(new CachingTrialRunner(engine, budget))
-                .monitoredRun((context, token) -> monitoredRun(engine, context, folder, token, console))
-                .build();
-        DiagnosticSession session = new DiagnosticSession(DiagnosticCatalog.defaultChecks(), ctx);
+        AtomicReference<RunOutcome> monitored = new AtomicReference<>();
+        DiagnosticSession session = service.newDiagnosis(config, dataset, predictSet, budget, out,
+                new ConsoleObserver(console), monitored::set, cancel);
         session.addObserver(new StepPrinter(console, session.size()));
-
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                finished.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "collapse-lab-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        List<Finding> ranked;
-        try {
+        List<Finding> ranked = StopOnInterrupt.run(cancel, () -> {
             console.printf("Diagnosing %s: %d checks; experiment budget %s, trials of %d epochs on ≤ %d images%n",
                     data, session.size(), budgetSeconds > 0 ? String.format("%.0f s", budgetSeconds) : "unlimited",
                     trialEpochs, trialImages);
-            session.runAll(cancel);
-            console.println();
-            console.println("Ranking causes by trial runs of their fixes…");
             long rankStart = System.nanoTime();
-            ranked = session.rankCauses((done, total, message) -> {
+            List<Finding> found = service.runFullDiagnosis(session, (done, total, message) -> {
                 if (total > 0) {
                     console.printf("  [%d/%d] %s%n", done + 1, total, message);
                 } else {
                     console.println("  " + message);
                 }
             }, cancel);
-            console.printf("  ranking took %.1f s%n", (System.nanoTime() - rankStart) / 1e9);
-            writeFindings(folder, ranked);
-            if (Files.isDirectory(folder)) {
-                StepsReport.of(session).write(folder);
-            }
-        } finally {
-            finished.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // already shutting down: the hook is waiting for us
-        }
+            console.printf("  steps and ranking took %.1f s%n", (System.nanoTime() - rankStart) / 1e9);
+            RunOutcome run = monitored.get();
+            service.writeDiagnosis(run == null ? out : run.runFolder(), session, found, false, null);
+            return found;
+        });
+        Path folder = monitored.get() == null ? out : monitored.get().runFolder();
         console.println();
         console.println("Ranked causes (trial: balanced accuracy before → after the fix):");
         Printing.findings(console, ranked);
         console.printf("Diagnose took %.1f s in all (experiments %.1f s). Run folder: %s%n",
-                (System.nanoTime() - start) / 1e9, budget.elapsedSeconds(), folder.toAbsolutePath());
-        TrainingResult result = ctx.trainingResult();
+                (System.nanoTime() - start) / 1e9, budget.elapsedSeconds(),
+                folder == null ? "none (no monitored run)" : folder.toAbsolutePath());
+        TrainingResult result = session.context().trainingResult();
         if (result != null && result.status() == RunStatus.FAILED) {
             System.err.println("error: " + result.message());
             return ExitCodes.FAILURE;
         }
         return TrainingFindings.hasCritical(ranked) ? ExitCodes.CRITICAL_FINDING : ExitCodes.OK;
-    }
-
-    private static TrainingResult monitoredRun(TrainingEngine engine, DiagnosticContext ctx, Path folder,
-                                               CancellationToken cancel, PrintStream console) {
-        try {
-            RunOutcome outcome = new ExperimentRunner(engine).run(ctx.config(), ctx.dataset(), ctx.validationSet(), folder,
-                    new ConsoleObserver(console), cancel);
-            return outcome.result();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void writeFindings(Path folder, List<Finding> ranked) throws IOException {
-        if (Files.isRegularFile(folder.resolve(RunReport.FILE))) {
-            RunReport.read(folder).withFindings(ranked).write(folder);
-        }
     }
 
     /** One line per finished step: state, time, finding ids. */

@@ -7,6 +7,7 @@ import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.experiment.Engines;
+import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.training.TrainingEngine;
 import picocli.CommandLine.Option;
 
@@ -34,6 +35,11 @@ final class ExperimentOptions {
     /** The chosen training engine. */
     TrainingEngine engine() throws InvalidInputException {
         return engine(engine == null ? System.getProperty(Engines.PROPERTY, Engines.AUTO) : engine);
+    }
+
+    /** The experiment service on the chosen engine, with runs under {@code runs/} in the working directory. */
+    ExperimentService service() throws InvalidInputException {
+        return new ExperimentService(engine(), Path.of("runs"));
     }
 
     static TrainingEngine engine(String name) throws InvalidInputException {

@@ -33,7 +33,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig config = experiment.resolve();
-        ImageDataset dataset = DataLoading.load(data, config, new CancellationToken());
+        ImageDataset dataset = DataLoading.load(experiment.service(), data, config, new CancellationToken());
         DatasetStatistics stats = DatasetStatistics.of(dataset);
         List<Finding> findings = new java.util.ArrayList<>(DataFindings.of(dataset, config));
         findings.addAll(org.collapselab.core.diagnostics.ConfigFindings.of(config, dataset.classCount()));

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.collapselab.core.data.DataView;
-import org.collapselab.core.data.DatasetLoader;
+import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.InputFingerprint;
 import org.collapselab.core.data.Split;
@@ -45,8 +45,8 @@ final class PredictCommand implements Callable<Integer> {
         }
         TrainedModel model = org.collapselab.core.experiment.Engines.load(modelFile);
         var config = model.config();
-        ImageDataset images = new DatasetLoader().load(data, model.classes(), config.data().imageSize(),
-                config.data().channels(), ProgressObserver.NONE, new CancellationToken());
+        ImageDataset images = ExperimentService.loadForPrediction(data, model, ProgressObserver.NONE,
+                new CancellationToken());
         DataView all = new DataView(images, Split.all(images.count()).train());
         int[] predicted = model.predict(all);
         float[][] probabilities = model.predictProbabilities(all);

@@ -2,12 +2,10 @@ package org.collapselab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.TrainingFindings;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.experiment.ExperimentRunner;
+import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.util.CancellationToken;
@@ -35,32 +33,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentConfig config = experiment.resolve();
         CancellationToken cancel = new CancellationToken();
-        ImageDataset dataset = DataLoading.load(data, config, cancel);
-        ImageDataset validation = DataLoading.loadValidation(config, dataset, cancel);
-        Path folder = out != null ? out : ExperimentRunner.newRunFolder(Path.of("runs"), config.name());
-        ExperimentRunner runner = new ExperimentRunner(experiment.engine());
-        CountDownLatch finished = new CountDownLatch(1);
-        // Ctrl+C: stop between minibatches and let the run folder be finalised as "stopped".
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                finished.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "collapse-lab-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        RunOutcome outcome;
-        try {
-            outcome = runner.run(config, dataset, validation, folder, new ConsoleObserver(System.out), cancel);
-        } finally {
-            finished.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // already shutting down: the hook is waiting for us
-        }
+        ExperimentService service = experiment.service();
+        ImageDataset dataset = DataLoading.load(service, data, config, cancel);
+        RunOutcome outcome = StopOnInterrupt.run(cancel,
+                () -> service.train(config, dataset, out, new ConsoleObserver(System.out), cancel));
         Printing.summary(System.out, outcome);
         return exitCode(outcome);
     }

@@ -13,7 +13,7 @@ import javafx.beans.property.StringProperty;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.experiment.ExperimentRunner;
+import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.training.TrainingEngine;
 
 /**
@@ -27,7 +27,7 @@ public final class AppContext {
     private final StringProperty status = new SimpleStringProperty("Starting…");
     private final StringProperty hint = new SimpleStringProperty("");
     private final TrainingEngine engine;
-    private final ExperimentRunner runner;
+    private final ExperimentService service;
     private final ExecutorService trainingExecutor = Executors.newSingleThreadExecutor(daemon("training"));
     private final ExecutorService loadingExecutor = Executors.newSingleThreadExecutor(daemon("loading"));
     private final Preferences preferences;
@@ -37,7 +37,7 @@ public final class AppContext {
         this.preferences = preferences;
         this.runsDirectory = runsDirectory;
         this.engine = org.collapselab.core.experiment.Engines.defaultEngine();
-        this.runner = new ExperimentRunner(engine);
+        this.service = new ExperimentService(engine, runsDirectory);
     }
 
     public ObjectProperty<ImageDataset> datasetProperty() { return dataset; }
@@ -45,7 +45,8 @@ public final class AppContext {
     public StringProperty statusProperty() { return status; }
     public StringProperty hintProperty() { return hint; }
     public TrainingEngine engine() { return engine; }
-    public ExperimentRunner runner() { return runner; }
+    /** The experiment service the screens share with the command line. */
+    public ExperimentService service() { return service; }
     public ExecutorService trainingExecutor() { return trainingExecutor; }
     public ExecutorService loadingExecutor() { return loadingExecutor; }
     public Preferences preferences() { return preferences; }

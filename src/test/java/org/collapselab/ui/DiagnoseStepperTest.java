@@ -151,7 +151,8 @@ class DiagnoseStepperTest {
         robot.clickOn("#exportReport");
         WaitForAsyncUtils.waitForFxEvents();
         java.nio.file.Path folder = model().diagnosedRunProperty().get().runFolder();
-        assertTrue(Files.isRegularFile(folder.resolve("report.html")));
+        assertTrue(Files.isRegularFile(folder.resolve("diagnosis.html")), "a diagnosis report of its own");
+        assertFalse(Files.exists(folder.resolve("report.html")), "the run's own report is left alone");
         assertTrue(Files.isRegularFile(folder.resolve("diagnose.json")));
 
         robot.interact(() -> model().applyFix(model().ranked().stream().filter(f -> f.id().equals("class-imbalance"))

@@ -24,7 +24,13 @@ public final class HtmlReportWriter {
 
     /** The report with the diagnostic walkthrough (steps and their charts) when {@code steps} is not null. */
     public static void write(RunReport report, StepsReport steps, Path file) throws IOException {
-        Json.writeAtomically(file, render(report, steps).getBytes(StandardCharsets.UTF_8));
+        write(report, steps, null, file);
+    }
+
+    /** A diagnosis report: the run, the walkthrough, and the before → after of a retrain when one is given. */
+    public static void write(RunReport report, StepsReport steps, String retrainComparison, Path file)
+            throws IOException {
+        Json.writeAtomically(file, render(report, steps, retrainComparison).getBytes(StandardCharsets.UTF_8));
     }
 
     public static String render(RunReport r) {
@@ -32,6 +38,10 @@ public final class HtmlReportWriter {
     }
 
     public static String render(RunReport r, StepsReport steps) {
+        return render(r, steps, null);
+    }
+
+    public static String render(RunReport r, StepsReport steps, String retrainComparison) {
         StringBuilder h = new StringBuilder();
         String title = "Collapse Lab report" + (r.config() == null ? "" : " — " + r.config().name());
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
@@ -50,6 +60,9 @@ public final class HtmlReportWriter {
             h.append(" — ").append(esc(r.message()));
         }
         h.append("</p>");
+        if (retrainComparison != null && !retrainComparison.isBlank()) {
+            h.append("<h2>Retrained with the fixes</h2><pre>").append(esc(retrainComparison)).append("</pre>");
+        }
         if (r.collapse() != null && r.collapse().collapsed()) {
             h.append("<p class=\"banner\">Collapsed: the model predicts '").append(esc(r.collapse().dominantClass()))
                     .append("' for almost everything since epoch ").append(r.collapse().sinceEpoch()).append(".</p>");

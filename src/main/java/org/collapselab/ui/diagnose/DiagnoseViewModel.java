@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -27,28 +28,23 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.util.Duration;
+import org.collapselab.core.data.DataException;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.CauseRanker;
 import org.collapselab.core.diagnostics.CheckState;
-import org.collapselab.core.diagnostics.DiagnosticCatalog;
 import org.collapselab.core.diagnostics.DiagnosticCheck;
-import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.DiagnosticSession;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.StepResult;
 import org.collapselab.core.training.TrialBudget;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.report.HtmlReportWriter;
-import org.collapselab.core.report.RunReport;
-import org.collapselab.core.report.StepsReport;
 import org.collapselab.core.training.EpochMetrics;
-import org.collapselab.core.experiment.ExperimentRunner;
 import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.training.TrainingResult;
-import org.collapselab.core.experiment.CachingTrialRunner;
 import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
 import org.collapselab.ui.AppContext;
 
 /**
@@ -87,7 +83,7 @@ public final class DiagnoseViewModel {
     private final ObjectProperty<RunOutcome> diagnosedRun = new SimpleObjectProperty<>();
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
     private final Timeline pump;
-    private Function<DiagnosticContext.Builder, DiagnosticContext.Builder> trialsFactory;
+    private TrialBudget trialBudget = TrialBudget.standard();
     private DiagnosticSession session;
     private ImageDataset sessionData;
     private ExperimentConfig sessionConfig;
@@ -99,8 +95,6 @@ public final class DiagnoseViewModel {
     public DiagnoseViewModel(AppContext context, Consumer<ExperimentConfig> applyConfig) {
         this.context = context;
         this.applyConfig = applyConfig;
-        // The same allowance as the command line's default, restarted for each action (Run step, Run all).
-        this.trialsFactory = b -> b.trials(new CachingTrialRunner(context.engine(), TrialBudget.standard()));
         pump = new Timeline(new KeyFrame(Duration.millis(150), e -> drain()));
         pump.setCycleCount(Timeline.INDEFINITE);
         context.datasetProperty().addListener((o, a, d) -> reset());
@@ -127,9 +121,12 @@ public final class DiagnoseViewModel {
     /** The config the session's results are about. */
     public ExperimentConfig sessionConfig() { return sessionConfig; }
 
-    /** Replaces how the session gets its trial runner (tests use a small budget). Applies to the next session. */
+    /**
+     * Replaces the trial allowance (tests use a small one); the default is the command line's, restarted for each
+     * action (Run step, Run all). Applies to the next session.
+     */
     public void trialBudget(TrialBudget budget) {
-        this.trialsFactory = b -> b.trials(new CachingTrialRunner(context.engine(), budget));
+        this.trialBudget = budget;
         reset();
     }
 
@@ -154,23 +151,24 @@ public final class DiagnoseViewModel {
             steps.clear();
             return;
         }
-        DiagnosticContext.Builder builder = DiagnosticContext.builder(config, data);
+        if (context.service().validationPending(config, data)) {
+            loadValidationThenReset(config, data);
+            return;
+        }
         RunOutcome reuse = lastOutcome != null && config.equals(lastOutcome.report() == null ? null
                 : lastOutcome.report().config()) && data.count() == datasetCount(lastOutcome) ? lastOutcome : null;
         if (reuse != null) {
-            builder.trainingResult(reuse.result());
             diagnosedRun.set(reuse);
         }
-        List<DiagnosticCheck> checks = DiagnosticCatalog.defaultChecks();
-        DiagnosticContext ctx;
+        DiagnosticSession s;
         try {
-            ctx = trialsFactory.apply(builder).monitoredRun(this::monitoredRun).build();
-        } catch (RuntimeException e) {
+            s = context.service().newDiagnosis(config, data, null, reuse, trialBudget, null, monitoredObserver(),
+                    outcome -> Platform.runLater(() -> diagnosedRun.set(outcome)), CancellationToken.none());
+        } catch (DataException | RuntimeException e) {
             steps.clear();
             progressText.set("Cannot diagnose this data with this config: " + e.getMessage());
             return;
         }
-        DiagnosticSession s = new DiagnosticSession(checks, ctx);
         s.addObserver(new DiagnosticSession.Observer() {
             @Override
             public void stepChanged(int index, DiagnosticCheck check, StepResult result) {
@@ -189,8 +187,8 @@ public final class DiagnoseViewModel {
         });
         session = s;
         List<StepItem> items = new ArrayList<>();
-        for (int i = 0; i < checks.size(); i++) {
-            items.add(new StepItem(i, checks.get(i)));
+        for (int i = 0; i < s.size(); i++) {
+            items.add(new StepItem(i, s.checks().get(i)));
         }
         steps.setAll(items);
         current.set(0);
@@ -253,14 +251,7 @@ public final class DiagnoseViewModel {
         if (s == null) {
             return;
         }
-        submit("Running the quick checks…", token -> {
-            for (int i = 0; i < s.size() && !token.isCancelled(); i++) {
-                DiagnosticCheck check = s.checks().get(i);
-                if (!check.active() && s.state(i) == CheckState.PENDING && check.notApplicable(s.context()) == null) {
-                    s.run(i, token);
-                }
-            }
-        });
+        submit("Running the quick checks…", token -> context.service().runQuickChecks(s, token));
     }
 
     /** Runs all pending steps in order, then ranks the causes by trial runs of their fixes. */
@@ -270,12 +261,9 @@ public final class DiagnoseViewModel {
             return;
         }
         submit("Running all steps…", token -> {
-            s.moveTo(0);
-            s.runAll(token);
+            List<Finding> result = context.service().runFullDiagnosis(s, (done, total, message) -> events.add(
+                    new Progress(-1, total > 0 ? (double) done / total : -1, message)), token);
             if (!token.isCancelled()) {
-                events.add(new Progress(-1, 0, "Ranking causes by trial runs of their fixes…"));
-                List<Finding> result = s.rankCauses((done, total, message) -> events.add(
-                        new Progress(-1, total > 0 ? (double) done / total : -1, message)), token);
                 Platform.runLater(() -> ranked.setAll(result));
             }
         });
@@ -352,26 +340,36 @@ public final class DiagnoseViewModel {
         }
     }
 
-    /** The monitored run of the TRAINING phase: a real run with a run folder, like the Train tab's. Worker thread. */
-    private TrainingResult monitoredRun(DiagnosticContext ctx, CancellationToken token) {
-        int index = indexOf("monitored-run");
-        int total = ctx.config().training().epochs();
-        TrainingObserver observer = new TrainingObserver() {
+    /** Loads the config's validation folder on the loading thread, then builds the session. FX thread. */
+    private void loadValidationThenReset(ExperimentConfig config, ImageDataset data) {
+        steps.clear();
+        progressText.set("Loading the validation folder " + config.data().validationPath() + "…");
+        CompletableFuture.runAsync(() -> {
+            try {
+                context.service().loadValidation(config, data, ProgressObserver.NONE, CancellationToken.none());
+            } catch (DataException e) {
+                throw new CompletionException(e);
+            }
+        }, context.loadingExecutor()).whenCompleteAsync((done, error) -> {
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                progressText.set("Cannot load the validation folder: " + cause.getMessage());
+            } else if (config.equals(context.configProperty().get()) && data == context.datasetProperty().get()) {
+                reset();
+            }
+        }, Platform::runLater);
+    }
+
+    /** Progress of the monitored run of the TRAINING phase (a real run with a run folder, like the Train tab's). */
+    private TrainingObserver monitoredObserver() {
+        return new TrainingObserver() {
             @Override
             public void onEpoch(EpochMetrics m) {
-                events.add(new Progress(index, (double) m.epoch() / total, String.format(
+                int total = sessionConfig.training().epochs();
+                events.add(new Progress(indexOf("monitored-run"), (double) m.epoch() / total, String.format(
                         "epoch %d / %d · balanced accuracy %.2f", m.epoch(), total, m.balancedAccuracy())));
             }
         };
-        try {
-            Path folder = ExperimentRunner.newRunFolder(context.runsDirectory(), ctx.config().name() + "-diagnose");
-            RunOutcome outcome = context.runner().run(ctx.config(), ctx.dataset(), ctx.validationSet(), folder, observer,
-                    token);
-            Platform.runLater(() -> diagnosedRun.set(outcome));
-            return outcome.result();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private int indexOf(String checkId) {
@@ -475,14 +473,11 @@ public final class DiagnoseViewModel {
         if (run == null || run.runFolder() == null) {
             throw new IOException("no run folder yet: run the monitored training step (or train once) first");
         }
-        RunReport report = RunReport.read(run.runFolder()).withFindings(reportFindings());
-        report.write(run.runFolder());
-        StepsReport steps = session == null ? null : StepsReport.of(session);
-        if (steps != null) {
-            steps.write(run.runFolder());
+        Path html = context.service().writeDiagnosis(run.runFolder(), session, reportFindings(), true,
+                comparison.get());
+        if (html == null) {
+            throw new IOException("the run folder " + run.runFolder() + " has no report.json");
         }
-        Path html = run.runFolder().resolve("report.html");
-        HtmlReportWriter.write(report, steps, html);
         return html;
     }
 

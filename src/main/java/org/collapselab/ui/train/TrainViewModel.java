@@ -1,6 +1,5 @@
 package org.collapselab.ui.train;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.collapselab.core.training.BackendInfo;
 import org.collapselab.core.training.CollapseVerdict;
 import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.EpochMetrics;
-import org.collapselab.core.experiment.ExperimentRunner;
 import org.collapselab.core.training.IterationSample;
 import org.collapselab.core.training.LayerStatistics;
 import org.collapselab.core.experiment.RunOutcome;
@@ -151,8 +149,7 @@ public final class TrainViewModel {
             RunOutcome result = null;
             String failure = null;
             try {
-                Path folder = ExperimentRunner.newRunFolder(context.runsDirectory(), config.name());
-                result = context.runner().run(config, data, null, folder, events, token);
+                result = context.service().train(config, data, null, events, token);
             } catch (Exception | Error e) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();
             }
