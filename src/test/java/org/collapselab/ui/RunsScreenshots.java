@@ -17,10 +17,14 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
 /**
- * Opens the real app on the runs folder of the working directory, shows the Runs screen and a comparison of three
- * runs, and saves both as screenshots (run under Xvfb from a folder whose runs/ holds a few CLI runs:
- * {@code xvfb-run -a -s "-screen 0 1440x900x24" java -cp "target/classes:target/test-classes:$(cat target/cp.txt)"
- * org.collapselab.ui.RunsScreenshots OUT_DIR [RUN_NAME...]}). Not a test.
+ * Opens the real app on the runs folder of the working directory, shows the Runs screen and a comparison of the
+ * runs whose names end with the given RUN_NAMEs (else the first three), and saves both as screenshots. Run it from
+ * a folder whose runs/ holds a few CLI runs (assets/runs-table.png and assets/compare.png came from four
+ * {@code train --data sample-data/shapes-imbalanced --set data.imageSize=32 --epochs 5} runs with different
+ * {@code --set training.learningRate / data.balance}), under Xvfb or headless Monocle:
+ * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1440x900-32
+ * -cp "target/classes:target/test-classes:$(cat target/cp.txt)" org.collapselab.ui.RunsScreenshots OUT_DIR [RUN_NAME...]}.
+ * Not a test.
  */
 public final class RunsScreenshots {
     public static void main(String[] args) throws Exception {
@@ -37,6 +41,7 @@ public final class RunsScreenshots {
         TableView<org.collapselab.core.experiment.runs.RunSummary> table =
                 (TableView<org.collapselab.core.experiment.runs.RunSummary>) window.root().lookup("#runsTable");
         waitFor(() -> table.getItems().size() >= 3, 60);
+        Thread.sleep(2000); // the tab's own refresh
         fx(() -> {
             TableColumn<org.collapselab.core.experiment.runs.RunSummary, ?> start = table.getColumns().stream()
                     .filter(c -> "colStart".equals(c.getId())).findFirst().orElseThrow();

@@ -63,6 +63,7 @@ final class CompareView {
     private final RunsViewModel model;
     private final TargetChooser chooser;
     private final BorderPane root = new BorderPane();
+    private final Label message;
 
     CompareView(RunComparison comparison, List<RunSummary> runs, RunsViewModel model, TargetChooser chooser) {
         this.comparison = comparison;
@@ -79,7 +80,7 @@ final class CompareView {
         Label message = new Label();
         message.setId("compareMessage");
         message.getStyleClass().add("caption");
-        message.textProperty().bind(model.messageProperty());
+        this.message = message;
         Label title = new Label("Comparing " + runs.size() + " runs; differences are to the first, "
                 + comparison.runNames().get(0) + ".");
         title.getStyleClass().add("section-title");
@@ -117,9 +118,10 @@ final class CompareView {
 
     private LineChart<Number, Number> chart(String title, String id, Function<RunComparison.Curves, double[]> metric,
                                             boolean unitRange) {
-        NumberAxis x = new NumberAxis();
+        int maxEpoch = comparison.curves().stream().flatMapToInt(c -> java.util.Arrays.stream(c.epochs())).max().orElse(1);
+        // whole epochs only: the default auto-ranging puts ticks at 0.5, 1.5…
+        NumberAxis x = new NumberAxis(1, Math.max(2, maxEpoch), Math.max(1, Math.ceil(maxEpoch / 10.0)));
         x.setLabel("epoch");
-        x.setForceZeroInRange(false);
         x.setMinorTickVisible(false);
         NumberAxis y = unitRange ? new NumberAxis(0, 1, 0.2) : new NumberAxis();
         LineChart<Number, Number> chart = new LineChart<>(x, y);
@@ -143,8 +145,8 @@ final class CompareView {
         }
         // Points help short runs (a one-epoch run is a single point); on long runs they hide the lines.
         chart.setCreateSymbols(longest <= 15);
-        chart.setMinHeight(260);
-        chart.setPrefHeight(300);
+        chart.setMinHeight(230);
+        chart.setPrefHeight(250);
         return chart;
     }
 
@@ -165,7 +167,7 @@ final class CompareView {
                 String v = c.getValue().values().get(run);
                 return new ReadOnlyStringWrapper(v.isEmpty() ? "–" : v);
             });
-            column.setPrefWidth(150);
+            column.setPrefWidth(nameWidth(r));
             table.getColumns().add(column);
         }
         table.getItems().setAll(comparison.configDiff());
@@ -183,8 +185,8 @@ final class CompareView {
         for (int r = 0; r < comparison.runNames().size(); r++) {
             int run = r;
             TableColumn<RunComparison.MetricRow, String> value = new TableColumn<>(comparison.runNames().get(r));
-            value.setCellValueFactory(c -> new ReadOnlyStringWrapper(Formats.number(c.getValue().values()[run])));
-            value.setPrefWidth(130);
+            value.setCellValueFactory(c -> new ReadOnlyStringWrapper(number(c.getValue().values()[run])));
+            value.setPrefWidth(nameWidth(r));
             value.getStyleClass().add("numeric-column");
             table.getColumns().add(value);
             if (r > 0) {
@@ -204,13 +206,26 @@ final class CompareView {
         if (!Double.isFinite(delta)) {
             return "–";
         }
-        return delta == 0 ? "0" : (delta > 0 ? "+" : "−") + Formats.number(Math.abs(delta));
+        return delta == 0 ? "0" : (delta > 0 ? "+" : "−") + number(Math.abs(delta));
+    }
+
+    /** Counts (epochs) as integers, other values with four significant digits. */
+    static String number(double value) {
+        if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e9) {
+            return String.valueOf((long) value);
+        }
+        return Formats.number(value);
+    }
+
+    /** Wide enough for the run's name in a column header. */
+    private double nameWidth(int run) {
+        return Math.max(110, 28 + 9.5 * comparison.runNames().get(run).length());
     }
 
     private static void fitRows(TableView<?> table, int rows) {
-        table.setFixedCellSize(26);
-        table.setPrefHeight(34 + 26 * rows);
-        table.setMinHeight(34 + 26 * rows);
+        table.setFixedCellSize(28);
+        table.setPrefHeight(48 + 28 * rows);
+        table.setMinHeight(48 + 28 * rows);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 
@@ -289,6 +304,6 @@ final class CompareView {
             } else {
                 ComparisonCsvWriter.write(comparison, folders, target);
             }
-        });
+        }, message::setText);
     }
 }

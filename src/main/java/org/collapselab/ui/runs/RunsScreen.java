@@ -54,7 +54,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class RunsScreen {
     static final String STYLESHEET = RunsScreen.class.getResource("runs.css").toExternalForm();
-    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final RunsViewModel model;
     private final BorderPane root = new BorderPane();
@@ -171,7 +171,21 @@ public final class RunsScreen {
 
     /** Re-reads the runs folder in the background, keeping the selection by folder. */
     public void refresh() {
-        model.refresh();
+        Set<Path> selected = table.getSelectionModel().getSelectedItems().stream().map(RunSummary::folder)
+                .collect(Collectors.toSet());
+        model.refresh(() -> select(selected));
+    }
+
+    private void select(Set<Path> folders) {
+        if (folders.isEmpty()) {
+            return;
+        }
+        table.getSelectionModel().clearSelection();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (folders.contains(table.getItems().get(i).folder())) {
+                table.getSelectionModel().select(i);
+            }
+        }
     }
 
     /** Replaces the confirmation dialog (tests); it receives the runs to delete and answers whether to delete them. */
@@ -185,47 +199,46 @@ public final class RunsScreen {
     }
 
     private void rebuildColumns(List<String> parameters) {
-        Set<String> selectedFolders = table.getSelectionModel().getSelectedItems().stream()
-                .map(r -> r.folder().toString()).collect(Collectors.toSet());
+        Set<Path> selectedFolders = table.getSelectionModel().getSelectedItems().stream()
+                .map(RunSummary::folder).collect(Collectors.toSet());
         List<TableColumn<RunSummary, ?>> columns = new ArrayList<>();
-        columns.add(column("Run", "colName", RunSummary::name, s -> s, Comparator.naturalOrder(), 230));
-        columns.add(column("Status", "colStatus", RunSummary::status, s -> s, Comparator.naturalOrder(), 100));
+        columns.add(column("Run", "colName", RunSummary::name, s -> s, Comparator.naturalOrder(), 215));
+        columns.add(column("Status", "colStatus", RunSummary::status, s -> s, Comparator.naturalOrder(), 95));
         columns.add(column("Start", "colStart", RunSummary::start, START::format,
-                Comparator.nullsFirst(Comparator.<Instant>naturalOrder()), 130));
+                Comparator.nullsFirst(Comparator.<Instant>naturalOrder()), 110));
         columns.add(number("Duration", "colDuration", RunSummary::durationSeconds, Formats::duration, 85));
         columns.add(column("Engine", "colEngine", RunSummary::engine, s -> s, Comparator.naturalOrder(), 120));
         for (String path : parameters) {
-            TableColumn<RunSummary, String> column = column(shortName(path), null, r -> r.parameter(path), s -> s,
-                    RunsScreen::compareValues, Math.max(90, 9 * shortName(path).length()));
+            String title = shortName(path, parameters);
+            int longestValue = model.allRuns().stream().mapToInt(r -> r.parameter(path).length()).max().orElse(0);
+            double width = Math.min(240, Math.max(30 + 9 * title.length(), 24 + 8 * longestValue));
+            TableColumn<RunSummary, String> column = column(title, null, r -> r.parameter(path), s -> s,
+                    RunsScreen::compareValues, Math.max(80, width));
             column.setUserData(path);
             column.getStyleClass().add("parameter-column");
-            Label header = new Label(shortName(path));
+            Label header = new Label(title);
             header.setTooltip(new Tooltip(path));
             column.setGraphic(header);
             column.setText("");
             columns.add(column);
         }
-        columns.add(number("Val. accuracy", "colValAccuracy", RunSummary::validationAccuracy, Formats::percent, 110));
-        columns.add(number("Balanced", "colBalanced", RunSummary::balancedAccuracy, Formats::percent, 95));
-        columns.add(number("Macro-F1", "colMacroF1", RunSummary::macroF1, Formats::number, 90));
-        columns.add(column("Collapsed", "colCollapsed", RunsScreen::collapsedText, s -> s, Comparator.<String>naturalOrder(), 120));
-        columns.add(column("Top finding", "colTopFinding", RunSummary::topFinding, s -> s, Comparator.naturalOrder(), 260));
+        columns.add(number("Val. accuracy", "colValAccuracy", RunSummary::validationAccuracy, Formats::percent, 125));
+        columns.add(number("Balanced", "colBalanced", RunSummary::balancedAccuracy, Formats::percent, 100));
+        columns.add(number("Macro-F1", "colMacroF1", RunSummary::macroF1, Formats::number, 95));
+        columns.add(column("Collapsed", "colCollapsed", RunsScreen::collapsedText, s -> s, Comparator.<String>naturalOrder(), 125));
+        columns.add(column("Top finding", "colTopFinding", RunSummary::topFinding, s -> s, Comparator.naturalOrder(), 240));
         columns.add(column("Note", "colNote", RunSummary::note, s -> s, Comparator.naturalOrder(), 200));
         List<String> sortedBy = table.getSortOrder().stream().map(RunsScreen::key).toList();
         table.getColumns().setAll(columns);
         for (String key : sortedBy) {
             columns.stream().filter(c -> key.equals(key(c))).findFirst().ifPresent(c -> table.getSortOrder().add(c));
         }
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (selectedFolders.contains(table.getItems().get(i).folder().toString())) {
-                table.getSelectionModel().select(i);
-            }
-        }
+        select(selectedFolders);
     }
 
     static String collapsedText(RunSummary run) {
-        if (run.report() == null) {
-            return "";
+        if (run.report() == null || run.report().finalResult() == null) {
+            return "–"; // no epoch finished: nothing to judge
         }
         return run.collapsed() ? "yes → " + run.collapsedOnto() : "no";
     }
@@ -234,10 +247,20 @@ public final class RunsScreen {
         return column.getUserData() != null ? "param:" + column.getUserData() : "id:" + column.getId();
     }
 
-    /** The last two segments of a config path: "layers[0].filters" says enough, the tooltip has the rest. */
-    static String shortName(String path) {
+    /**
+     * A short header for a config path: its last segment ("learningRate"), with the list item it belongs to
+     * ("layers[0].filters"); the whole path where two columns would read the same. The tooltip has the full path.
+     */
+    static String shortName(String path, List<String> all) {
+        String name = lastSegments(path);
+        long same = all.stream().filter(p -> lastSegments(p).equals(name)).count();
+        return same > 1 ? path : name;
+    }
+
+    private static String lastSegments(String path) {
         String[] parts = path.split("\\.");
-        return parts.length <= 2 ? path : parts[parts.length - 2] + "." + parts[parts.length - 1];
+        int n = parts.length;
+        return n >= 2 && parts[n - 2].contains("[") ? parts[n - 2] + "." + parts[n - 1] : parts[n - 1];
     }
 
     /**
@@ -341,7 +364,8 @@ public final class RunsScreen {
         Stage stage = new Stage();
         stage.setTitle("Compare " + runs.size() + " runs");
         CompareView view = new CompareView(comparison, runs, model, exportTarget);
-        Scene scene = new Scene(view.root(), 1280, 860);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(1000, screen.getHeight() - 40));
         if (root.getScene() != null) {
             scene.getStylesheets().setAll(root.getScene().getStylesheets());
             stage.initOwner(root.getScene().getWindow());

@@ -86,6 +86,11 @@ public final class RunsViewModel {
 
     /** Re-reads the runs folder in the background; when several refreshes overlap, the last one wins. */
     public void refresh() {
+        refresh(() -> { });
+    }
+
+    /** As {@link #refresh()}, then runs {@code afterShown} on the FX thread once the new rows are in. */
+    public void refresh(Runnable afterShown) {
         assert Platform.isFxApplicationThread();
         long ticket = generation.incrementAndGet();
         scanning.set(true);
@@ -106,12 +111,13 @@ public final class RunsViewModel {
                 return;
             }
             show(table);
+            afterShown.run();
         }));
     }
 
     private void show(RunTable table) {
-        differingParameters.set(table.differingParameters());
         runs.setAll(table.runs());
+        differingParameters.set(table.differingParameters());
         applyFilter(filter.get()); // the searchable columns may have changed
         long problems = table.runs().stream().filter(r -> r.problem() != null).count();
         message.set(table.runs().size() + " runs" + (problems == 0 ? "" : ", " + problems + " with damaged or missing files"));
@@ -171,6 +177,11 @@ public final class RunsViewModel {
 
     /** Runs {@code task} on the background thread and reports its outcome in the message line. */
     public void inBackground(String doneMessage, IoTask task) {
+        inBackground(doneMessage, task, message::set);
+    }
+
+    /** Runs {@code task} on the background thread and hands its outcome, in words, to {@code report} on the FX thread. */
+    public void inBackground(String doneMessage, IoTask task, Consumer<String> report) {
         CompletableFuture.runAsync(() -> {
             try {
                 task.run();
@@ -178,7 +189,7 @@ public final class RunsViewModel {
                 throw new java.io.UncheckedIOException(e);
             }
         }, worker).whenComplete((ok, error) -> Platform.runLater(() ->
-                message.set(error == null ? doneMessage : "Failed: " + rootMessage(error))));
+                report.accept(error == null ? doneMessage : "Failed: " + rootMessage(error))));
     }
 
     /** Blocking file work for {@link #inBackground}. */

@@ -46,8 +46,16 @@ public final class ConfigParameters {
                 walk(path + "[" + i + "]", node.get(i), out);
             }
         } else {
-            out.put(path, node.isNull() ? "null" : node.asText());
+            out.put(path, node.isNull() ? "null" : text(node));
         }
+    }
+
+    /** Decimals without exponent or trailing zeros (3.0E-4 reads 0.0003), so equal values read the same. */
+    private static String text(JsonNode node) {
+        if (node.isFloatingPointNumber() && Double.isFinite(node.doubleValue())) {
+            return new java.math.BigDecimal(node.asText()).stripTrailingZeros().toPlainString();
+        }
+        return node.asText();
     }
 
     /**

@@ -50,6 +50,14 @@ class RunIndexTest {
     }
 
     @Test
+    void decimalsReadTheSameHowEverJsonWroteThem() throws Exception {
+        var tree = org.collapselab.core.util.Json.MAPPER.readTree(
+                "{\"training\": {\"learningRate\": 3.0E-4, \"l2\": 1e-7, \"batchSize\": 32, \"momentum\": 0.90}}");
+        assertEquals(Map.of("training.learningRate", "0.0003", "training.l2", "0.0000001", "training.batchSize", "32",
+                "training.momentum", "0.9"), ConfigParameters.flatten(tree));
+    }
+
+    @Test
     void identicalConfigsHaveNoDifferingColumns(@TempDir Path runs) throws Exception {
         RunFolders.completed(runs.resolve("a"), RunFolders.config(), 1, 5);
         RunFolders.completed(runs.resolve("b"), RunFolders.config(), 1, 7);
