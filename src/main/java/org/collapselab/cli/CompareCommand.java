@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.collapselab.core.experiment.runs.ComparisonCsvWriter;
 import org.collapselab.core.experiment.runs.ComparisonHtmlWriter;
@@ -78,15 +79,14 @@ final class CompareCommand implements Callable<Integer> {
             for (int i = 0; i < row.values().length; i++) {
                 line.append(' ').append(Printing.number(row.values()[i]));
                 if (i > 0 && Double.isFinite(row.deltas()[i])) {
-                    line.append(String.format(" (%+.3g)", row.deltas()[i]));
+                    line.append(row.deltas()[i] == 0 ? " (same)" : String.format(Locale.ROOT, " (%+.3g)", row.deltas()[i]));
                 }
                 line.append(i < row.values().length - 1 ? " |" : "");
             }
             System.out.println(line);
         }
-        if (c.findingChanges().isEmpty()) {
-            System.out.println("Findings: the same in every run");
-        }
+        System.out.println(c.findingChanges().isEmpty() ? "Findings: the same in every run"
+                : "Findings that appeared or disappeared (against run 1):");
         for (RunComparison.FindingChange f : c.findingChanges()) {
             System.out.printf("  %s: %s %s — %s%n", f.run(), f.change().label(), f.findingId(), f.title());
         }
