@@ -86,6 +86,7 @@ class CompareCommandTest {
         assertTrue(stderr().contains("got 9"), stderr());
 
         assertEquals(ExitCodes.INVALID_INPUT, CollapseLabCommand.run("compare"));
+        assertEquals(ExitCodes.OK, CollapseLabCommand.run("compare", "--help"));
         assertFalse(Files.exists(dir.resolve("compare.html")));
     }
 

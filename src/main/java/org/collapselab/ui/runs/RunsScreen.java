@@ -341,7 +341,8 @@ public final class RunsScreen {
         model.delete(runs, () -> table.getSelectionModel().clearSelection());
     }
 
-    private boolean askToDelete(List<RunSummary> runs) {
+    /** The confirmation dialog; Cancel is the default button, so Enter never deletes. */
+    boolean askToDelete(List<RunSummary> runs) {
         ButtonType delete = new ButtonType(runs.size() == 1 ? "Delete run" : "Delete " + runs.size() + " runs",
                 ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", delete, ButtonType.CANCEL);

@@ -150,8 +150,8 @@ public final class RunsViewModel {
     public void delete(List<RunSummary> confirmed, Runnable done) {
         List<RunSummary> targets = List.copyOf(confirmed);
         CompletableFuture.supplyAsync(() -> {
-            List<String> failures = new ArrayList<>();
             List<RunSummary> deleted = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
             for (RunSummary run : targets) {
                 try {
                     RunIndex.delete(run.folder(), true);
@@ -160,19 +160,20 @@ public final class RunsViewModel {
                     failures.add(run.name() + ": " + e.getMessage());
                 }
             }
-            return new Object[]{deleted, failures};
+            return new Deletion(deleted, failures);
         }, worker).whenComplete((result, error) -> Platform.runLater(() -> {
             if (error != null) {
                 message.set("Delete failed: " + rootMessage(error));
             } else {
-                @SuppressWarnings("unchecked") List<RunSummary> deleted = (List<RunSummary>) result[0];
-                @SuppressWarnings("unchecked") List<String> failures = (List<String>) result[1];
-                runs.removeIf(r -> deleted.stream().anyMatch(d -> d.folder().equals(r.folder())));
-                message.set("Deleted " + deleted.size() + (deleted.size() == 1 ? " run" : " runs")
-                        + (failures.isEmpty() ? "" : "; not deleted: " + String.join("; ", failures)));
+                runs.removeIf(r -> result.deleted().stream().anyMatch(d -> d.folder().equals(r.folder())));
+                message.set("Deleted " + result.deleted().size() + (result.deleted().size() == 1 ? " run" : " runs")
+                        + (result.failures().isEmpty() ? "" : "; not deleted: " + String.join("; ", result.failures())));
             }
             done.run();
         }));
+    }
+
+    private record Deletion(List<RunSummary> deleted, List<String> failures) {
     }
 
     /** Runs {@code task} on the background thread and reports its outcome in the message line. */

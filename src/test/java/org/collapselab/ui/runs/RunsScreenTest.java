@@ -169,7 +169,7 @@ class RunsScreenTest {
     @Test
     void theRealConfirmationDialogCancelsByDefault(FxRobot robot) {
         TableView<RunSummary> table = table(robot);
-        robot.interact(() -> screen.setConfirmDelete(list -> invokeRealDialog(list)));
+        robot.interact(() -> screen.setConfirmDelete(screen::askToDelete));
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
         String name = table.getSelectionModel().getSelectedItem().name();
         robot.clickOn("#deleteRuns");
@@ -181,16 +181,6 @@ class RunsScreenTest {
         robot.clickOn(cancel);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Files.exists(runs.resolve(name)));
-    }
-
-    private boolean invokeRealDialog(List<RunSummary> list) {
-        try {
-            var method = RunsScreen.class.getDeclaredMethod("askToDelete", List.class);
-            method.setAccessible(true);
-            return (boolean) method.invoke(screen, list);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
