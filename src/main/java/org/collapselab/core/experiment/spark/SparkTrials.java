@@ -57,8 +57,15 @@ public final class SparkTrials implements AutoCloseable {
      * @param taskCpus     cores per trial ({@code spark.task.cpus}), also the trial's native thread count
      */
     public SparkTrials(String masterOrNull, int taskCpus) {
+        this(masterOrNull, taskCpus, Map.of());
+    }
+
+    /** @param extraConf further Spark settings (e.g. {@code spark.executor.memory}) */
+    public SparkTrials(String masterOrNull, int taskCpus, Map<String, String> extraConf) {
         this.taskCpus = Math.max(1, taskCpus);
-        this.spark = new JavaSparkContext(conf(masterOrNull, this.taskCpus));
+        SparkConf conf = conf(masterOrNull, this.taskCpus);
+        extraConf.forEach(conf::set);
+        this.spark = new JavaSparkContext(conf);
     }
 
     /** True when Spark's classes are on the class path (spark-submit, or a class path with SPARK_HOME/jars). */
@@ -111,6 +118,16 @@ public final class SparkTrials implements AutoCloseable {
         return Math.max(1, spark.defaultParallelism() / taskCpus);
     }
 
+    /** Trial tasks running on the executors now (for progress, and for tests that kill an executor mid-trial). */
+    public int runningTasks() {
+        int running = 0;
+        for (int stage : spark.statusTracker().getActiveStageIds()) {
+            var info = spark.statusTracker().getStageInfo(stage);
+            running += info == null ? 0 : info.numActiveTasks();
+        }
+        return running;
+    }
+
     /**
      * Runs every task and hands each result to {@code onResult} (on the calling thread) as it arrives. Cancelling
      * {@code cancel} cancels the sweep's Spark job group; results already handed over stay.
@@ -161,12 +178,12 @@ public final class SparkTrials implements AutoCloseable {
             return p.future().get(1, TimeUnit.SECONDS).get(0);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new SparkTrialResult(p.task().id(), null, "failed on every attempt: " + firstLine(cause), null);
+            return new SparkTrialResult(p.task().id(), null, "failed on every attempt: " + firstLine(cause), null, -1);
         } catch (TimeoutException | java.util.concurrent.CancellationException e) {
-            return new SparkTrialResult(p.task().id(), null, "cancelled", null);
+            return new SparkTrialResult(p.task().id(), null, "cancelled", null, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SparkTrialResult(p.task().id(), null, "interrupted", null);
+            return new SparkTrialResult(p.task().id(), null, "interrupted", null, -1);
         }
     }
 
@@ -209,7 +226,8 @@ public final class SparkTrials implements AutoCloseable {
         try (NativeThreads.Limit ignored = NativeThreads.limit(threads)) {
             new ExperimentRunner(Engines.defaultEngine()).run(config, data, validationData, folder,
                     TrainingObserver.NONE, cancel);
-            return new SparkTrialResult(task.id(), zip(folder, task.keepModel()), null, executor);
+            return new SparkTrialResult(task.id(), zip(folder, task.keepModel()), null, executor,
+                    context == null ? 0 : context.attemptNumber());
         } finally {
             deleteTree(folder);
         }
