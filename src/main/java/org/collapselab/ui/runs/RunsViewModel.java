@@ -30,6 +30,8 @@ import org.collapselab.core.experiment.runs.RunTable;
  * saving notes and deleting run on one background thread; results come back to the FX thread. FX thread otherwise.
  */
 public final class RunsViewModel {
+    static final String RUNS_FOLDER = "runs";
+    static final String SWEEPS_FOLDER = "sweeps";
     private final Path runsDirectory;
     private final Executor worker;
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
@@ -56,6 +58,19 @@ public final class RunsViewModel {
 
     public Path runsDirectory() {
         return runsDirectory;
+    }
+
+    /**
+     * The runs folder, and when it is the working directory's runs/ (where the app and the CLI write), the sweeps/
+     * beside it, where {@code sweep} writes its trials (one run folder each). A runs folder with another name has no
+     * sweeps sibling, so a temporary folder never picks up someone else's sweeps.
+     */
+    List<Path> roots() {
+        Path absolute = runsDirectory.toAbsolutePath().normalize();
+        if (absolute.getFileName() == null || !absolute.getFileName().toString().equals(RUNS_FOLDER)) {
+            return List.of(runsDirectory);
+        }
+        return List.of(runsDirectory, absolute.resolveSibling(SWEEPS_FOLDER));
     }
 
     /** The runs shown: all indexed runs that match the filter. */
@@ -96,7 +111,7 @@ public final class RunsViewModel {
         scanning.set(true);
         CompletableFuture.supplyAsync(() -> {
             try {
-                return RunIndex.scan(runsDirectory);
+                return RunIndex.scan(roots());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

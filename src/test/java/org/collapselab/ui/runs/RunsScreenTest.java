@@ -258,6 +258,14 @@ class RunsScreenTest {
         assertTrue(sortNanos.get() < 2_000_000_000L, "sorting 1005 rows took " + sortNanos.get() / 1e6 + " ms");
     }
 
+    @Test
+    void theDefaultRunsFolderAlsoListsTheSweepsBesideIt(@TempDir Path dir) {
+        RunsViewModel model = new RunsViewModel(dir.resolve("runs"));
+        assertEquals(List.of(dir.resolve("runs"), dir.resolve("sweeps").toAbsolutePath()), model.roots());
+        assertEquals(List.of(dir.resolve("my-runs")), new RunsViewModel(dir.resolve("my-runs")).roots(),
+                "another name: no sweeps sibling");
+    }
+
     private static TableColumn<RunSummary, ?> column(TableView<RunSummary> table, String id) {
         return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
     }

@@ -34,10 +34,20 @@ public final class RunIndex {
 
     /** The runs under {@code root}, newest first, with the hyperparameters that differ among them. */
     public static RunTable scan(Path root) throws IOException {
-        List<Path> folders = runFolders(root);
-        List<RunSummary> runs = new ArrayList<>(folders.size());
-        for (Path folder : folders) {
-            runs.add(read(folder));
+        return scan(List.of(root));
+    }
+
+    /**
+     * The runs under each root (the GUI passes runs/ and the sweeps/ beside it), newest first. A run deeper than
+     * its root's first level is named by its path from the root ({@code lr-sweep/trial-001}), since trial names
+     * repeat across sweeps.
+     */
+    public static RunTable scan(List<Path> roots) throws IOException {
+        List<RunSummary> runs = new ArrayList<>();
+        for (Path root : roots) {
+            for (Path folder : runFolders(root)) {
+                runs.add(read(folder, root.relativize(folder).toString().replace('\\', '/')));
+            }
         }
         runs.sort(Comparator.comparing((RunSummary r) -> r.start() == null ? Instant.EPOCH : r.start()).reversed()
                 .thenComparing(RunSummary::name));
@@ -82,9 +92,12 @@ public final class RunIndex {
         return found;
     }
 
-    /** One run folder as a row; never throws for a damaged folder. */
+    /** One run folder as a row, named after the folder; never throws for a damaged folder. */
     public static RunSummary read(Path folder) {
-        String name = folder.getFileName().toString();
+        return read(folder, folder.getFileName().toString());
+    }
+
+    private static RunSummary read(Path folder, String name) {
         List<String> problems = new ArrayList<>();
         Map<String, String> parameters = Map.of();
         Path configFile = folder.resolve(RunRecorder.CONFIG_FILE);

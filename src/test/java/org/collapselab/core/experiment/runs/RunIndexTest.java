@@ -82,8 +82,8 @@ class RunIndexTest {
         RunTable table = RunIndex.scan(runs);
 
         Map<String, RunSummary> byName = table.runs().stream().collect(Collectors.toMap(RunSummary::name, Function.identity()));
-        assertEquals(java.util.Set.of("good", "truncated-report", "killed-before-first-epoch", "garbage-config", "trial-001"),
-                byName.keySet());
+        assertEquals(java.util.Set.of("good", "truncated-report", "killed-before-first-epoch", "garbage-config",
+                "sweeps/lr/trial-001"), byName.keySet());
         assertEquals("unreadable", byName.get("truncated-report").status());
         assertTrue(byName.get("truncated-report").problem().contains("report.json is unreadable"),
                 byName.get("truncated-report").problem());
@@ -91,9 +91,25 @@ class RunIndexTest {
         assertEquals("incomplete", byName.get("killed-before-first-epoch").status());
         assertTrue(Double.isNaN(byName.get("killed-before-first-epoch").balancedAccuracy()));
         assertTrue(byName.get("garbage-config").problem().contains("config.json is unreadable"));
-        assertEquals(trial, byName.get("trial-001").folder());
+        assertEquals(trial, byName.get("sweeps/lr/trial-001").folder());
         assertEquals("completed", byName.get("good").status());
         assertTrue(table.differingParameters().contains("training.learningRate"));
+    }
+
+    @Test
+    void sweepTrialsBesideTheRunsFolderJoinTheTableNamedByTheirSweep(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        Path sweeps = dir.resolve("sweeps");
+        RunFolders.completed(runs.resolve("gui-run"), RunFolders.config(), 1, 5);
+        RunFolders.completed(sweeps.resolve("lr-a").resolve("trial-001"), RunFolders.config("training.learningRate=0.01"), 1, 5);
+        RunFolders.completed(sweeps.resolve("lr-b").resolve("trial-001"), RunFolders.config("training.learningRate=0.1"), 1, 5);
+        Files.writeString(sweeps.resolve("lr-a").resolve("trials.csv"), "trial,status\n");
+
+        RunTable table = RunIndex.scan(List.of(runs, sweeps));
+
+        assertEquals(java.util.Set.of("gui-run", "lr-a/trial-001", "lr-b/trial-001"),
+                table.runs().stream().map(RunSummary::name).collect(Collectors.toSet()));
+        assertEquals(List.of("training.learningRate"), table.differingParameters());
     }
 
     @Test
