@@ -8,8 +8,9 @@ cd "$(dirname "$0")/../.."
 OUT=${OUT:-/tmp/collapse-lab-sweep-three-ways}
 rm -rf "$OUT" && mkdir -p "$OUT/spark-home/jars" "$OUT/spark-home/work"
 mvn -B -q package -DskipTests
-CP="target/collapse-lab.jar:$(mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
-OPENS=$(mvn -B -q help:evaluate -Dexpression=spark.jvm.options -DforceStdout)
+plain() { sed 's/\x1b\[[0-9;]*m//g'; }
+CP="$PWD/target/collapse-lab.jar:$(mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout | plain)"
+OPENS=$(mvn -B -q help:evaluate -Dexpression=spark.jvm.options -DforceStdout | plain)
 JAVA=(java $OPENS -XX:TieredStopAtLevel=1 -cp "$CP")
 SWEEP=(org.collapselab.cli.CollapseLabCommand sweep --data sample-data/shapes-imbalanced
        --config sample-data/scenarios/imbalance.json --epochs 9

@@ -59,7 +59,7 @@ class RunIndexRealRunsTest {
         List<String> gui = new ArrayList<>(TINY);
         gui.add("data.balance=class-weights");
         ExperimentConfig config = ConfigCodec.withOverrides(ConfigCodec.defaults().withName("gui"), gui);
-        Path guiFolder = ExperimentRunner.newRunFolder(runs, config.name());
+        Path guiFolder = org.collapselab.core.report.RunFolders.create(runs, config.name());
         new ExperimentRunner(Engines.defaultEngine()).run(config, InMemoryData.bars(16, 1, 3, 12, 12), null, guiFolder,
                 TrainingObserver.NONE, CancellationToken.none());
 
