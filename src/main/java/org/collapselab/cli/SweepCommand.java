@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.experiment.Engines;
+import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.experiment.sweep.LocalTrialExecutor;
 import org.collapselab.core.experiment.sweep.Objective;
 import org.collapselab.core.experiment.sweep.RunTrialWork;
@@ -31,6 +30,7 @@ import org.collapselab.core.experiment.sweep.TrialResult;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.util.CancellationToken;
+import org.collapselab.core.util.ProgressObserver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -130,13 +130,14 @@ final class SweepCommand implements Callable<Integer> {
         CancellationToken cancel = new CancellationToken();
         Map<String, ImageDataset[]> loaded = new HashMap<>();
         Path dataRoot = Path.of(spec.data());
+        ExperimentService service = new ExperimentService(ExperimentOptions.engine(spec.engine()), folder);
         RunTrialWork.DataSource images = (config, c) -> {
             String key = config.data().imageSize() + "x" + config.data().channels() + ":" + config.data().validationPath();
             synchronized (loaded) {
                 ImageDataset[] pair = loaded.get(key);
                 if (pair == null) {
-                    ImageDataset train = DataLoading.load(dataRoot, config, c);
-                    pair = new ImageDataset[]{train, DataLoading.loadValidation(config, train, c)};
+                    ImageDataset train = DataLoading.load(service, dataRoot, config, c);
+                    pair = new ImageDataset[]{train, service.loadValidation(config, train, ProgressObserver.NONE, c)};
                     loaded.put(key, pair);
                 }
                 return pair;
@@ -159,28 +160,9 @@ final class SweepCommand implements Callable<Integer> {
             }
         };
 
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                finished.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "collapse-lab-sweep-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         long start = System.nanoTime();
-        SweepOutcome outcome;
-        try {
-            outcome = SweepRunner.run(spec, folder, executor, work, listener, cancel);
-        } finally {
-            finished.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // already shutting down: the hook is waiting for us
-        }
+        SweepOutcome outcome = StopOnInterrupt.run(cancel,
+                () -> SweepRunner.run(spec, folder, executor, work, listener, cancel));
         console.println();
         console.println(outcome.summary());
         if (spec.halving()) {
