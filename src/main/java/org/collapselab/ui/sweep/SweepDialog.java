@@ -5,6 +5,11 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -86,6 +91,8 @@ public final class SweepDialog {
             }
         });
 
+        LineChart<Number, Number> chart = curvesChart(model);
+
         Label summary = new Label();
         summary.setId("sweepSummary");
         summary.setWrapText(true);
@@ -121,12 +128,19 @@ public final class SweepDialog {
         folder.textProperty().bind(model.folderProperty().asString("Sweep folder (trials.csv, sweep.html): %s"));
         folder.visibleProperty().bind(model.folderProperty().isNotNull());
 
-        HBox buttons = new HBox(8, start, stop, apply);
-        VBox root = new VBox(8, new Label("Swept fields"), params, help, options, plan, error, buttons, table, summary, folder);
+        Label progress = new Label();
+        progress.setId("sweepProgress");
+        progress.textProperty().bind(javafx.beans.binding.Bindings.size(model.rows()).asString("%d trials finished"));
+        progress.visibleProperty().bind(model.folderProperty().isNotNull());
+        HBox buttons = new HBox(8, start, stop, apply, progress);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox live = new HBox(8, table, chart);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        VBox root = new VBox(8, new Label("Swept fields"), params, help, options, plan, error, buttons, live, summary, folder);
         root.setPadding(new Insets(12));
-        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(live, Priority.ALWAYS);
         stage.setTitle("Sweep hyperparameters");
-        stage.setScene(new Scene(root, 820, 640));
+        stage.setScene(new Scene(root, 1100, 680));
         stage.setOnHidden(e -> model.stop());
     }
 
@@ -139,6 +153,40 @@ public final class SweepDialog {
 
     public SweepViewModel model() {
         return model;
+    }
+
+    /** Balanced accuracy per epoch, one line per trial, added as epochs end. */
+    private static LineChart<Number, Number> curvesChart(SweepViewModel model) {
+        NumberAxis epochs = new NumberAxis();
+        epochs.setLabel("epoch");
+        NumberAxis accuracy = new NumberAxis(0, 1, 0.1);
+        accuracy.setLabel("balanced accuracy");
+        LineChart<Number, Number> chart = new LineChart<>(epochs, accuracy);
+        chart.setId("sweepCurves");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setPrefWidth(380);
+        model.curves().addListener((MapChangeListener<String, ObservableList<Double>>) change -> {
+            if (change.wasAdded() && !change.wasRemoved()) {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName(change.getKey());
+                ObservableList<Double> values = change.getValueAdded();
+                for (int i = 0; i < values.size(); i++) {
+                    series.getData().add(new XYChart.Data<>(i + 1, values.get(i)));
+                }
+                values.addListener((ListChangeListener<Double>) c -> {
+                    while (c.next()) {
+                        for (int i = c.getFrom(); i < c.getTo(); i++) {
+                            series.getData().add(new XYChart.Data<>(i + 1, values.get(i)));
+                        }
+                    }
+                });
+                chart.getData().add(series);
+            } else if (change.wasRemoved() && !change.wasAdded()) {
+                chart.getData().removeIf(series -> series.getName().equals(change.getKey()));
+            }
+        });
+        return chart;
     }
 
     private static void buildColumns(TableView<TrialResult> table, TrialResult first) {

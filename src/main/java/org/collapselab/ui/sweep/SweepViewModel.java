@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -22,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.experiment.Engines;
 import org.collapselab.core.experiment.ExperimentService;
@@ -41,6 +43,7 @@ import org.collapselab.core.model.ConfigError;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.RunReport;
+import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
@@ -72,6 +75,8 @@ public final class SweepViewModel {
     private final ObjectProperty<TrialResult> best = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
     private final ObservableList<TrialResult> rows = FXCollections.observableArrayList();
+    /** Balanced accuracy per epoch of each trial (key: its folder name), for the overlaid curves. */
+    private final ObservableMap<String, ObservableList<Double>> curves = FXCollections.observableMap(new LinkedHashMap<>());
     private volatile CancellationToken cancel = new CancellationToken();
     private SweepSpec lastSpec;
 
@@ -102,6 +107,7 @@ public final class SweepViewModel {
     public ObjectProperty<TrialResult> bestProperty() { return best; }
     public ObjectProperty<Path> folderProperty() { return folder; }
     public ObservableList<TrialResult> rows() { return rows; }
+    public ObservableMap<String, ObservableList<Double>> curves() { return curves; }
 
     /** The sweep the inputs describe; throws naming the first bad parameter. */
     public SweepSpec spec() throws ConfigException {
@@ -158,6 +164,7 @@ public final class SweepViewModel {
         cancel = new CancellationToken();
         CancellationToken token = cancel;
         rows.clear();
+        curves.clear();
         best.set(null);
         summary.set("");
         folder.set(target);
@@ -169,7 +176,14 @@ public final class SweepViewModel {
             return new ImageDataset[]{train, loader.loadValidation(config, train, ProgressObserver.NONE, c)};
         };
         RunTrialWork work = new RunTrialWork(spec, target, () -> Engines.named(spec.engine()), images,
-                trial -> TrainingObserver.NONE);
+                trial -> new TrainingObserver() {
+                    @Override
+                    public void onEpoch(EpochMetrics metrics) {
+                        double value = metrics.balancedAccuracy();
+                        fx.execute(() -> curves.computeIfAbsent(trial.folderName(), k -> FXCollections.observableArrayList())
+                                .add(value));
+                    }
+                });
         SweepListener listener = new SweepListener() {
             @Override
             public void trialFinished(TrialResult result) {
