@@ -4,6 +4,7 @@ import org.collapselab.core.data.DataException;
 import org.collapselab.core.model.ConfigError;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.util.CancelledException;
+import org.collapselab.core.util.DeserializationGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,8 +19,19 @@ import picocli.CommandLine.Command;
                 "2:invalid input (usage, config, data)", "3:failure while running"})
 public final class CollapseLabCommand implements Runnable {
 
+    /**
+     * The command line without the GUI launcher: the entry point for {@code spark-submit --class} (a cluster sweep),
+     * where no JavaFX class may load.
+     */
+    public static void main(String[] args) {
+        org.collapselab.core.util.NativeCache.configure();
+        org.collapselab.core.util.NativeRuntime.configure();
+        System.exit(run(args));
+    }
+
     /** Runs the command line and returns the exit code of design §5. */
     public static int run(String... args) {
+        DeserializationGuard.install();
         CommandLine commandLine = new CommandLine(new CollapseLabCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException config) {

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.experiment.Engines;
 import org.collapselab.core.experiment.ExperimentService;
+import org.collapselab.core.experiment.spark.SparkTrialExecutor;
+import org.collapselab.core.experiment.spark.SparkTrials;
 import org.collapselab.core.experiment.sweep.LocalTrialExecutor;
 import org.collapselab.core.experiment.sweep.Objective;
 import org.collapselab.core.experiment.sweep.RunTrialWork;
@@ -30,7 +34,6 @@ import org.collapselab.core.experiment.sweep.TrialResult;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.util.CancellationToken;
-import org.collapselab.core.util.ProgressObserver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,6 +86,15 @@ final class SweepCommand implements Callable<Integer> {
             description = "Trials at once, the cores divided between them (default: see LocalTrialExecutor.defaultParallel).")
     Integer parallel;
 
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Run the trials as Apache Spark tasks on this master: local[K], spark://host:7077, or 'submit' "
+                    + "for the one spark-submit sets. Needs Spark on the class path (spark-submit, or SPARK_HOME/jars).")
+    String master;
+
+    @Option(names = "--task-cpus", paramLabel = "N", defaultValue = "1",
+            description = "With --master: cores per trial (spark.task.cpus, also the trial's native threads; default 1).")
+    int taskCpus;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep folder (default: a new folder under sweeps/).")
     Path out;
 
@@ -90,6 +102,25 @@ final class SweepCommand implements Callable<Integer> {
             description = "Continue the sweep in DIR after a crash or kill, as its sweep.json says: finished trials "
                     + "(rows of trials.csv) are kept, the others run.")
     Path resume;
+
+    /** A cluster sweep needs Spark on the class path and broadcasts one decoded dataset. */
+    private void checkClusterSweep(SweepSpec spec) throws InvalidInputException {
+        if (!SparkTrials.available()) {
+            throw new InvalidInputException("--master needs Apache Spark, which the desktop app does not carry. Run the "
+                    + "sweep through spark-submit: spark-submit --class org.collapselab.cli.CollapseLabCommand "
+                    + "target/collapse-lab.jar sweep ... --master submit (see the README, \"Sweeps on Spark\"), or "
+                    + "leave out --master to run the trials on this machine.");
+        }
+        if (taskCpus < 1) {
+            throw new InvalidInputException("--task-cpus must be at least 1, got " + taskCpus);
+        }
+        for (String path : spec.parameterPaths()) {
+            if (path.equals("data.imageSize") || path.equals("data.channels") || path.equals("data.validationPath")) {
+                throw new InvalidInputException("--param " + path + ": a cluster sweep decodes the data once and "
+                        + "broadcasts it, so it cannot sweep " + path + "; sweep it without --master");
+            }
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -119,6 +150,9 @@ final class SweepCommand implements Callable<Integer> {
         if (k < 1) {
             throw new InvalidInputException("--parallel must be at least 1, got " + k);
         }
+        if (master != null) {
+            checkClusterSweep(spec);
+        }
         LocalTrialExecutor executor = new LocalTrialExecutor(k);
         List<SweepPlan.Rung> rungs = SweepPlan.rungs(spec, SweepPlan.configurations(spec).size());
         PrintStream console = System.out;
@@ -130,14 +164,15 @@ final class SweepCommand implements Callable<Integer> {
         CancellationToken cancel = new CancellationToken();
         Map<String, ImageDataset[]> loaded = new HashMap<>();
         Path dataRoot = Path.of(spec.data());
-        ExperimentService service = new ExperimentService(ExperimentOptions.engine(spec.engine()), folder);
         RunTrialWork.DataSource images = (config, c) -> {
             String key = config.data().imageSize() + "x" + config.data().channels() + ":" + config.data().validationPath();
             synchronized (loaded) {
                 ImageDataset[] pair = loaded.get(key);
                 if (pair == null) {
+                    ExperimentService service = new ExperimentService(Engines.named(spec.engine()), folder);
                     ImageDataset train = DataLoading.load(service, dataRoot, config, c);
-                    pair = new ImageDataset[]{train, service.loadValidation(config, train, ProgressObserver.NONE, c)};
+                    pair = new ImageDataset[]{train,
+                            service.loadValidation(config, train, org.collapselab.core.util.ProgressObserver.NONE, c)};
                     loaded.put(key, pair);
                 }
                 return pair;
@@ -161,8 +196,21 @@ final class SweepCommand implements Callable<Integer> {
         };
 
         long start = System.nanoTime();
-        SweepOutcome outcome = StopOnInterrupt.run(cancel,
-                () -> SweepRunner.run(spec, folder, executor, work, listener, cancel));
+        SweepOutcome outcome;
+        if (master == null) {
+            outcome = StopOnInterrupt.run(cancel, () -> SweepRunner.run(spec, folder, executor, work, listener, cancel));
+        } else {
+            ImageDataset[] pair = images.load(base, cancel);
+            try (SparkTrials spark = new SparkTrials(master.equals("submit") ? null : master, taskCpus)) {
+                console.printf("On Spark %s: %d trial%s at once, %d core%s each%n", spark.master(),
+                        spark.concurrentTrials(), spark.concurrentTrials() == 1 ? "" : "s", taskCpus,
+                        taskCpus == 1 ? "" : "s");
+                SparkTrialExecutor cluster = new SparkTrialExecutor(spark, spec, folder, pair[0], pair[1]);
+                outcome = StopOnInterrupt.run(cancel, () -> SweepRunner.run(spec, folder, cluster, work, listener, cancel));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(e.getMessage());
+            }
+        }
         console.println();
         console.println(outcome.summary());
         if (spec.halving()) {

@@ -48,12 +48,11 @@ public final class LocalSparkCluster implements AutoCloseable {
         return masterUrl;
     }
 
-    /** The executor JVMs the workers have started so far. */
+    /** The executor JVMs the workers have started so far (a worker starts no other process). */
     public List<ProcessHandle> executors() {
         List<ProcessHandle> executors = new ArrayList<>();
         for (Process worker : workers) {
-            worker.descendants().filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
-                    .forEach(executors::add);
+            worker.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).forEach(executors::add);
         }
         return executors;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.Finding;
@@ -13,6 +14,8 @@ import org.collapselab.core.util.Json;
 /**
  * Renders a {@link RunReport} as one self-contained HTML page: charts are inline SVG, no scripts,
  * no external resources. Every string from the data (class and file names included) is escaped.
+ * Numbers are formatted with {@link Locale#ROOT}: under a German or French default locale "%.1f"
+ * writes "12,5", which breaks SVG coordinates and makes the report differ from machine to machine.
  */
 public final class HtmlReportWriter {
     private HtmlReportWriter() {
@@ -168,7 +171,7 @@ public final class HtmlReportWriter {
                 int v = c.counts()[i][j];
                 int alpha = (int) Math.round(200.0 * v / max);
                 String color = i == j ? "26,127,55" : "207,34,46";
-                h.append("<td style=\"background:rgba(").append(color).append(',').append(String.format("%.2f", alpha / 255.0))
+                h.append("<td style=\"background:rgba(").append(color).append(',').append(String.format(Locale.ROOT, "%.2f", alpha / 255.0))
                         .append(")\">").append(v).append("</td>");
             }
             h.append("</tr>");
@@ -221,8 +224,8 @@ public final class HtmlReportWriter {
         java.util.function.DoubleUnaryOperator yOf = v -> ht - pad - (v - lo) / (hi - lo) * (ht - pad - 30);
         if (Double.isFinite(baseline)) {
             svg.append("<line x1=\"").append(pad).append("\" x2=\"").append(w - 10).append("\" y1=\"")
-                    .append(String.format("%.1f", yOf.applyAsDouble(baseline))).append("\" y2=\"")
-                    .append(String.format("%.1f", yOf.applyAsDouble(baseline)))
+                    .append(String.format(Locale.ROOT, "%.1f", yOf.applyAsDouble(baseline))).append("\" y2=\"")
+                    .append(String.format(Locale.ROOT, "%.1f", yOf.applyAsDouble(baseline)))
                     .append("\" stroke=\"#666\" stroke-dasharray=\"5,4\"/>");
         }
         for (int s = 0; s < series.size(); s++) {
@@ -230,7 +233,7 @@ public final class HtmlReportWriter {
             for (int i = 0; i < n; i++) {
                 double v = series.get(s).applyAsDouble(epochs.get(i));
                 if (Double.isFinite(v)) {
-                    points.append(String.format("%.1f,%.1f ", xOf.applyAsDouble(i), yOf.applyAsDouble(v)));
+                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xOf.applyAsDouble(i), yOf.applyAsDouble(v)));
                 }
             }
             svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colors[s % colors.length])
@@ -254,7 +257,7 @@ public final class HtmlReportWriter {
                     : String.join(", ", s.findings().stream().map(f -> f.severity().json() + ": " + f.id()).toList());
             h.append("<tr><td>").append(s.index()).append("</td><td class=l>").append(esc(s.title())).append("</td><td class=l>")
                     .append(esc(s.state() == null ? "" : s.state().name().toLowerCase())).append("</td><td>")
-                    .append(String.format("%.1f", s.seconds())).append("</td><td class=l>").append(esc(found)).append("</td></tr>");
+                    .append(String.format(Locale.ROOT, "%.1f", s.seconds())).append("</td><td class=l>").append(esc(found)).append("</td></tr>");
         }
         h.append("</table>");
         for (StepsReport.Step s : steps.steps()) {
@@ -318,9 +321,9 @@ public final class HtmlReportWriter {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(ht)
                 .append("\" style=\"margin:0 10px 10px 0\"><text x=\"").append(left).append("\" y=\"16\" font-weight=\"bold\">")
                 .append(esc(c.title())).append("</text>");
-        svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, ht - bottom, w - 12,
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, ht - bottom, w - 12,
                 ht - bottom));
-        svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, top, left, ht - bottom));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, top, left, ht - bottom));
         svg.append("<text x=\"2\" y=\"").append(top + 4).append("\" font-size=\"10\">").append(fmt(y1)).append("</text>")
                 .append("<text x=\"2\" y=\"").append(ht - bottom).append("\" font-size=\"10\">").append(fmt(y0)).append("</text>");
         svg.append("<text x=\"").append(left).append("\" y=\"").append(ht - 6).append("\" font-size=\"11\">")
@@ -333,9 +336,9 @@ public final class HtmlReportWriter {
                 double x = left + i * slot + slot * 0.15;
                 double yTop = py.applyAsDouble(Math.max(0, p.y()));
                 double yBase = py.applyAsDouble(Math.min(0, p.y()));
-                svg.append(String.format("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x, yTop,
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x, yTop,
                         slot * 0.7, Math.max(0.5, yBase - yTop), colors[0]));
-                svg.append(String.format("<text x=\"%.1f\" y=\"%d\" font-size=\"10\">", x, ht - bottom + 13))
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">", x, ht - bottom + 13))
                         .append(esc(p.category())).append("</text>");
             }
         } else {
@@ -343,7 +346,7 @@ public final class HtmlReportWriter {
                 StringBuilder points = new StringBuilder();
                 for (ChartData.Point p : c.series().get(k).points()) {
                     if (!c.logX() || p.x() > 0) {
-                        points.append(String.format("%.1f,%.1f ", px.applyAsDouble(tx.applyAsDouble(p.x())),
+                        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(tx.applyAsDouble(p.x())),
                                 py.applyAsDouble(p.y())));
                     }
                 }
@@ -354,9 +357,9 @@ public final class HtmlReportWriter {
                         .append("\" font-size=\"11\" fill=\"").append(color).append("\">")
                         .append(esc(c.series().get(k).name())).append("</text>");
             }
-            svg.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", left, ht - bottom + 13,
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", left, ht - bottom + 13,
                     esc(c.logX() ? "1e" + Math.round(x0) : fmt(x0))));
-            svg.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>", w - 12,
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>", w - 12,
                     ht - bottom + 13, esc(c.logX() ? "1e" + Math.round(x1) : fmt(x1))));
         }
         int labelRow = 0;
@@ -364,13 +367,13 @@ public final class HtmlReportWriter {
             String dash = " stroke=\"#666\" stroke-dasharray=\"5,4\"/>";
             if (m.axis() == ChartData.Axis.Y) {
                 double y = py.applyAsDouble(m.value());
-                svg.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"", left, w - 12, y, y)).append(dash);
-                svg.append(String.format("<text x=\"%d\" y=\"%.1f\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">",
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"", left, w - 12, y, y)).append(dash);
+                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">",
                         w - 14, y - 3)).append(esc(m.label())).append("</text>");
             } else if (!bars && (!c.logX() || m.value() > 0)) {
                 double x = px.applyAsDouble(tx.applyAsDouble(m.value()));
-                svg.append(String.format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"", x, x, top, ht - bottom)).append(dash);
-                svg.append(String.format("<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#555\">", x + 3,
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"", x, x, top, ht - bottom)).append(dash);
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#555\">", x + 3,
                         top + 10 + 12 * labelRow++)).append(esc(m.label())).append("</text>");
             }
         }
@@ -385,7 +388,7 @@ public final class HtmlReportWriter {
         if (Double.isNaN(v)) {
             return "NaN";
         }
-        return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v != 0) ? String.format("%.3e", v) : String.format("%.3f", v);
+        return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v != 0) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /** HTML-escapes text, so a class folder named like a tag shows as text. */

@@ -61,9 +61,9 @@ public final class GradientFlowCheck extends BaseCheck {
         if (!Double.isFinite(ratio)) {
             return List.of();
         }
-        String source = "the brief's rule: first-layer gradient norm < 1e-4 × the output layer's (AUTOTRAINER ICSE'21, "
-                + "DeepDiagnosis ICSE'22 vanishing/exploding gradient); relaxed to 1e-3 after tuning on the deep-sigmoid "
-                + "scenario; exploding above 1e3";
+        String source = "first-layer gradient norm < 1e-4 × the output layer's (AUTOTRAINER ICSE'21, "
+                + "DeepDiagnosis ICSE'22 vanishing/exploding gradient); relaxed to 1e-3 after tuning on the bundled "
+                + "deep-sigmoid scenario; exploding above 1e3";
         double[] dead = LayerHealth.recentPerLayer(result.layerHistory(), LayerSample::deadFraction);
         boolean deadUnits = java.util.Arrays.stream(dead).anyMatch(d -> d > DeadReluCheck.DEAD);
         // Dead ReLUs also starve early layers of gradient; that is the dead-relu finding, not a vanishing gradient.

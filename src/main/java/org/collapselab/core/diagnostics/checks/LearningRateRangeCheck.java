@@ -92,7 +92,7 @@ public final class LearningRateRangeCheck extends BaseCheck {
         ctx.remember(DiagnosticContext.SUGGESTED_LEARNING_RATE, suggestion);
         double lr = ctx.config().training().learningRate();
         String source = String.format("LR range test (Smith 2017; fast.ai lr_find): suggestion %.1e = a tenth of the "
-                + "rate at the lowest smoothed loss; flagged beyond ×%.0f above or ÷%.0f below (tuned on the scenarios)",
+                + "rate at the lowest smoothed loss; flagged beyond ×%.0f above or ÷%.0f below (tuned on the bundled scenarios)",
                 suggestion, HIGH_FACTOR, LOW_FACTOR);
         double good = Fixes.goodLearningRate(ctx);
         if (lr > HIGH_FACTOR * suggestion) {

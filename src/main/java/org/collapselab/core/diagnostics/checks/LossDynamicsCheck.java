@@ -41,7 +41,7 @@ public final class LossDynamicsCheck extends BaseCheck {
         double lr = ctx.config().training().learningRate();
         Map<String, Object> set = Map.of(ConfigPaths.LEARNING_RATE, good);
         String source = "AUTOTRAINER ICSE'21 / DeepDiagnosis ICSE'22 exploding-loss and unstable-loss symptoms; "
-                + "SageMaker Debugger LossNotDecreasing; thresholds tuned on the scenarios";
+                + "SageMaker Debugger LossNotDecreasing; thresholds tuned on the bundled scenarios";
         if (result.status() == RunStatus.DIVERGED) {
             return List.of(finding("learning-rate-too-high", Severity.CRITICAL, "The loss diverged to NaN/∞",
                     "The updates grew until the numbers overflowed. That is the signature of steps too large for the "

@@ -49,7 +49,7 @@ public final class OverfittingCheck extends BaseCheck {
                 "The network memorises the training images instead of learning what the classes have in common. On "
                         + "new images it then leans on whatever it saw most, often the largest class.",
                 gap, GAP, "train−validation accuracy gap > 0.25 with the validation loss 20% above its best (Karpathy's "
-                        + "recipe, 'regularize'; tuned on the scenarios)",
+                        + "recipe, 'regularize'; tuned on the bundled scenarios)",
                 fix("Stop early and add L2 regularisation", set)));
     }
 }

@@ -25,6 +25,11 @@ public final class SaturationCheck extends BaseCheck {
     }
 
     @Override
+    public boolean reportsSymptoms() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         String none = needsTraining(ctx);
         return none != null ? none : ctx.trainingResult().layerHistory().isEmpty() ? "monitoring was off" : null;

@@ -69,7 +69,7 @@ public final class UpdateRatioCheck extends BaseCheck {
         double good = Fixes.goodLearningRate(ctx);
         Map<String, Object> set = Map.of(ConfigPaths.LEARNING_RATE, good);
         String source = "DL4J tuning guide / Karpathy: ratio ≈ 1e-3 healthy; SageMaker Debugger and AUTOTRAINER use "
-                + "update:weight ratios; bands >4e-2 high (median of the first samples or of all), <1e-4 low tuned on the scenarios (Adam 1e-3 gives ~1e-2)";
+                + "update:weight ratios; bands >4e-2 high (median of the first samples or of all), <1e-4 low tuned on the bundled scenarios (Adam 1e-3 gives ~1e-2)";
         double high = Math.max(ratio, Double.isFinite(earlyRatio) ? earlyRatio : 0);
         if (high > HIGH && lr > good) {
             return List.of(finding("learning-rate-too-high", Severity.CRITICAL,

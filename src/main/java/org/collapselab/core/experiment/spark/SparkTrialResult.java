@@ -15,8 +15,9 @@ import java.util.zip.ZipInputStream;
  * a cluster leaves the same run folder as a local one.
  *
  * @param failure null when the trial ran (whatever its status); else why it could not
+ * @param attempt  Spark's attempt number of the task that ran it (0: the first; more after a lost executor)
  */
-public record SparkTrialResult(String id, byte[] runFolderZip, String failure, String executor)
+public record SparkTrialResult(String id, byte[] runFolderZip, String failure, String executor, int attempt)
         implements Serializable {
 
     /** Writes the run folder's files into {@code folder}; only plain file names are accepted. */

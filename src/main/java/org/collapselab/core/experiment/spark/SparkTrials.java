@@ -118,6 +118,16 @@ public final class SparkTrials implements AutoCloseable {
         return Math.max(1, spark.defaultParallelism() / taskCpus);
     }
 
+    /** Trial tasks running on the executors now (for progress, and for tests that kill an executor mid-trial). */
+    public int runningTasks() {
+        int running = 0;
+        for (int stage : spark.statusTracker().getActiveStageIds()) {
+            var info = spark.statusTracker().getStageInfo(stage);
+            running += info == null ? 0 : info.numActiveTasks();
+        }
+        return running;
+    }
+
     /**
      * Runs every task and hands each result to {@code onResult} (on the calling thread) as it arrives. Cancelling
      * {@code cancel} cancels the sweep's Spark job group; results already handed over stay.
@@ -168,12 +178,12 @@ public final class SparkTrials implements AutoCloseable {
             return p.future().get(1, TimeUnit.SECONDS).get(0);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new SparkTrialResult(p.task().id(), null, "failed on every attempt: " + firstLine(cause), null);
+            return new SparkTrialResult(p.task().id(), null, "failed on every attempt: " + firstLine(cause), null, -1);
         } catch (TimeoutException | java.util.concurrent.CancellationException e) {
-            return new SparkTrialResult(p.task().id(), null, "cancelled", null);
+            return new SparkTrialResult(p.task().id(), null, "cancelled", null, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SparkTrialResult(p.task().id(), null, "interrupted", null);
+            return new SparkTrialResult(p.task().id(), null, "interrupted", null, -1);
         }
     }
 
@@ -216,7 +226,8 @@ public final class SparkTrials implements AutoCloseable {
         try (NativeThreads.Limit ignored = NativeThreads.limit(threads)) {
             new ExperimentRunner(Engines.defaultEngine()).run(config, data, validationData, folder,
                     TrainingObserver.NONE, cancel);
-            return new SparkTrialResult(task.id(), zip(folder, task.keepModel()), null, executor);
+            return new SparkTrialResult(task.id(), zip(folder, task.keepModel()), null, executor,
+                    context == null ? 0 : context.attemptNumber());
         } finally {
             deleteTree(folder);
         }

@@ -10,7 +10,7 @@ import org.collapselab.core.experiment.ExperimentRunner;
 import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.training.EpochMetrics;
+import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.training.TrainingEngine;
 import org.collapselab.core.training.TrainingObserver;
@@ -67,19 +67,23 @@ public final class RunTrialWork implements TrialWork {
     }
 
     private TrialResult result(Trial trial, RunOutcome outcome, double seconds) {
-        var result = outcome.result();
-        EpochMetrics last = result.lastEpoch();
-        String status = result.status().json();
-        String reason = result.status() == RunStatus.COMPLETED ? "" : String.valueOf(result.message());
-        String top = outcome.findings().stream()
+        return row(spec, trial, outcome.report(), seconds);
+    }
+
+    /** The trials.csv row of a trial from its run folder's report (a local run, or one sent back by a cluster). */
+    public static TrialResult row(SweepSpec spec, Trial trial, RunReport report, double seconds) {
+        RunReport.EpochReport last = report.epochs().isEmpty() ? null : report.epochs().get(report.epochs().size() - 1);
+        String status = report.status().json();
+        String reason = report.status() == RunStatus.COMPLETED ? "" : String.valueOf(report.message());
+        String top = report.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparingInt(Finding::rank))
                 .map(Finding::id).findFirst().orElse("");
-        boolean collapsed = result.collapse() != null && result.collapse().collapsed();
+        boolean collapsed = report.collapse() != null && report.collapse().collapsed();
         TrialResult row = new TrialResult(trial.index(), trial.rung(), trial.epochs(), trial.parameters(), status,
                 Double.NaN, last == null ? Double.NaN : last.balancedAccuracy(),
                 last == null ? Double.NaN : last.validationAccuracy(), last == null ? Double.NaN : last.macroF1(),
                 last == null ? Double.NaN : last.validationLoss(), collapsed,
-                collapsed && result.collapse().dominantClass() != null ? result.collapse().dominantClass() : "",
+                collapsed && report.collapse().dominantClass() != null ? report.collapse().dominantClass() : "",
                 top, seconds, trial.folderName(), reason);
         return row.withObjective(spec.objective().of(row));
     }

@@ -143,6 +143,11 @@ final class SameDiffGraph {
     }
 
     void setParameters(Map<String, INDArray> values) {
+        java.util.Set<String> expected = new java.util.HashSet<>(parameterNames());
+        if (!expected.equals(values.keySet())) {
+            throw new IllegalArgumentException("the parameters " + values.keySet() + " do not match the graph's "
+                    + expected);
+        }
         for (Map.Entry<String, INDArray> e : values.entrySet()) {
             INDArray target = sd.getVariable(e.getKey()).getArr();
             if (!java.util.Arrays.equals(target.shape(), e.getValue().shape())) {

@@ -41,13 +41,13 @@ class StandaloneClusterTest {
         try (LocalSparkCluster cluster = LocalSparkCluster.start(dir.resolve("spark"), 2, 1);
              SparkTrials spark = new SparkTrials(cluster.masterUrl(), 1, LocalSparkCluster.driverConf())) {
             Thread killer = new Thread(() -> {
-                // Kill an executor while trials run on it: once both executors are up and no trial has finished.
-                long deadline = System.nanoTime() + 120_000_000_000L;
+                // Kill an executor while a trial runs on it: once both executors train, a moment into their trials.
+                long deadline = System.nanoTime() + 300_000_000_000L;
                 while (System.nanoTime() < deadline && !killed.get()) {
                     List<ProcessHandle> executors = cluster.executors();
-                    if (executors.size() >= 2) {
+                    if (executors.size() >= 2 && spark.runningTasks() >= 2) {
                         try {
-                            Thread.sleep(4000);
+                            Thread.sleep(2000);
                         } catch (InterruptedException e) {
                             return;
                         }
@@ -70,14 +70,17 @@ class StandaloneClusterTest {
         assertEquals(6, results.size());
         Set<String> ids = new HashSet<>();
         Set<String> executors = new HashSet<>();
+        int retried = 0;
         for (SparkTrialResult result : results) {
             assertNull(result.failure(), result.id());
             assertTrue(ids.add(result.id()), "each trial once");
             executors.add(result.executor());
+            retried += result.attempt() > 0 ? 1 : 0;
             Path folder = dir.resolve(result.id());
             result.unpackInto(folder);
             assertEquals(RunStatus.COMPLETED, RunReport.read(folder).status());
         }
+        assertTrue(retried >= 1, "the killed executor's trial ran again: " + results);
         assertTrue(executors.size() >= 2, "trials ran on more than one executor: " + executors);
     }
 }
