@@ -325,6 +325,10 @@ public final class MainWindow {
         return tab;
     }
 
+    DataViewModel dataModel() {
+        return dataModel;
+    }
+
     TrainViewModel trainModel() {
         return trainModel;
     }

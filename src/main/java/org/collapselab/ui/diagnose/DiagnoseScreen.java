@@ -149,11 +149,15 @@ public final class DiagnoseScreen {
             b.disableProperty().bind(model.runningProperty());
         }
         stop.disableProperty().bind(model.runningProperty().not());
-        Pane spacer = new Pane();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(run, skip, next, separator(), quick, all, stop, separator(), retrainButton,
-                export, spacer, progressText, progress);
+        ToolBar bar = new ToolBar(run, skip, next, separator(), quick, all, stop, separator(), retrainButton, export);
         bar.setId("diagnoseToolbar");
+        // Progress sits beside the buttons, outside their toolbar: when space runs out, buttons go to the overflow
+        // menu, never the progress bar.
+        ToolBar progressBar = new ToolBar(progressText, progress);
+        progressBar.setId("diagnoseProgressBar");
+        progressBar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        BorderPane top = new BorderPane(bar);
+        top.setRight(progressBar);
 
         detail.setPadding(new Insets(14));
         detail.setId("diagnoseDetail");
@@ -168,7 +172,7 @@ public final class DiagnoseScreen {
         SplitPane split = new SplitPane(list, right);
         split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(list, false);
-        root.setTop(bar);
+        root.setTop(top);
         root.setCenter(split);
         rebuildList();
     }
