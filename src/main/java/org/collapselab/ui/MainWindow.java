@@ -156,6 +156,7 @@ public final class MainWindow {
                 trainScreen.showMessage(cause.getMessage());
             } else {
                 showBackend(info);
+                trainModel.warmUp();
             }
         }));
     }

@@ -114,6 +114,28 @@ public final class TrainViewModel {
         return java.util.Collections.unmodifiableList(epochs);
     }
 
+    /**
+     * Builds and trains a throwaway copy of the network on the training executor, so the first real run does not
+     * pay the session's set-up; a Train pressed meanwhile simply queues behind it.
+     */
+    public void warmUp() {
+        assert Platform.isFxApplicationThread();
+        if (trainedBefore) {
+            return;
+        }
+        progressText.set("Preparing the network libraries in the background (once per session)…");
+        ExperimentConfig config = context.configProperty().get();
+        context.trainingExecutor().submit(() -> {
+            boolean warmed = EngineWarmUp.run(context.service().engine(), config);
+            Platform.runLater(() -> {
+                trainedBefore |= warmed;
+                if (!running.get() && epochs.isEmpty() && iterationCount == 0) {
+                    progressText.set(warmed ? "Ready to train" : "Not started");
+                }
+            });
+        });
+    }
+
     /** Called after each coalesced update, on the FX thread. */
     public void addRefreshListener(Runnable listener) {
         listeners.add(listener);
