@@ -41,7 +41,7 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.isRegularFile(run.resolve(StepsReport.FILE))) {
             steps = StepsReport.read(run);
         }
-        HtmlReportWriter.write(report, steps, target);
+        HtmlReportWriter.write(report, steps, null, target, HtmlReportWriter.lastWritten(run));
         System.out.println("Wrote " + target.toAbsolutePath());
         return exitCode(report);
     }

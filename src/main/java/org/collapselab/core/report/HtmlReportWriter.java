@@ -245,7 +245,7 @@ public final class HtmlReportWriter {
     }
 
     /** Plot area and legend column of the learning-curve charts; the legend sits beside the plot, never on it. */
-    static final int CHART_WIDTH = 560;
+    static final int CHART_WIDTH = 580;
     static final int CHART_PLOT_RIGHT = 420;
     private static final int CHART_HEIGHT = 250;
     private static final int CHART_LEFT = 46;

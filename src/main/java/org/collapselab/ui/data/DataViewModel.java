@@ -97,7 +97,7 @@ public final class DataViewModel {
                 message.set("Could not load " + dir);
                 // Ctrl+O works from every tab: the status bar's hint is where a user on another tab sees the failure.
                 context.hintProperty().set("Could not load " + dir.getFileName() + ": " + reason
-                        + (kept.isEmpty() ? "" : " " + kept));
+                        + (reason.endsWith(".") ? "" : ".") + (kept.isEmpty() ? "" : " " + kept));
             }
         });
         context.loadingExecutor().submit(task);

@@ -43,7 +43,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class DiagnoseScreen {
     /** The list's last entry: ranked causes and before/after, not a check. */
     static final StepItem SUMMARY = new StepItem(-1, null);
-    static final double PROGRESS_TEXT_WIDTH = 300;
+    static final double PROGRESS_TEXT_WIDTH = 200;
 
     private final DiagnoseViewModel model;
     private final Runnable retrain;
@@ -118,7 +118,7 @@ public final class DiagnoseScreen {
         progress.setId("diagnoseProgress");
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.runningProperty());
-        progress.setPrefWidth(160);
+        progress.setPrefWidth(120);
         progress.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label progressText = new Label();
         progressText.setId("diagnoseProgressText");
@@ -156,6 +156,7 @@ public final class DiagnoseScreen {
         ToolBar progressBar = new ToolBar(progressText, progress);
         progressBar.setId("diagnoseProgressBar");
         progressBar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        progressBar.setMaxHeight(Double.MAX_VALUE);
         BorderPane top = new BorderPane(bar);
         top.setRight(progressBar);
 

@@ -227,6 +227,10 @@ public final class TrainScreen {
             }
             predictionChart.getData().setAll(List.of(predicted, actual));
         }
+        // Bar charts without data would show arbitrary 0–110 axes: they appear with their first values.
+        predictionChart.setVisible(matrix != null);
+        ratioChart.setVisible(model.lastLayers != null);
+        activationChart.setVisible(model.lastLayers != null);
         ratioChart.getData().clear();
         activationChart.getData().clear();
         if (model.lastLayers != null) {
