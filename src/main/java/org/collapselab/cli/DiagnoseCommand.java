@@ -67,6 +67,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         ExperimentConfig config = experiment.resolve();
+        TrainCommand.checkRunsFolder(out);
         CancellationToken cancel = new CancellationToken();
         ExperimentService service = experiment.service();
         ImageDataset dataset = DataLoading.load(service, data, config, cancel);

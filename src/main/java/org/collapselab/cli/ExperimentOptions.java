@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** The options that describe an experiment: a config file, overrides, shortcuts for epochs and
  * seed, and the training engine. */
 final class ExperimentOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "Experiment config JSON (design §4); defaults when omitted.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Experiment config JSON (see the README, \"Experiment config\"); defaults when omitted.")
     Path config;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",

@@ -12,6 +12,7 @@ import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.InputFingerprint;
 import org.collapselab.core.data.Split;
+import org.collapselab.core.report.CsvCells;
 import org.collapselab.core.report.RunRecorder;
 import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.TrainedModel;
@@ -43,7 +44,13 @@ final class PredictCommand implements Callable<Integer> {
         if (!Files.isRegularFile(modelFile)) {
             throw new InvalidInputException("no " + RunRecorder.MODEL_FILE + " in " + run + " — train a model there first");
         }
-        TrainedModel model = org.collapselab.core.experiment.Engines.load(modelFile);
+        TrainedModel model;
+        try {
+            model = org.collapselab.core.experiment.Engines.load(modelFile);
+        } catch (java.io.IOException e) {
+            // A refused or unreadable model is the user's input: one line, no stack trace.
+            throw new InvalidInputException(e.getMessage());
+        }
         var config = model.config();
         ImageDataset images = ExperimentService.loadForPrediction(data, model, ProgressObserver.NONE,
                 new CancellationToken());
@@ -77,19 +84,15 @@ final class PredictCommand implements Callable<Integer> {
         return Arrays.toString(Arrays.stream(values).map(v -> Math.round(v * 10) / 10.0).toArray());
     }
 
-    private static void writeCsv(Path file, ImageDataset images, int[] predicted, float[][] probabilities,
-                                 List<String> classes) throws IOException {
+    static void writeCsv(Path file, ImageDataset images, int[] predicted, float[][] probabilities,
+                         List<String> classes) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("file,actual,predicted,confidence");
         for (int i = 0; i < images.count(); i++) {
-            lines.add(csv(images.path(i).toString()) + "," + csv(classes.get(images.label(i))) + ","
-                    + csv(classes.get(predicted[i])) + "," + String.format("%.4f", probabilities[i][predicted[i]]));
+            lines.add(CsvCells.row(images.path(i).toString(), classes.get(images.label(i)), classes.get(predicted[i]))
+                    + "," + CsvCells.number(probabilities[i][predicted[i]], 4));
         }
         Files.write(file, lines);
         System.out.println("Wrote " + file.toAbsolutePath());
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

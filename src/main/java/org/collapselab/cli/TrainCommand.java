@@ -7,6 +7,7 @@ import org.collapselab.core.diagnostics.TrainingFindings;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.experiment.RunOutcome;
+import org.collapselab.core.report.RunFolders;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.util.CancellationToken;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig config = experiment.resolve();
+        checkRunsFolder(out);
         CancellationToken cancel = new CancellationToken();
         ExperimentService service = experiment.service();
         ImageDataset dataset = DataLoading.load(service, data, config, cancel);
@@ -41,7 +43,21 @@ final class TrainCommand implements Callable<Integer> {
         return exitCode(outcome);
     }
 
+    /** Says before any data is loaded when the run folder cannot be written, instead of failing after training. */
+    static void checkRunsFolder(Path outOrNull) {
+        try {
+            RunFolders.checkUsable(outOrNull == null ? Path.of("runs") : outOrNull.toAbsolutePath().getParent());
+        } catch (RunFolders.RunsFolderException e) {
+            throw new InvalidInputException(e.getMessage() + (outOrNull == null ? " Use --out DIR to write elsewhere." : ""));
+        }
+    }
+
     static int exitCode(RunOutcome outcome) {
+        if (outcome.report() != null && outcome.report().status() == RunStatus.FAILED) {
+            // The run folder's report has the reason in words, also when writing the folder itself failed.
+            System.err.println("error: " + outcome.report().message());
+            return ExitCodes.FAILURE;
+        }
         if (outcome.result().status() == RunStatus.FAILED) {
             System.err.println("error: " + outcome.result().message());
             return ExitCodes.FAILURE;

@@ -32,6 +32,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        org.collapselab.core.util.DeserializationGuard.install();
         NativeCache.configure();
         org.collapselab.core.util.NativeRuntime.configure();
         if (args.length == 0) {

@@ -60,6 +60,8 @@ public final class MainWindow {
     private final TrainScreen trainScreen;
     private final RunsScreen runsScreen;
     private final DiagnoseScreen diagnoseScreen;
+    private static final String TRAINING_REFUSED = "Training not started";
+    private final Tab modelTab;
     private final Tab trainTab;
     private final Tab diagnoseTab;
 
@@ -77,7 +79,7 @@ public final class MainWindow {
             runsScreen.refresh();
         });
         Tab data = tab("Data", Feather.IMAGE, dataScreen.node(), "dataTab");
-        Tab model = tab("Model", Feather.SLIDERS, modelScreen.node(), "modelTab");
+        modelTab = tab("Model", Feather.SLIDERS, modelScreen.node(), "modelTab");
         trainTab = tab("Train", Feather.ACTIVITY, trainScreen.node(), "trainTab");
         diagnoseTab = tab("Diagnose", Feather.SEARCH, diagnoseScreen.node(), "diagnoseTab");
         Tab runs = tab("Runs", Feather.LIST, runsScreen.node(), "runsTab");
@@ -87,7 +89,12 @@ public final class MainWindow {
                 runsScreen.refresh();
             }
         });
-        tabs.getTabs().setAll(data, model, trainTab, diagnoseTab, runs);
+        tabs.getTabs().setAll(data, modelTab, trainTab, diagnoseTab, runs);
+        modelScreen.onValidityChange(valid -> {
+            if (valid && context.hintProperty().get().startsWith(TRAINING_REFUSED)) {
+                context.hintProperty().set("The config is valid again: Train (Ctrl+Enter) runs it.");
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(toolbar(dark));
         root.setCenter(tabs);
@@ -175,6 +182,15 @@ public final class MainWindow {
     }
 
     private void train() {
+        // The run must be the config on screen: with errors there, nothing is trained (not the last valid config).
+        if (!modelScreen.errors().isEmpty()) {
+            tabs.getSelectionModel().select(modelTab);
+            modelScreen.refuseTrainingIfInvalid();
+            int errors = modelScreen.errors().size();
+            context.hintProperty().set(TRAINING_REFUSED + ": the config has " + errors + (errors == 1 ? " error" : " errors")
+                    + ", listed on the Model tab.");
+            return;
+        }
         String problem = trainModel.start();
         trainScreen.showMessage(problem);
         tabs.getSelectionModel().select(trainTab);

@@ -66,6 +66,13 @@ class DiagnoseStepperTest {
         return model().steps().stream().filter(s -> s.check().id().equals(id)).findFirst().orElseThrow();
     }
 
+    /** A step that threw is a bug, whatever else the test checks. */
+    private void assertNoStepFailed() {
+        for (StepItem s : model().steps()) {
+            assertTrue(s.result().state() != CheckState.FAILED, s.check().id() + " FAILED: " + s.result().note());
+        }
+    }
+
     private static Set<String> styles(FxRobot robot, String query) {
         Node node = robot.lookup(query).query();
         return Set.copyOf(node.getStyleClass());
@@ -89,6 +96,7 @@ class DiagnoseStepperTest {
         assertEquals(CheckState.PENDING, step("initial-loss").result().state(), "active checks are not quick checks");
         assertTrue(styles(robot, "#step-class-imbalance .step-icon").contains("state-critical"));
         assertTrue(styles(robot, "#step-unreadable-files .step-icon").contains("state-passed"));
+        assertNoStepFailed();
 
         // The class-imbalance step: its finding with evidence, and the class histogram.
         robot.clickOn("#step-class-imbalance");
@@ -97,7 +105,7 @@ class DiagnoseStepperTest {
         assertNotNull(robot.lookup("#finding-class-imbalance").query());
         assertEquals("15.00", robot.lookup("#measured-class-imbalance").queryAs(Label.class).getText(), "30:2");
         assertTrue(robot.lookup("#evidence-class-imbalance .label").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText().startsWith("design §7")), "the threshold's source is shown");
+                .anyMatch(l -> l.getText().contains("Buda et al. 2018")), "the threshold's published source is shown");
         BarChart<?, ?> histogram = robot.lookup("#chart-class-histogram").queryAs(BarChart.class);
         assertEquals(3, histogram.getData().get(0).getData().size());
 
@@ -129,6 +137,7 @@ class DiagnoseStepperTest {
         assertTrue(styles(robot, "#step-overfit-small-batch .step-icon").contains("state-skipped"));
         assertEquals(step("zeroed-input").index(), model().currentProperty().get());
         assertFalse(model().runningProperty().get());
+        assertNoStepFailed();
     }
 
     @Test
@@ -141,6 +150,7 @@ class DiagnoseStepperTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model().steps().stream().noneMatch(s -> s.result().state() == CheckState.PENDING
                 || s.result().state() == CheckState.RUNNING), "every step ran or was skipped");
+        assertNoStepFailed();
         assertNotNull(model().diagnosedRunProperty().get(), "the monitored run wrote a run folder");
         assertFalse(model().ranked().isEmpty(), "causes ranked");
         assertEquals(1, model().ranked().get(0).rank());
@@ -179,5 +189,6 @@ class DiagnoseStepperTest {
         assertEquals("stopped", last.result().note());
         assertEquals("Stopped.", robot.lookup("#diagnoseProgressText").queryAs(Label.class).getText());
         assertTrue(model().ranked().isEmpty(), "no ranking after a stop");
+        assertNoStepFailed();
     }
 }

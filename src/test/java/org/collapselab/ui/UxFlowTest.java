@@ -191,6 +191,10 @@ class UxFlowTest {
         waitUntil(() -> !window.trainModel().runningProperty().get()
                 && window.trainModel().comparisonProperty().get().startsWith("Retrained"), 180);
         WaitForAsyncUtils.waitForFxEvents();
+        LineChart<?, ?> loss = robot.lookup("#lossChart").queryAs(LineChart.class);
+        javafx.scene.chart.NumberAxis iterations = (javafx.scene.chart.NumberAxis) loss.getXAxis();
+        assertTrue((iterations.getUpperBound() - iterations.getLowerBound()) / iterations.getTickUnit() <= 5,
+                "a few round iteration ticks, not labels running together");
         LineChart<?, ?> accuracy = robot.lookup("#accuracyChart").queryAs(LineChart.class);
         var faded = accuracy.getData().stream().filter(s -> s.getName().equals("diagnosed run (validation)")).findFirst();
         assertTrue(faded.isPresent(), "the faded run is the diagnosed one");

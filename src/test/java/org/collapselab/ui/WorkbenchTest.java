@@ -116,7 +116,7 @@ class WorkbenchTest {
         Slider slider = robot.lookup("#learningRate").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(-2));
         assertEquals(0.01, window.context().configProperty().get().training().learningRate(), 1e-12);
-        assertEquals("0.01", robot.lookup("#learningRateValue").queryAs(Label.class).getText());
+        assertEquals("0.01", robot.lookup("#learningRateValue").queryAs(TextField.class).getText());
     }
 
     @Test
@@ -128,7 +128,8 @@ class WorkbenchTest {
             l2.fireEvent(new ActionEvent());
         });
         VBox errors = robot.lookup("#configErrors").queryAs(VBox.class);
-        String text = errors.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText())
+        String text = errors.getChildren().stream().filter(n -> n instanceof javafx.scene.control.Labeled)
+                .map(n -> ((javafx.scene.control.Labeled) n).getText())
                 .reduce("", String::concat);
         assertTrue(text.contains("training.l2: must be a number, got text \"lots\""), text);
         assertEquals(0.0, window.context().configProperty().get().training().l2(), "the last valid config is kept");

@@ -1,8 +1,6 @@
 package org.collapselab.core.diagnostics;
 
 import org.collapselab.core.training.BudgetExhaustedException;
-import org.collapselab.core.training.BudgetExhaustedException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,18 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.collapselab.core.data.DataView;
-import org.collapselab.core.diagnostics.checks.Trials;
+import org.collapselab.core.diagnostics.checks.SharedExperiments;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigException;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.MonitoringOptions;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
-import org.collapselab.core.util.Json;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * Ranks findings as causes (design §4 of issue 4): every distinct fix is tried in a short trial run
+ * Ranks findings as causes: every distinct fix is tried in a short trial run
  * (few epochs, capped images) next to a baseline trial of the unchanged config, and findings are
  * ordered by the gain in balanced accuracy. Findings whose fix gains less than {@link #MEANINGFUL_GAIN},
  * or that have no config fix, follow by severity; symptoms (collapse, NaN, ...) come after causes.
@@ -33,13 +31,8 @@ public final class CauseRanker {
     public static final double MEANINGFUL_GAIN = 0.05;
     /** Gains closer than this are treated as equal. */
     public static final double TIE = 0.02;
-    /** Findings that describe the failure rather than a cause; they rank after causes on ties. */
-    public static final Set<String> SYMPTOMS = Set.of("collapsed-predictions", "never-predicted-classes", "nan-loss",
-            "cannot-overfit-small-batch", "ignores-input", "initial-loss-off", "saturated-activations");
-
-    /** One trial run of a fix (or of the baseline). */
-    public record Trial(Map<String, Object> set, double balancedAccuracy, double seconds) {
-    }
+    /** Findings that describe the failure rather than a cause (as their checks declare); they rank after causes. */
+    public static final Set<String> SYMPTOMS = DiagnosticCatalog.symptomIds();
 
     private CauseRanker() {
     }
@@ -66,7 +59,7 @@ public final class CauseRanker {
             try {
                 if (!sets.isEmpty()) {
                     progress.progress(0, sets.size() + 1, "baseline trial");
-                    double before = Trials.balancedAccuracy(Trials.userBaseline(ctx, cancel), chance);
+                    double before = SharedExperiments.balancedAccuracy(SharedExperiments.userBaseline(ctx, cancel), chance);
                     for (int i = 0; i < sets.size() && !cancel.isCancelled(); i++) {
                         Map<String, Object> set = sets.get(i);
                         progress.progress(i + 1, sets.size() + 1, "trial: " + set);
@@ -102,28 +95,19 @@ public final class CauseRanker {
             return Double.NaN;
         }
         ExperimentConfig trial = ctx.trialConfig(fixed);
-        if (set.containsKey("training.epochs")) {
+        if (set.containsKey(ConfigPaths.EPOCHS)) {
             // A "more epochs" fix is only visible if the trial trains longer than the baseline trial.
             int epochs = Math.min(fixed.training().epochs(), 2 * ctx.trials().budget().trialEpochs());
             trial = trial.withTraining(trial.training().withEpochs(epochs));
         }
         DataView[] views = ctx.trialViews();
         TrainingResult result = ctx.trials().train(trial, views[0], views[1], MonitoringOptions.OFF, cancel);
-        return Trials.balancedAccuracy(result, ctx.chance());
+        return SharedExperiments.balancedAccuracy(result, ctx.chance());
     }
 
     /** The config with a fix's overrides applied. */
     public static ExperimentConfig apply(ExperimentConfig config, Map<String, Object> set) throws ConfigException {
-        List<String> assignments = new ArrayList<>();
-        for (Map.Entry<String, Object> e : set.entrySet()) {
-            try {
-                assignments.add(e.getKey() + "=" + Json.MAPPER.writer().without(
-                        com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(e.getValue()));
-            } catch (JsonProcessingException ex) {
-                throw new ConfigException(e.getKey(), "cannot write value: " + ex.getOriginalMessage());
-            }
-        }
-        return ConfigCodec.withOverrides(config, assignments);
+        return ConfigCodec.withValues(config, set);
     }
 
     /** One finding per id: the most severe, the first on equal severity. Keeps first-seen order. */

@@ -4,7 +4,7 @@ import java.util.List;
 import org.collapselab.core.model.ExperimentConfig;
 
 /**
- * Findings about the config alone (design §7, config): the catalogue's config checks, run without
+ * Findings about the config alone: the catalogue's config checks, run without
  * images. Pure and fast; the GUI calls it while the user edits.
  */
 public final class ConfigFindings {

@@ -5,7 +5,7 @@ import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.model.ExperimentConfig;
 
 /**
- * Findings about the data alone, before any training (design §7, data): the catalogue's data checks
+ * Findings about the data alone, before any training: the catalogue's data checks
  * (unreadable files, imbalance, tiny classes, shortcut features, normalization).
  */
 public final class DataFindings {

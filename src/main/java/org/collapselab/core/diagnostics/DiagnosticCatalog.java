@@ -3,6 +3,7 @@ package org.collapselab.core.diagnostics;
 import java.util.List;
 import org.collapselab.core.diagnostics.checks.CapacityCheck;
 import org.collapselab.core.diagnostics.checks.ClassImbalanceCheck;
+import org.collapselab.core.diagnostics.checks.CollapsedPredictionsCheck;
 import org.collapselab.core.diagnostics.checks.DeadReluCheck;
 import org.collapselab.core.diagnostics.checks.GradientFlowCheck;
 import org.collapselab.core.diagnostics.checks.InitialLossCheck;
@@ -14,6 +15,8 @@ import org.collapselab.core.diagnostics.checks.LearningRateRangeCheck;
 import org.collapselab.core.diagnostics.checks.LinearHiddenActivationCheck;
 import org.collapselab.core.diagnostics.checks.LossDynamicsCheck;
 import org.collapselab.core.diagnostics.checks.MonitoredRunCheck;
+import org.collapselab.core.diagnostics.checks.NanLossCheck;
+import org.collapselab.core.diagnostics.checks.NeverPredictedClassesCheck;
 import org.collapselab.core.diagnostics.checks.OutputActivationCheck;
 import org.collapselab.core.diagnostics.checks.OverfitSmallBatchCheck;
 import org.collapselab.core.diagnostics.checks.OverfittingCheck;
@@ -27,7 +30,10 @@ import org.collapselab.core.diagnostics.checks.UnreadableFilesCheck;
 import org.collapselab.core.diagnostics.checks.UpdateRatioCheck;
 import org.collapselab.core.diagnostics.checks.ZeroedInputCheck;
 
-/** The checks in walkthrough order (style §2.4: an explicit list; the order is the guided flow). */
+/**
+ * The checks in walkthrough order: one explicit list, since the order is the guided flow. Every other list
+ * (data, config, monitoring checks, the symptom ids of the cause ranking) is derived from it.
+ */
 public final class DiagnosticCatalog {
     private DiagnosticCatalog() {
     }
@@ -43,18 +49,27 @@ public final class DiagnosticCatalog {
                 // pre-flight experiments
                 new InitialLossCheck(), new OverfitSmallBatchCheck(), new ZeroedInputCheck(),
                 new LearningRateRangeCheck(),
-                // the monitored run and its monitoring
-                new MonitoredRunCheck(), new LossDynamicsCheck(), new UpdateRatioCheck(), new DeadReluCheck(),
+                // the monitored run, its outcome and its monitoring
+                new MonitoredRunCheck(), new NanLossCheck(), new CollapsedPredictionsCheck(),
+                new NeverPredictedClassesCheck(), new LossDynamicsCheck(), new UpdateRatioCheck(), new DeadReluCheck(),
                 new GradientFlowCheck(), new SaturationCheck(), new StillImprovingCheck(), new OverfittingCheck(),
                 // after training
                 new LabelShuffleCheck(), new LearningCurveCheck(), new CapacityCheck(),
                 new PreprocessingFingerprintCheck());
     }
 
-    /** The passive checks on a finished run's monitoring, used for every {@code train} run's report. */
+    /**
+     * The passive checks on a finished run, its outcome and its monitoring, used for every {@code train} run's
+     * report.
+     */
     public static List<DiagnosticCheck> monitoringChecks() {
-        return List.of(new LossDynamicsCheck(), new UpdateRatioCheck(), new DeadReluCheck(), new GradientFlowCheck(),
-                new SaturationCheck(), new StillImprovingCheck(), new OverfittingCheck());
+        return passiveChecks().stream().filter(c -> c.phase() == Phase.TRAINING).toList();
+    }
+
+    /** The finding ids that describe the failure rather than a cause, as the checks declare them. */
+    public static java.util.Set<String> symptomIds() {
+        return defaultChecks().stream().filter(DiagnosticCheck::reportsSymptoms)
+                .flatMap(c -> c.findingIds().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The passive checks of the data phase (no training), used by {@code inspect} and the Data screen. */

@@ -5,7 +5,7 @@ import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * One diagnostic step (style §2.4): reads the facts in a {@link DiagnosticContext} and returns
+ * One diagnostic step, a plug-in of the walkthrough: reads the facts in a {@link DiagnosticContext} and returns
  * findings with evidence. Passive checks only look at facts and run in milliseconds; active checks
  * run experiments through {@link DiagnosticContext#trials()} and must honour the cancellation token
  * and the budget. Blocking; call from a worker thread. Implementations are stateless.
@@ -14,9 +14,17 @@ public interface DiagnosticCheck {
     /** Stable id of the step, e.g. "class-imbalance". */
     String id();
 
-    /** The finding ids (design §7) this check can report; by default just {@link #id()}. */
+    /** The finding ids this check can report; by default just {@link #id()}. Checked against what it emits in tests. */
     default List<String> findingIds() {
         return List.of(id());
+    }
+
+    /**
+     * Whether this check's findings describe the failure itself (a collapse, a loss that cannot fall, an input
+     * the network ignores) rather than a cause; the cause ranking puts symptoms after causes.
+     */
+    default boolean reportsSymptoms() {
+        return false;
     }
 
     String title();

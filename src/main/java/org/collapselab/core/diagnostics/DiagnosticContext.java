@@ -75,7 +75,7 @@ public final class DiagnosticContext {
     public ImageDataset dataset() { return dataset; }
     /** The separate validation folder, or null when validation is a split of {@link #dataset()}. */
     public ImageDataset validationSet() { return validationSet; }
-    /** Images the user wants to predict (design §5 predict), or null. */
+    /** Images the user wants to predict (the {@code predict} command), or null. */
     public ImageDataset predictSet() { return predictSet; }
     public DataView train() { return train; }
     public DataView validation() { return validation; }

@@ -10,7 +10,7 @@ import org.collapselab.core.util.CancelledException;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * The guided walkthrough (style §2.4): the ordered checks, the current step, and a {@link StepResult}
+ * The guided walkthrough: the ordered checks, the current step, and a {@link StepResult}
  * per step. The GUI stepper binds to it (through its own observable wrapper); the CLI calls
  * {@link #runAll}. Running methods block and belong on one worker thread; the getters are safe from any
  * thread. Observers are called on the worker thread.

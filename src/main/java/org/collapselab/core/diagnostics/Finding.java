@@ -3,7 +3,7 @@ package org.collapselab.core.diagnostics;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One diagnosis (design §6–§7): a stable id, severity, rank (1 = most likely cause, 0 = unranked),
+ * One diagnosis: a stable id, severity, rank (1 = most likely cause, 0 = unranked),
  * a plain-language explanation of why this makes a model predict one class, the evidence, and a fix.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -5,9 +5,10 @@ import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.TrainingResult;
 
 /**
- * Findings from what the monitor sampled during a finished run (design §7, training): the catalogue's
- * monitoring checks (loss dynamics, update:parameter ratios, dead ReLU, gradient flow, saturation,
- * still improving, overfitting), so a {@code train} report and {@code diagnose} judge a run alike.
+ * Findings on a finished run: the catalogue's passive training checks, on its outcome (NaN loss, collapse,
+ * never-predicted classes) and on what the monitor sampled (loss dynamics, update:parameter ratios, dead ReLU,
+ * gradient flow, saturation, still improving, overfitting), so a {@code train} report and {@code diagnose}
+ * judge a run alike.
  */
 public final class MonitoringFindings {
     private MonitoringFindings() {

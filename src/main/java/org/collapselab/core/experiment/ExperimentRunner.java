@@ -17,7 +17,6 @@ import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.TrainingViews;
 import org.collapselab.core.diagnostics.Finding;
-import org.collapselab.core.diagnostics.TrainingFindings;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.RunRecorder;
 import org.collapselab.core.report.RunReport;
@@ -47,7 +46,6 @@ public final class ExperimentRunner {
                                                  TrainingResult result) {
         List<Finding> findings = new java.util.ArrayList<>(
                 org.collapselab.core.diagnostics.ConfigFindings.of(config, train.dataset().classCount()));
-        findings.addAll(TrainingFindings.outcome(config, result));
         findings.addAll(org.collapselab.core.diagnostics.MonitoringFindings.of(config, train.dataset().classCount(), result));
         return findings;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.collapselab.core.util.Json;
@@ -106,6 +108,26 @@ public final class ConfigCodec {
             set(tree, assignment.substring(0, eq).trim(), parseValue(assignment.substring(eq + 1).trim()));
         }
         return fromTree(tree);
+    }
+
+    /**
+     * Applies {@code path → value} overrides given as values rather than text: a fix's settings or a
+     * sweep's point. A value is a {@link JsonNode} or anything Jackson writes as JSON (numbers, strings,
+     * enums, booleans, lists of {@link LayerSpec}). Paths as for {@link #withOverrides}; the result is validated.
+     */
+    public static ExperimentConfig withValues(ExperimentConfig base, Map<String, ?> values) throws ConfigException {
+        ObjectNode tree = toTree(base);
+        for (Map.Entry<String, ?> entry : values.entrySet()) {
+            set(tree, entry.getKey(), toNode(entry.getValue()));
+        }
+        return fromTree(tree);
+    }
+
+    private static JsonNode toNode(Object value) {
+        if (value == null) {
+            return NullNode.getInstance();
+        }
+        return value instanceof JsonNode node ? node : Json.MAPPER.valueToTree(value);
     }
 
     private static JsonNode parseTree(String json) throws ConfigException {

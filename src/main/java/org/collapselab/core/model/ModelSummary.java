@@ -1,5 +1,7 @@
 package org.collapselab.core.model;
 
+import java.util.List;
+
 /**
  * Parameter count and a memory estimate of a config's network, computed from the layer shapes
  * without building it (so the model screen can update as the user types). Pure.
@@ -10,38 +12,32 @@ package org.collapselab.core.model;
 public record ModelSummary(long parameterCount, long activationValues, int inputValues) {
 
     public static ModelSummary of(ExperimentConfig config, int classCount) {
-        int size = config.data().imageSize();
-        int channels = config.data().channels();
-        long flat = -1;
+        List<LayerSpec> layers = config.model().layers();
+        List<LayerShapes.Shape> shapes = LayerShapes.of(config);
         long params = 0;
         long activations = 0;
-        for (LayerSpec layer : config.model().layers()) {
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            LayerShapes.Shape in = shapes.get(i);
+            LayerShapes.Shape out = shapes.get(i + 1);
             switch (layer.type()) {
                 case CONV -> {
-                    params += (long) layer.kernel() * layer.kernel() * channels * layer.filters() + layer.filters();
-                    size = (size - layer.kernel()) / layer.strideOrDefault() + 1;
-                    channels = layer.filters();
-                    activations += (long) size * size * channels;
+                    params += (long) layer.kernel() * layer.kernel() * in.channels() * layer.filters() + layer.filters();
+                    activations += out.spatialValues();
                 }
-                case POOL -> {
-                    size = (size - layer.size()) / layer.size() + 1;
-                    activations += (long) size * size * channels;
-                }
+                case POOL -> activations += out.spatialValues();
                 case DENSE -> {
-                    long in = flat >= 0 ? flat : (long) size * size * channels;
-                    params += in * layer.units() + layer.units();
-                    flat = layer.units();
+                    params += in.values() * layer.units() + layer.units();
                     activations += layer.units();
                 }
                 case BATCHNORM -> {
-                    long width = flat >= 0 ? flat : channels;
-                    params += 2 * width;
-                    activations += flat >= 0 ? flat : (long) size * size * channels;
+                    params += 2 * (in.isFlat() ? in.flatUnits() : in.channels());
+                    activations += in.values();
                 }
-                case DROPOUT -> activations += flat >= 0 ? flat : (long) size * size * channels;
+                case DROPOUT -> activations += in.values();
             }
         }
-        long in = flat >= 0 ? flat : (long) size * size * channels;
+        long in = shapes.get(shapes.size() - 1).values();
         int outputs = OutputUnits.count(config.model(), classCount);
         params += in * outputs + outputs;
         activations += outputs;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.Finding;
@@ -18,6 +19,8 @@ import org.collapselab.core.util.Json;
 /**
  * Renders a {@link RunReport} as one self-contained HTML page: charts are inline SVG, no scripts,
  * no external resources. Every string from the data (class and file names included) is escaped.
+ * Numbers are formatted with {@link Locale#ROOT}: under a German or French default locale "%.1f"
+ * writes "12,5", which breaks SVG coordinates and makes the report differ from machine to machine.
  */
 public final class HtmlReportWriter {
     private HtmlReportWriter() {
@@ -182,7 +185,7 @@ public final class HtmlReportWriter {
         return h.toString();
     }
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
 
     /** The date, the training time (sum of the epochs' times) and the epoch count. */
     private static void runFacts(StringBuilder h, RunReport r, Instant date) {
@@ -199,10 +202,10 @@ public final class HtmlReportWriter {
     static String duration(double seconds) {
         long whole = Math.round(seconds);
         if (whole < 60) {
-            return seconds < 10 ? String.format("%.1f s", seconds) : whole + " s";
+            return seconds < 10 ? String.format(Locale.ROOT, "%.1f s", seconds) : whole + " s";
         }
-        return whole < 3600 ? String.format("%d min %02d s", whole / 60, whole % 60)
-                : String.format("%d h %02d min", whole / 3600, whole % 3600 / 60);
+        return whole < 3600 ? String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60)
+                : String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole % 3600 / 60);
     }
 
     /** Precision and recall of every class on the validation set: which classes the model finds, and how reliably. */
@@ -214,8 +217,8 @@ public final class HtmlReportWriter {
         for (int c = 0; c < m.size(); c++) {
             h.append("<tr><td class=l>").append(esc(m.labels().get(c))).append("</td><td>").append(actual[c]).append("</td><td>")
                     .append(predicted[c]).append("</td><td>")
-                    .append(predicted[c] == 0 ? "— (never predicted)" : String.format("%.3f", m.precision(c)))
-                    .append("</td><td>").append(actual[c] == 0 ? "—" : String.format("%.3f", m.recall(c))).append("</td></tr>");
+                    .append(predicted[c] == 0 ? "— (never predicted)" : String.format(Locale.ROOT, "%.3f", m.precision(c)))
+                    .append("</td><td>").append(actual[c] == 0 ? "—" : String.format(Locale.ROOT, "%.3f", m.recall(c))).append("</td></tr>");
         }
         h.append("</table>");
     }
@@ -236,7 +239,7 @@ public final class HtmlReportWriter {
                 int v = c.counts()[i][j];
                 int alpha = (int) Math.round(200.0 * v / max);
                 String color = i == j ? "26,127,55" : "207,34,46";
-                h.append("<td style=\"background:rgba(").append(color).append(',').append(String.format("%.2f", alpha / 255.0))
+                h.append("<td style=\"background:rgba(").append(color).append(',').append(String.format(Locale.ROOT, "%.2f", alpha / 255.0))
                         .append(")\">").append(v).append("</td>");
             }
             h.append("</tr>");
@@ -302,28 +305,28 @@ public final class HtmlReportWriter {
                 .append(esc(title)).append("</text>");
         for (double t : ticks) {
             double y = yOf.applyAsDouble(t);
-            svg.append(String.format("<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>",
+            svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>",
                     CHART_LEFT, CHART_PLOT_RIGHT, y, y));
-            svg.append(String.format("<text class=\"ytick\" x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+            svg.append(String.format(Locale.ROOT, "<text class=\"ytick\" x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
                     CHART_LEFT - 4, y + 3, tickLabel(t, ticks)));
         }
-        svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", CHART_LEFT, bottom,
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", CHART_LEFT, bottom,
                 CHART_PLOT_RIGHT, bottom));
-        svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", CHART_LEFT, CHART_TOP,
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", CHART_LEFT, CHART_TOP,
                 CHART_LEFT, bottom));
         int step = Math.max(1, (int) Math.ceil((lastEpoch - firstEpoch + 1) / 10.0));
         for (int epoch = firstEpoch; epoch <= lastEpoch; epoch += step) {
             double x = xOf.applyAsDouble(epoch);
-            svg.append(String.format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#888\"/>", x, x, bottom,
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#888\"/>", x, x, bottom,
                     bottom + 4));
-            svg.append(String.format("<text class=\"xtick\" x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%d</text>",
+            svg.append(String.format(Locale.ROOT, "<text class=\"xtick\" x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%d</text>",
                     x, bottom + 15, epoch));
         }
         svg.append("<text x=\"").append((CHART_LEFT + CHART_PLOT_RIGHT) / 2).append("\" y=\"").append(ht - 8)
                 .append("\" font-size=\"11\" text-anchor=\"middle\">epoch</text>");
         if (Double.isFinite(baseline)) {
             double y = yOf.applyAsDouble(baseline);
-            svg.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#666\" "
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#666\" "
                     + "stroke-dasharray=\"5,4\"/>", CHART_LEFT, CHART_PLOT_RIGHT, y, y));
         }
         int legendX = CHART_PLOT_RIGHT + 14;
@@ -332,7 +335,7 @@ public final class HtmlReportWriter {
             for (RunReport.EpochReport e : epochs) {
                 double v = series.get(s).applyAsDouble(e);
                 if (Double.isFinite(v)) {
-                    points.append(String.format("%.1f,%.1f ", xOf.applyAsDouble(e.epoch()), yOf.applyAsDouble(v)));
+                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xOf.applyAsDouble(e.epoch()), yOf.applyAsDouble(v)));
                 }
             }
             String color = colors[s % colors.length];
@@ -352,9 +355,9 @@ public final class HtmlReportWriter {
     }
 
     private static void legend(StringBuilder svg, int x, int y, String color, boolean dashed, String name) {
-        svg.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>", x,
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>", x,
                 x + 18, y - 4, y - 4, color, dashed ? " stroke-dasharray=\"5,4\"" : ""));
-        svg.append(String.format("<text class=\"legend\" x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">", x + 24, y, color))
+        svg.append(String.format(Locale.ROOT, "<text class=\"legend\" x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">", x + 24, y, color))
                 .append(esc(name)).append("</text>");
     }
 
@@ -380,7 +383,7 @@ public final class HtmlReportWriter {
     private static String tickLabel(double value, double[] ticks) {
         double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
         int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
-        return String.format("%." + Math.min(decimals, 6) + "f", Math.abs(value) < step * 1e-9 ? 0 : value);
+        return String.format(Locale.ROOT, "%." + Math.min(decimals, 6) + "f", Math.abs(value) < step * 1e-9 ? 0 : value);
     }
 
     /** The diagnostic steps in walkthrough order, then the chart of every step that has one. */
@@ -392,7 +395,7 @@ public final class HtmlReportWriter {
                     : String.join(", ", s.findings().stream().map(f -> f.severity().json() + ": " + f.id()).toList());
             h.append("<tr><td>").append(s.index()).append("</td><td class=l>").append(esc(s.title())).append("</td><td class=l>")
                     .append(esc(s.state() == null ? "" : s.state().name().toLowerCase())).append("</td><td>")
-                    .append(String.format("%.1f", s.seconds())).append("</td><td class=l>").append(esc(found)).append("</td></tr>");
+                    .append(String.format(Locale.ROOT, "%.1f", s.seconds())).append("</td><td class=l>").append(esc(found)).append("</td></tr>");
         }
         h.append("</table>");
         for (StepsReport.Step s : steps.steps()) {
@@ -459,13 +462,13 @@ public final class HtmlReportWriter {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w + legendWidth).append("\" height=\"").append(ht)
                 .append("\" style=\"margin:0 10px 10px 0\"><text x=\"").append(left).append("\" y=\"16\" font-weight=\"bold\">")
                 .append(esc(c.title())).append("</text>");
-        svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, ht - bottom, w - 12,
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, ht - bottom, w - 12,
                 ht - bottom));
-        svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, top, left, ht - bottom));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, top, left, ht - bottom));
         for (double t : yTicks) {
             double y = py.applyAsDouble(t);
-            svg.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>", left, w - 12, y, y));
-            svg.append(String.format("<text class=\"ytick\" x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>", left, w - 12, y, y));
+            svg.append(String.format(Locale.ROOT, "<text class=\"ytick\" x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
                     left - 4, y + 3, tickLabel(t, yTicks)));
         }
         svg.append("<text x=\"").append(left).append("\" y=\"").append(ht - 6).append("\" font-size=\"11\">")
@@ -478,9 +481,9 @@ public final class HtmlReportWriter {
                 double x = left + i * slot + slot * 0.15;
                 double yTop = py.applyAsDouble(Math.max(0, p.y()));
                 double yBase = py.applyAsDouble(Math.min(0, p.y()));
-                svg.append(String.format("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x, yTop,
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x, yTop,
                         slot * 0.7, Math.max(0.5, yBase - yTop), colors[0]));
-                svg.append(String.format("<text x=\"%.1f\" y=\"%d\" font-size=\"10\">", x, ht - bottom + 13))
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">", x, ht - bottom + 13))
                         .append(esc(p.category())).append("</text>");
             }
         } else {
@@ -488,7 +491,7 @@ public final class HtmlReportWriter {
                 StringBuilder points = new StringBuilder();
                 for (ChartData.Point p : c.series().get(k).points()) {
                     if (!c.logX() || p.x() > 0) {
-                        points.append(String.format("%.1f,%.1f ", px.applyAsDouble(tx.applyAsDouble(p.x())),
+                        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(tx.applyAsDouble(p.x())),
                                 py.applyAsDouble(p.y())));
                     }
                 }
@@ -497,9 +500,9 @@ public final class HtmlReportWriter {
                         .append(points).append("\"/>");
                 legend(svg, w + 4, top + 12 + 16 * k, color, false, c.series().get(k).name());
             }
-            svg.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", left, ht - bottom + 13,
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", left, ht - bottom + 13,
                     esc(c.logX() ? "1e" + Math.round(x0) : fmt(x0))));
-            svg.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>", w - 12,
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>", w - 12,
                     ht - bottom + 13, esc(c.logX() ? "1e" + Math.round(x1) : fmt(x1))));
         }
         int labelRow = 0;
@@ -507,13 +510,13 @@ public final class HtmlReportWriter {
             String dash = " stroke=\"#666\" stroke-dasharray=\"5,4\"/>";
             if (m.axis() == ChartData.Axis.Y) {
                 double y = py.applyAsDouble(m.value());
-                svg.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"", left, w - 12, y, y)).append(dash);
-                svg.append(String.format("<text x=\"%d\" y=\"%.1f\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">",
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"", left, w - 12, y, y)).append(dash);
+                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">",
                         w - 14, y - 3)).append(esc(m.label())).append("</text>");
             } else if (!bars && (!c.logX() || m.value() > 0)) {
                 double x = px.applyAsDouble(tx.applyAsDouble(m.value()));
-                svg.append(String.format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"", x, x, top, ht - bottom)).append(dash);
-                svg.append(String.format("<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#555\">", x + 3,
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"", x, x, top, ht - bottom)).append(dash);
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#555\">", x + 3,
                         top + 10 + 12 * labelRow++)).append(esc(m.label())).append("</text>");
             }
         }
@@ -528,7 +531,7 @@ public final class HtmlReportWriter {
         if (Double.isNaN(v)) {
             return "NaN";
         }
-        return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v != 0) ? String.format("%.3e", v) : String.format("%.3f", v);
+        return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v != 0) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /** HTML-escapes text, so a class folder named like a tag shows as text. */

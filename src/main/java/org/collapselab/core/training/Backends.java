@@ -92,8 +92,11 @@ public final class Backends {
                 Object name = device.get("cuda.deviceName");
                 Object total = device.get("cuda.totalMemory");
                 Object free = device.get("cuda.freeMemory");
-                names.add(name + (total instanceof Number t ? String.format(" (%.1f GB", t.doubleValue() / 1e9)
-                        + (free instanceof Number f ? String.format(", %.1f GB free)", f.doubleValue() / 1e9) : ")") : ""));
+                // Locale.ROOT: the description goes into report.json, which reads the same on every machine.
+                names.add(name + (total instanceof Number t
+                        ? String.format(java.util.Locale.ROOT, " (%.1f GB", t.doubleValue() / 1e9)
+                        + (free instanceof Number f
+                        ? String.format(java.util.Locale.ROOT, ", %.1f GB free)", f.doubleValue() / 1e9) : ")") : ""));
             }
         }
         return String.join("; ", names);

@@ -13,6 +13,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -22,25 +24,23 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.collapselab.core.model.Activation;
-import org.collapselab.core.model.Balance;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigError;
 import org.collapselab.core.model.ConfigException;
-import org.collapselab.core.model.Device;
+import org.collapselab.core.model.ConfigField;
+import org.collapselab.core.model.ConfigPaths;
+import org.collapselab.core.model.ConfigSchema;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.model.LayerType;
-import org.collapselab.core.model.LossFunction;
-import org.collapselab.core.model.Normalization;
-import org.collapselab.core.model.Optimizer;
-import org.collapselab.core.model.OutputActivation;
-import org.collapselab.core.model.WeightInit;
 import org.collapselab.core.util.Json;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -48,11 +48,18 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Screen 2: the network and its hyperparameters, validated as you type. */
 public final class ModelScreen {
     private static final String ERROR_TOOLTIP = "collapselab.errorTooltip";
+    private static final String HELP_TOOLTIP = "collapselab.helpTooltip";
+    /** Arrow keys move the learning rate by a factor of 10^(1/3) ≈ 2.15: three steps per decade. */
+    static final double LEARNING_RATE_STEP_DECADES = 1.0 / 3;
     private final ModelViewModel model;
     private final VBox root = new VBox();
     private final ListView<String> layers = new ListView<>();
     private final VBox layerEditor = new VBox(6);
     private final VBox errorBox = new VBox(2);
+    private final VBox lintBox = new VBox(2);
+    /** Set when Train was refused; the banner stays until the config is valid again. */
+    private boolean trainingRefused;
+    private boolean keepLayerEditor;
     private boolean updating;
     private final Runnable refreshControls;
 
@@ -64,33 +71,47 @@ public final class ModelScreen {
         List<Runnable> refreshers = new java.util.ArrayList<>();
 
         // Training
-        Slider learningRate = new Slider(-6, 0, -3);
+        ConfigField rateField = ConfigSchema.field(ConfigPaths.LEARNING_RATE);
+        Slider learningRate = new Slider(Math.log10(rateField.min()), Math.log10(rateField.max()),
+                Math.log10(((Number) rateField.defaultValue()).doubleValue()));
         learningRate.setId("learningRate");
         learningRate.setMajorTickUnit(1);
+        learningRate.setMinorTickCount(2); // minor ticks at the arrow keys' thirds of a decade
         learningRate.setShowTickMarks(true);
-        Label lrValue = new Label();
+        // The arrow keys step by the block increment (JavaFX's default, 10, jumps from any rate to an end).
+        learningRate.setBlockIncrement(LEARNING_RATE_STEP_DECADES);
+        TextField lrValue = new TextField();
         lrValue.setId("learningRateValue");
-        lrValue.setMinWidth(70);
+        lrValue.setPrefWidth(90);
         learningRate.valueProperty().addListener((obs, old, v) -> {
-            double lr = roundSignificant(Math.pow(10, v.doubleValue()));
-            lrValue.setText(String.valueOf(lr));
             if (!updating) {
-                model.set("training.learningRate", lr);
+                double lr = roundSignificant(Math.pow(10, v.doubleValue()));
+                lrValue.setText(String.valueOf(lr));
+                model.set(ConfigPaths.LEARNING_RATE, lr);
+            }
+        });
+        // An exact rate is typed here; the slider follows when the value is a usable rate.
+        commitOnEnterOrFocusLoss(lrValue, () -> {
+            model.setTyped(ConfigPaths.LEARNING_RATE, lrValue.getText());
+            JsonNode typed = model.get(ConfigPaths.LEARNING_RATE);
+            if (typed.isNumber() && typed.asDouble() > 0) {
+                withoutEcho(() -> learningRate.setValue(Math.log10(typed.asDouble())));
             }
         });
         refreshers.add(() -> {
-            double lr = model.get("training.learningRate").asDouble();
+            double lr = model.get(ConfigPaths.LEARNING_RATE).asDouble();
             learningRate.setValue(Math.log10(lr));
             lrValue.setText(String.valueOf(lr));
         });
-        row(training, 0, "Learning rate (log scale)", new HBox(8, learningRate, lrValue), "training.learningRate");
-        row(training, 1, "Optimizer", choice("training.optimizer", Optimizer.names(), refreshers), "training.optimizer");
-        row(training, 2, "Batch size", intSpinner("training.batchSize", 1, 1024, refreshers), "training.batchSize");
-        row(training, 3, "Epochs", intSpinner("training.epochs", 1, 500, refreshers), "training.epochs");
-        TextField l2 = numberField("training.l2", refreshers);
+        row(training, 0, "Learning rate (log scale)", new HBox(8, learningRate, lrValue), ConfigPaths.LEARNING_RATE);
+        row(training, 1, "Optimizer", choice(ConfigPaths.OPTIMIZER, refreshers), ConfigPaths.OPTIMIZER);
+        row(training, 2, "Batch size", intSpinner(ConfigPaths.BATCH_SIZE, refreshers), ConfigPaths.BATCH_SIZE);
+        row(training, 3, "Epochs", intSpinner(ConfigPaths.EPOCHS, refreshers), ConfigPaths.EPOCHS);
+        TextField l2 = numberField(ConfigPaths.L2, refreshers);
         l2.setId("l2");
-        row(training, 4, "L2 weight decay", l2, "training.l2");
-        Slider dropout = new Slider(0, 0.9, 0);
+        row(training, 4, "L2 weight decay", l2, ConfigPaths.L2);
+        ConfigField rateOfDropout = ConfigSchema.layerField(LayerType.DROPOUT, "rate");
+        Slider dropout = new Slider(rateOfDropout.min(), rateOfDropout.max(), 0);
         dropout.setId("dropout");
         Label dropoutValue = new Label();
         dropout.valueProperty().addListener((obs, old, v) -> {
@@ -104,43 +125,45 @@ public final class ModelScreen {
             dropout.setValue(dropoutBeforeOutput());
             dropoutValue.setText(dropoutBeforeOutput() == 0 ? "off" : String.valueOf(dropoutBeforeOutput()));
         });
-        row(training, 5, "Dropout before output", new HBox(8, dropout, dropoutValue), "model.layers");
-        row(training, 6, "Early stopping patience (0 = off)", intSpinner("training.earlyStoppingPatience", 0, 100, refreshers),
-                "training.earlyStoppingPatience");
-        row(training, 7, "Device", choice("training.device", Device.names(), refreshers), "training.device");
+        row(training, 5, "Dropout before output", new HBox(8, dropout, dropoutValue), ConfigPaths.LAYERS, rateOfDropout);
+        row(training, 6, "Early stopping patience (0 = off)", intSpinner(ConfigPaths.EARLY_STOPPING_PATIENCE, refreshers),
+                ConfigPaths.EARLY_STOPPING_PATIENCE);
+        row(training, 7, "Device", choice(ConfigPaths.DEVICE, refreshers), ConfigPaths.DEVICE);
 
         // Output
-        row(output, 0, "Output activation", choice("model.outputActivation", OutputActivation.names(), refreshers),
-                "model.outputActivation");
-        row(output, 1, "Loss", choice("model.loss", LossFunction.names(), refreshers), "model.loss");
-        row(output, 2, "Weight initialisation", choice("model.weightInit", WeightInit.names(), refreshers), "model.weightInit");
+        row(output, 0, "Output activation", choice(ConfigPaths.OUTPUT_ACTIVATION, refreshers), ConfigPaths.OUTPUT_ACTIVATION);
+        row(output, 1, "Loss", choice(ConfigPaths.LOSS, refreshers), ConfigPaths.LOSS);
+        row(output, 2, "Weight initialisation", choice(ConfigPaths.WEIGHT_INIT, refreshers), ConfigPaths.WEIGHT_INIT);
 
         // Data
-        Spinner<Integer> imageSize = intSpinner("data.imageSize", 1, 512, refreshers);
-        imageSize.setId("imageSize");
-        row(data, 0, "Image size (pixels)", imageSize, "data.imageSize");
-        row(data, 1, "Channels (1 gray, 3 RGB)", intChoice("data.channels", List.of(1, 3), refreshers), "data.channels");
-        row(data, 2, "Normalization", choice("data.normalization", Normalization.names(), refreshers), "data.normalization");
-        row(data, 3, "Class balance", choice("data.balance", Balance.names(), refreshers), "data.balance");
-        row(data, 4, "Validation fraction", slider("data.validationFraction", 0.05, 0.5, refreshers), "data.validationFraction");
-        row(data, 5, "Seed", intSpinner("data.seed", 0, 1_000_000, refreshers), "data.seed");
+        row(data, 0, "Image size (pixels)", intSpinner(ConfigPaths.IMAGE_SIZE, refreshers), ConfigPaths.IMAGE_SIZE);
+        row(data, 1, "Channels (1 gray, 3 RGB)", intChoice(ConfigPaths.CHANNELS, refreshers), ConfigPaths.CHANNELS);
+        row(data, 2, "Normalization", choice(ConfigPaths.NORMALIZATION, refreshers), ConfigPaths.NORMALIZATION);
+        row(data, 3, "Class balance", choice(ConfigPaths.BALANCE, refreshers), ConfigPaths.BALANCE);
+        row(data, 4, "Validation fraction", slider(ConfigPaths.VALIDATION_FRACTION, refreshers), ConfigPaths.VALIDATION_FRACTION);
+        row(data, 5, "Seed", intSpinner(ConfigPaths.SEED, refreshers), ConfigPaths.SEED);
         CheckBox flip = new CheckBox("horizontal flip");
+        flip.setId("flip");
         flip.selectedProperty().addListener((o, a, v) -> {
             if (!updating) {
-                model.set("data.augmentation.flip", v);
+                model.set(ConfigPaths.FLIP, v);
             }
         });
-        refreshers.add(() -> flip.setSelected(model.get("data.augmentation.flip").asBoolean()));
-        row(data, 6, "Augmentation", flip, "data.augmentation");
-        row(data, 7, "  rotation (degrees)", slider("data.augmentation.rotationDegrees", 0, 45, refreshers),
-                "data.augmentation.rotationDegrees");
-        row(data, 8, "  shift (fraction)", slider("data.augmentation.shift", 0, 0.3, refreshers), "data.augmentation.shift");
-        row(data, 9, "  zoom (fraction)", slider("data.augmentation.zoom", 0, 0.3, refreshers), "data.augmentation.zoom");
+        refreshers.add(() -> flip.setSelected(model.get(ConfigPaths.FLIP).asBoolean()));
+        row(data, 6, "Augmentation", flip, ConfigPaths.FLIP);
+        row(data, 7, "  rotation (degrees)", slider(ConfigPaths.ROTATION_DEGREES, refreshers), ConfigPaths.ROTATION_DEGREES);
+        row(data, 8, "  shift (fraction)", slider(ConfigPaths.SHIFT, refreshers), ConfigPaths.SHIFT);
+        row(data, 9, "  zoom (fraction)", slider(ConfigPaths.ZOOM, refreshers), ConfigPaths.ZOOM);
 
         // Layers
         layers.setId("layerList");
         layers.setPrefHeight(220);
-        layers.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> showLayerEditor(i.intValue()));
+        layers.setUserData(ConfigPaths.LAYERS);
+        layers.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
+            if (!keepLayerEditor) {
+                showLayerEditor(i.intValue());
+            }
+        });
         MenuButton add = new MenuButton("Add layer", new FontIcon(Feather.PLUS));
         add.setId("addLayer");
         for (LayerType type : LayerType.values()) {
@@ -178,6 +201,8 @@ public final class ModelScreen {
         top.setAlignment(Pos.CENTER_LEFT);
         errorBox.setId("configErrors");
         model.errors().addListener((ListChangeListener<ConfigError>) c -> showErrors());
+        lintBox.setId("configLint");
+        model.lint().addListener((ListChangeListener<Finding>) c -> showLint());
 
         TitledPane layersPane = new TitledPane("Hidden layers", layerBox);
         TitledPane outputPane = new TitledPane("Output, loss and initialisation", output);
@@ -193,7 +218,7 @@ public final class ModelScreen {
         leftColumn.setPrefWidth(480);
         rightColumn.setPrefWidth(520);
         HBox columns = new HBox(12, leftColumn, rightColumn);
-        VBox content = new VBox(10, top, errorBox, columns);
+        VBox content = new VBox(10, top, errorBox, lintBox, columns);
         content.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -209,6 +234,7 @@ public final class ModelScreen {
         };
         refreshControls.run();
         showErrors();
+        showLint();
     }
 
     public Node node() {
@@ -223,18 +249,115 @@ public final class ModelScreen {
 
     private void showErrors() {
         errorBox.getChildren().clear();
-        for (ConfigError error : model.errors()) {
-            Label label = new Label("⚠ " + error.path() + ": " + error.reason());
-            label.getStyleClass().add("error-text");
-            label.setWrapText(true);
-            errorBox.getChildren().add(label);
+        if (model.errors().isEmpty()) {
+            trainingRefused = false;
+        } else {
+            Label heading = new Label(trainingRefused
+                    ? "Training not started: the config on this screen has " + count(model.errors().size())
+                    + ". Fix " + (model.errors().size() == 1 ? "it" : "them")
+                    + ", then press Train again. Click an error to go to its field."
+                    : "The config has " + count(model.errors().size()) + "; Train is refused until they are fixed."
+                    + " Click an error to go to its field.");
+            heading.setId(trainingRefused ? "trainRefused" : "configErrorsHeading");
+            heading.getStyleClass().add(trainingRefused ? "warning-text" : "caption");
+            heading.setWrapText(true);
+            errorBox.getChildren().add(heading);
         }
-        if (!model.errors().isEmpty()) {
-            Label keep = new Label("Training uses the last valid config until these are fixed.");
-            keep.getStyleClass().add("caption");
-            errorBox.getChildren().add(keep);
+        for (ConfigError error : model.errors()) {
+            Hyperlink link = new Hyperlink("⚠ " + error.path() + ": " + error.reason());
+            link.getStyleClass().add("error-text");
+            link.setWrapText(true);
+            link.setOnAction(e -> focusField(error.path()));
+            errorBox.getChildren().add(link);
         }
         markInvalid(root);
+    }
+
+    private static String count(int errors) {
+        return errors == 1 ? "1 error" : errors + " errors";
+    }
+
+    /**
+     * Called by the Train action: when the config on screen has errors, shows all of them with a
+     * banner, moves the focus to the first, and returns true so that nothing is trained.
+     */
+    public boolean refuseTrainingIfInvalid() {
+        if (model.isValid()) {
+            return false;
+        }
+        trainingRefused = true;
+        showErrors();
+        focusField(model.errors().get(0).path());
+        return true;
+    }
+
+    /** The errors on screen, for the Train action's message. */
+    public List<ConfigError> errors() {
+        return List.copyOf(model.errors());
+    }
+
+    /** Runs {@code listener} whenever the config on screen turns valid or invalid. */
+    public void onValidityChange(Consumer<Boolean> listener) {
+        model.errors().addListener((ListChangeListener<ConfigError>) c -> listener.accept(model.errors().isEmpty()));
+    }
+
+    /** Focuses the control that edits {@code errorPath}; a layer's error first selects that layer. */
+    private void focusField(String errorPath) {
+        java.util.regex.Matcher layer = java.util.regex.Pattern.compile("model\\.layers\\[(\\d+)]").matcher(errorPath);
+        if (layer.lookingAt()) {
+            int index = Integer.parseInt(layer.group(1));
+            if (index < layers.getItems().size()) {
+                layers.getSelectionModel().select(index);
+                layers.scrollTo(index);
+            }
+        }
+        Node best = null;
+        int bestLength = -1;
+        for (Node node : pathNodes(root, new java.util.ArrayList<>())) {
+            String path = (String) node.getUserData();
+            boolean covers = errorPath.equals(path) || errorPath.startsWith(path + ".") || errorPath.startsWith(path + "[");
+            if (covers && path.length() > bestLength) {
+                best = node;
+                bestLength = path.length();
+            }
+        }
+        if (best == null && layer.lookingAt()) {
+            best = layers;
+        }
+        if (best != null) {
+            Node target = best instanceof HBox box ? box.getChildren().get(box.getChildren().size() - 1) : best;
+            target.requestFocus();
+        }
+    }
+
+    private static List<Node> pathNodes(Node node, List<Node> found) {
+        if (node.getUserData() instanceof String) {
+            found.add(node);
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> pathNodes(child, found));
+        }
+        if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
+            pathNodes(scroll.getContent(), found);
+        }
+        if (node instanceof TitledPane pane && pane.getContent() != null) {
+            pathNodes(pane.getContent(), found);
+        }
+        return found;
+    }
+
+    /** The diagnosis's config checks on the valid config: a warning here is the same finding a diagnosis would give. */
+    private void showLint() {
+        lintBox.getChildren().clear();
+        for (Finding finding : model.lint()) {
+            String fix = finding.fix() == null ? "" : " — " + finding.fix().description();
+            Label label = new Label("⚠ " + finding.title() + fix);
+            label.setId("lint-" + finding.id());
+            label.getStyleClass().add(finding.severity() == Severity.INFO ? "caption" : "warning-text");
+            label.setWrapText(true);
+            label.setTooltip(new Tooltip(finding.explanation()));
+            lintBox.getChildren().add(label);
+        }
     }
 
     private void markInvalid(Node node) {
@@ -253,7 +376,7 @@ public final class ModelScreen {
                     control.getProperties().put(ERROR_TOOLTIP, tip);
                     control.setTooltip(tip);
                 } else if (ours != null && control.getTooltip() == ours) {
-                    control.setTooltip(null);
+                    control.setTooltip((javafx.scene.control.Tooltip) control.getProperties().get(HELP_TOOLTIP));
                     control.getProperties().remove(ERROR_TOOLTIP);
                 }
             }
@@ -273,7 +396,7 @@ public final class ModelScreen {
 
     private void refreshLayers() {
         int keep = layers.getSelectionModel().getSelectedIndex();
-        ArrayNode array = (ArrayNode) model.get("model.layers");
+        ArrayNode array = (ArrayNode) model.get(ConfigPaths.LAYERS);
         List<String> items = new java.util.ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             items.add((i + 1) + ". " + describe(array.get(i)));
@@ -300,7 +423,7 @@ public final class ModelScreen {
 
     private void showLayerEditor(int index) {
         layerEditor.getChildren().clear();
-        ArrayNode array = (ArrayNode) model.get("model.layers");
+        ArrayNode array = (ArrayNode) model.get(ConfigPaths.LAYERS);
         if (index < 0 || index >= array.size()) {
             return;
         }
@@ -308,69 +431,60 @@ public final class ModelScreen {
         GridPane form = grid();
         int row = 0;
         String type = layer.path("type").asText();
-        for (String field : switch (type) {
-            case "conv" -> List.of("filters", "kernel", "stride", "activation");
-            case "pool" -> List.of("size");
-            case "dense" -> List.of("units", "activation");
-            case "dropout" -> List.of("rate");
-            default -> List.<String>of();
-        }) {
+        if (!LayerType.names().contains(type)) {
+            return;
+        }
+        for (ConfigField field : ConfigSchema.layerFields(LayerType.fromJson(type)).values()) {
+            String key = field.key();
+            JsonNode current = layer.has(key) ? layer.get(key) : Json.MAPPER.valueToTree(field.defaultValue());
             Node control;
-            if (field.equals("activation")) {
+            if (field.type() == ConfigField.Type.CHOICE) {
                 ComboBox<String> box = new ComboBox<>();
-                box.getItems().setAll(Activation.names());
-                box.setValue(layer.path(field).asText("relu"));
-                box.setOnAction(e -> editLayer(index, l -> l.put(field, box.getValue())));
+                box.getItems().setAll(field.choices());
+                box.setValue(current.asText());
+                box.setOnAction(e -> editLayer(index, l -> l.put(key, box.getValue())));
                 control = box;
-            } else if (field.equals("rate")) {
-                TextField text = new TextField(layer.path(field).asText());
-                text.setOnAction(e -> editLayer(index, l -> putNumber(l, field, text.getText())));
-                text.focusedProperty().addListener((o, was, now) -> {
-                    if (!now) {
-                        editLayer(index, l -> putNumber(l, field, text.getText()));
-                    }
-                });
+            } else if (field.type() == ConfigField.Type.NUMBER) {
+                TextField text = new TextField(current.asText());
+                commitOnEnterOrFocusLoss(text, () -> editLayer(index, l -> putTyped(l, field, text.getText())));
                 control = text;
             } else {
-                int value = layer.has(field) ? layer.get(field).asInt() : 1;
-                Spinner<Integer> spinner = new Spinner<>(1, 4096, value);
-                spinner.setEditable(true);
-                spinner.valueProperty().addListener((o, a, v) -> editLayer(index, l -> l.put(field, v)));
+                Spinner<Long> spinner = fieldSpinner(field, text -> editLayer(index, l -> putTyped(l, field, text)));
+                showValue(spinner, current);
                 control = spinner;
             }
-            row(form, row++, field, control, "model.layers[" + index + "]." + field);
+            row(form, row++, key, control, ConfigPaths.layer(index, key), field);
         }
         Label title = new Label("Layer " + (index + 1) + ": " + type);
         title.getStyleClass().add("section-title");
         layerEditor.getChildren().addAll(title, form);
     }
 
+    /** Edits one field of the layer whose editor is open; the editor stays, so typing is not interrupted. */
     private void editLayer(int index, Consumer<ObjectNode> change) {
-        editLayers(list -> change.accept((ObjectNode) list.get(index)));
+        keepLayerEditor = true;
+        try {
+            editLayers(list -> change.accept((ObjectNode) list.get(index)));
+        } finally {
+            keepLayerEditor = false;
+        }
     }
 
     private void editLayers(Consumer<ArrayNode> change) {
-        ArrayNode array = ((ArrayNode) model.get("model.layers")).deepCopy();
+        ArrayNode array = ((ArrayNode) model.get(ConfigPaths.LAYERS)).deepCopy();
         change.accept(array);
-        model.set("model.layers", array);
-        updating = true;
-        try {
-            refreshLayers();
-        } finally {
-            updating = false;
-        }
+        model.set(ConfigPaths.LAYERS, array);
+        withoutEcho(this::refreshLayers);
     }
 
     private void addLayer(LayerType type) {
         ObjectNode layer = Json.MAPPER.createObjectNode().put("type", type.json());
-        switch (type) {
-            case CONV -> layer.put("filters", 16).put("kernel", 3).put("activation", "relu");
-            case POOL -> layer.put("size", 2);
-            case DENSE -> layer.put("units", 64).put("activation", "relu");
-            case DROPOUT -> layer.put("rate", 0.5);
-            default -> { }
+        for (ConfigField field : ConfigSchema.layerFields(type).values()) {
+            if (!field.optional()) {
+                layer.set(field.key(), Json.MAPPER.valueToTree(field.defaultValue()));
+            }
         }
-        int at = selected() >= 0 ? selected() + 1 : ((ArrayNode) model.get("model.layers")).size();
+        int at = selected() >= 0 ? selected() + 1 : ((ArrayNode) model.get(ConfigPaths.LAYERS)).size();
         editLayers(list -> list.insert(at, layer));
         layers.getSelectionModel().select(at);
     }
@@ -378,7 +492,7 @@ public final class ModelScreen {
     private void move(int delta) {
         int from = selected();
         int to = from + delta;
-        ArrayNode array = (ArrayNode) model.get("model.layers");
+        ArrayNode array = (ArrayNode) model.get(ConfigPaths.LAYERS);
         if (from < 0 || to < 0 || to >= array.size()) {
             return;
         }
@@ -394,7 +508,7 @@ public final class ModelScreen {
     }
 
     private double dropoutBeforeOutput() {
-        ArrayNode array = (ArrayNode) model.get("model.layers");
+        ArrayNode array = (ArrayNode) model.get(ConfigPaths.LAYERS);
         JsonNode last = array.size() == 0 ? null : array.get(array.size() - 1);
         return last != null && "dropout".equals(last.path("type").asText()) ? last.path("rate").asDouble() : 0;
     }
@@ -413,10 +527,10 @@ public final class ModelScreen {
         });
     }
 
-    private ComboBox<String> choice(String path, List<String> values, List<Runnable> refreshers) {
+    private ComboBox<String> choice(String path, List<Runnable> refreshers) {
         ComboBox<String> box = new ComboBox<>();
-        box.setId(path.substring(path.lastIndexOf('.') + 1));
-        box.getItems().setAll(values);
+        box.setId(ConfigPaths.key(path));
+        box.getItems().setAll(ConfigSchema.field(path).choices());
         box.setOnAction(e -> {
             if (!updating && box.getValue() != null) {
                 model.set(path, box.getValue());
@@ -426,9 +540,10 @@ public final class ModelScreen {
         return box;
     }
 
-    private ComboBox<Integer> intChoice(String path, List<Integer> values, List<Runnable> refreshers) {
+    private ComboBox<Integer> intChoice(String path, List<Runnable> refreshers) {
         ComboBox<Integer> box = new ComboBox<>();
-        box.getItems().setAll(values);
+        box.setId(ConfigPaths.key(path));
+        box.getItems().setAll(ConfigSchema.field(path).intChoices());
         box.setOnAction(e -> {
             if (!updating && box.getValue() != null) {
                 model.set(path, box.getValue());
@@ -438,22 +553,38 @@ public final class ModelScreen {
         return box;
     }
 
-    private Spinner<Integer> intSpinner(String path, int min, int max, List<Runnable> refreshers) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, min);
-        spinner.setId(path.substring(path.lastIndexOf('.') + 1));
-        spinner.setEditable(true);
-        spinner.setPrefWidth(120);
-        spinner.valueProperty().addListener((o, a, v) -> {
-            if (!updating && v != null) {
-                model.set(path, v);
-            }
-        });
-        refreshers.add(() -> spinner.getValueFactory().setValue(model.get(path).asInt()));
+    private Spinner<Long> intSpinner(String path, List<Runnable> refreshers) {
+        Spinner<Long> spinner = fieldSpinner(ConfigSchema.field(path), text -> model.setTyped(path, text));
+        spinner.setId(ConfigPaths.key(path));
+        refreshers.add(() -> showValue(spinner, model.get(path)));
         return spinner;
     }
 
-    private HBox slider(String path, double min, double max, List<Runnable> refreshers) {
-        Slider slider = new Slider(min, max, min);
+    /** A spinner over a whole-number field whose every keystroke reaches the validator as typed. */
+    private Spinner<Long> fieldSpinner(ConfigField field, Consumer<String> onEdit) {
+        Spinner<Long> spinner = new Spinner<>();
+        spinner.setValueFactory(new FieldSpinnerFactory(field));
+        spinner.setEditable(true);
+        spinner.setPrefWidth(140);
+        spinner.getEditor().textProperty().addListener((o, a, text) -> {
+            if (!updating) {
+                onEdit.accept(text);
+            }
+        });
+        return spinner;
+    }
+
+    private void showValue(Spinner<Long> spinner, JsonNode value) {
+        withoutEcho(() -> {
+            spinner.getValueFactory().setValue(value != null && value.isIntegralNumber() ? value.asLong() : null);
+            spinner.getEditor().setText(value == null || value.isNull() ? "" : value.asText());
+        });
+    }
+
+    private HBox slider(String path, List<Runnable> refreshers) {
+        ConfigField field = ConfigSchema.field(path);
+        Slider slider = new Slider(field.min(), field.max(), ((Number) field.defaultValue()).doubleValue());
+        slider.setId(ConfigPaths.key(path));
         Label value = new Label();
         value.setMinWidth(50);
         slider.valueProperty().addListener((o, a, v) -> {
@@ -473,31 +604,43 @@ public final class ModelScreen {
     private TextField numberField(String path, List<Runnable> refreshers) {
         TextField field = new TextField();
         field.setPrefWidth(120);
-        Runnable commit = () -> {
-            if (!updating) {
-                String text = field.getText().trim();
-                try {
-                    model.set(path, Double.parseDouble(text));
-                } catch (NumberFormatException e) {
-                    model.set(path, text); // the validator names the field and the reason
-                }
-            }
-        };
-        field.setOnAction(e -> commit.run());
-        field.focusedProperty().addListener((o, was, now) -> {
-            if (!now) {
-                commit.run();
-            }
-        });
+        commitOnEnterOrFocusLoss(field, () -> model.setTyped(path, field.getText()));
         refreshers.add(() -> field.setText(model.get(path).asText()));
         return field;
     }
 
-    private static void putNumber(ObjectNode layer, String field, String text) {
+    /** Runs {@code commit} when Enter is pressed in {@code field} or it loses focus, except while controls are refreshed. */
+    private void commitOnEnterOrFocusLoss(TextField field, Runnable commit) {
+        field.setOnAction(e -> {
+            if (!updating) {
+                commit.run();
+            }
+        });
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now && !updating) {
+                commit.run();
+            }
+        });
+    }
+
+    /** Changes controls without their listeners writing back into the config. */
+    private void withoutEcho(Runnable change) {
+        boolean was = updating;
+        updating = true;
         try {
-            layer.put(field, Double.parseDouble(text.trim()));
-        } catch (NumberFormatException e) {
-            layer.put(field, text);
+            change.run();
+        } finally {
+            updating = was;
+        }
+    }
+
+    /** Puts typed text into a layer as the validator should judge it; an optional field left blank is removed. */
+    private static void putTyped(ObjectNode layer, ConfigField field, String text) {
+        JsonNode value = ModelViewModel.typed(text);
+        if (value.isNull() && field.optional()) {
+            layer.remove(field.key());
+        } else {
+            layer.set(field.key(), value);
         }
     }
 
@@ -549,12 +692,36 @@ public final class ModelScreen {
     }
 
     private static void row(GridPane grid, int row, String label, Node control, String path) {
+        row(grid, row, label, control, path, ConfigSchema.find(path).orElse(null));
+    }
+
+    /** One labelled control; {@code field}'s help and range become the tooltip of the label and the control. */
+    private static void row(GridPane grid, int row, String label, Node control, String path, ConfigField field) {
         control.setUserData(path);
         if (control instanceof HBox box) {
             box.setAlignment(Pos.CENTER_LEFT);
             box.getChildren().stream().filter(n -> n instanceof Slider).forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         }
-        grid.addRow(row, new Label(label), control);
+        Label name = new Label(label);
+        if (field != null) {
+            Tooltip help = new Tooltip(helpText(field));
+            help.setShowDelay(javafx.util.Duration.millis(300));
+            name.setTooltip(help);
+            if (control instanceof Control c) {
+                c.setTooltip(help);
+                c.getProperties().put(HELP_TOOLTIP, help);
+            } else {
+                Tooltip.install(control, help);
+            }
+        }
+        grid.addRow(row, name, control);
+    }
+
+    /** "Images per weight update.\nA whole number between 1 and 4096; default 32." */
+    static String helpText(ConfigField field) {
+        String expected = field.expectation();
+        String text = field.help() + "\n" + Character.toUpperCase(expected.charAt(0)) + expected.substring(1);
+        return field.defaultValue() == null ? text + "." : text + "; default " + field.defaultValue() + ".";
     }
 
     private static double roundSignificant(double value) {

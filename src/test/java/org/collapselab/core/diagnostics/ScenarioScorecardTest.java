@@ -1,7 +1,6 @@
 package org.collapselab.core.diagnostics;
 
 import org.collapselab.core.training.TrialBudget;
-import org.collapselab.core.training.TrialBudget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +20,7 @@ import org.collapselab.core.training.dl4j.Dl4jTrainingEngine;
 import org.collapselab.core.experiment.CachingTrialRunner;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
+import org.collapselab.testsupport.CatalogAssertions;
 import org.collapselab.testsupport.ScenarioData;
 import org.collapselab.core.data.DatasetLoader;
 import org.collapselab.core.data.samples.Scenarios;
@@ -70,6 +70,14 @@ class ScenarioScorecardTest {
 
     /** Runs one scenario's full session and ranking; returns the ranked findings. */
     static List<Finding> diagnose(String scenario, StringBuilder log) throws Exception {
+        return diagnose(scenario, log, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #diagnose(String, StringBuilder)}, adding to {@code problems} every step that ended FAILED, every
+     * finding id a check emitted without declaring it, and every evidence source citing an internal document.
+     */
+    static List<Finding> diagnose(String scenario, StringBuilder log, List<String> problems) throws Exception {
         ExperimentConfig config = ConfigCodec.read(SCENARIOS.resolve(scenario + ".json"));
         ImageDataset data = data(Scenarios.datasetFor(scenario), config);
         DiagnosticContext.Builder builder = DiagnosticContext.builder(config, data)
@@ -85,6 +93,7 @@ class ScenarioScorecardTest {
             StepResult r = session.result(i);
             if (r.state() == CheckState.FAILED) {
                 log.append("    step ").append(session.checks().get(i).id()).append(" FAILED: ").append(r.note()).append('\n');
+                problems.add(scenario + ": step " + session.checks().get(i).id() + " FAILED: " + r.note());
             }
             if (r.seconds() > 2) {
                 log.append(String.format("    %-26s %5.1f s%n", session.checks().get(i).id(), r.seconds()));
@@ -105,6 +114,11 @@ class ScenarioScorecardTest {
             log.append("      losses " + java.util.Arrays.toString(java.util.Arrays.stream(losses).map(v -> Math.round(v * 1000) / 1000.0).toArray()) + "\n");
         }
         long t = System.nanoTime();
+        try {
+            CatalogAssertions.declaredAndCited(session);
+        } catch (AssertionError e) {
+            problems.add(scenario + ": " + e.getMessage());
+        }
         List<Finding> ranked = session.rankCauses(ProgressObserver.NONE, cancel);
         log.append(String.format("    %-26s %5.1f s%n", "ranking", (System.nanoTime() - t) / 1e9));
         return ranked;
@@ -121,7 +135,7 @@ class ScenarioScorecardTest {
             assertEquals(Scenarios.config(id), ConfigCodec.read(SCENARIOS.resolve(id + ".json")), "regenerate " + id);
             long t = System.nanoTime();
             StringBuilder log = new StringBuilder();
-            List<Finding> ranked = diagnose(id, log);
+            List<Finding> ranked = diagnose(id, log, failures);
             results.put(s.id(), ranked);
             String top = ranked.isEmpty() ? "-" : ranked.get(0).id();
             System.out.printf("%-28s %5.1f s  top=%-28s %s%n", s.id(), (System.nanoTime() - t) / 1e9, top,

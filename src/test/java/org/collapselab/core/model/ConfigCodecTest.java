@@ -83,4 +83,17 @@ class ConfigCodecTest {
         assertEquals("model.layers[3]", e.errors().get(0).path());
         assertTrue(e.errors().get(0).reason().contains("too small"), e.getMessage());
     }
+
+    @Test
+    void valuesApplyAsTypedValuesWithoutATextRoundTrip() throws Exception {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(); // applied in order
+        values.put(ConfigPaths.LAYERS, List.of(LayerSpec.dense(8, Activation.TANH)));
+        values.put(ConfigPaths.LEARNING_RATE, 3e-4);
+        values.put(ConfigPaths.BALANCE, Balance.OVERSAMPLE);
+        values.put(ConfigPaths.layer(0, "units"), 12);
+        ExperimentConfig c = ConfigCodec.withValues(ConfigCodec.defaults(), values);
+        assertEquals(List.of(LayerSpec.dense(12, Activation.TANH)), c.model().layers());
+        assertEquals(3e-4, c.training().learningRate());
+        assertEquals(Balance.OVERSAMPLE, c.data().balance());
+    }
 }

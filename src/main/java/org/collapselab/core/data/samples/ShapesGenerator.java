@@ -79,7 +79,7 @@ public final class ShapesGenerator {
             for (int i = 0; i < options.perClass()[c]; i++) {
                 int shape = options.noSignal() ? random.nextInt(classes.size()) : c;
                 BufferedImage image = draw(shape, c, classes.size(), options, random);
-                ImageIO.write(image, "png", folder.resolve(String.format("%s-%03d.png", classes.get(c), i)).toFile());
+                ImageIO.write(image, "png", folder.resolve(String.format(java.util.Locale.ROOT, "%s-%03d.png", classes.get(c), i)).toFile());
             }
         }
         return classes;

@@ -7,6 +7,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.LayerSpec;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
@@ -39,14 +40,14 @@ public final class CapacityCheck extends BaseCheck {
             return List.of();
         }
         double chance = ctx.chance();
-        double user = Trials.balancedAccuracy(ctx.trainingResult(), chance);
-        TrainingResult reference = Trials.referenceRun(ctx, cancel);
-        double ref = Trials.balancedAccuracy(reference, chance);
+        double user = SharedExperiments.balancedAccuracy(ctx.trainingResult(), chance);
+        TrainingResult reference = SharedExperiments.referenceRun(ctx, cancel);
+        double ref = SharedExperiments.balancedAccuracy(reference, chance);
         if (ref - user < BEHIND) {
             return List.of();
         }
         List<Map<String, Object>> layers = new ArrayList<>();
-        for (LayerSpec l : Trials.reference(ctx).model().layers()) {
+        for (LayerSpec l : SharedExperiments.reference(ctx).model().layers()) {
             layers.add(org.collapselab.core.util.Json.MAPPER.convertValue(l, Map.class));
         }
         boolean shallow = depth == 0;
@@ -56,8 +57,8 @@ public final class CapacityCheck extends BaseCheck {
                         + "shape wherever it appears; the cheapest fit is the class frequencies."
                         : "So many layers are hard to train from scratch on a small dataset: signals and gradients fade "
                         + "through the stack, and the network settles on the most common class.",
-                ref - user, BEHIND, "capacity comparison with a conv-pool-dense reference trained briefly (tuned on the "
+                ref - user, BEHIND, "capacity comparison with a conv-pool-dense reference trained briefly (tuned on the bundled "
                         + "scenarios); depth 0 or ≥ " + DEEP,
-                fix("Use the reference architecture", Map.of("model.layers", layers))));
+                fix("Use the reference architecture", Map.of(ConfigPaths.LAYERS, layers))));
     }
 }

@@ -9,12 +9,13 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.model.Balance;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * {@code class-imbalance}: largest/smallest class above 10, or normalised label entropy below 0.5
- * (design §7), critical when nothing balances the loss; a milder imbalance (above 3:1) is a warning.
+ * {@code class-imbalance}: largest/smallest class above 10, or normalised label entropy below 0.5,
+ * critical when nothing balances the loss; a milder imbalance (above 3:1) is a warning.
  */
 public final class ClassImbalanceCheck extends BaseCheck {
 
@@ -60,8 +61,9 @@ public final class ClassImbalanceCheck extends BaseCheck {
                         balanced ? " The config already balances the classes (" + ctx.config().data().balance().json()
                                 + ")." : ""),
                 ratio, strong ? ClassBalance.STRONG_RATIO : ClassBalance.MILD_RATIO,
-                String.format("design §7: largest/smallest > 10 or normalized label entropy < 0.5 (entropy %.2f); "
-                        + "3:1 warning tuned on the scenarios", balance.entropy()),
-                balanced ? null : fix("Weight the loss by inverse class frequency", Map.of("data.balance", "class-weights"))));
+                String.format("imbalance ratio largest/smallest as in Buda et al. 2018 (class imbalance in CNNs); "
+                        + "critical above 10 or at normalized label entropy < 0.5 (entropy %.2f), a warning above 3:1 "
+                        + "(tuned on the bundled scenarios)", balance.entropy()),
+                balanced ? null : fix("Weight the loss by inverse class frequency", Map.of(ConfigPaths.BALANCE, "class-weights"))));
     }
 }

@@ -16,7 +16,7 @@ import org.collapselab.core.util.ProgressObserver;
 /** {@code dead-relu}: a ReLU layer where more than half the units output zero for every probe image. */
 public final class DeadReluCheck extends BaseCheck {
     /** Design §7 says 50%; healthy small nets on the samples showed up to 60% silent units in a 32-unit dense layer
-     * on the 32-image probe batch, so warnings start at 80% (tuned on the scenarios). */
+     * on the 32-image probe batch, so warnings start at 80% (tuned on the bundled scenarios). */
     public static final double DEAD = 0.8;
     public static final double CRITICAL = 0.9;
     /** Dead share that counts when training has stalled at chance (AUTOTRAINER's threshold). */
@@ -84,9 +84,9 @@ public final class DeadReluCheck extends BaseCheck {
                 "A ReLU unit whose input is negative for every image outputs zero and gets zero gradient, so it never "
                         + "recovers. When most units are dead, almost nothing about the image reaches the output layer, "
                         + "which then learns the class frequencies and predicts the most common class.",
-                dead[worst], threshold, "design §7 / AUTOTRAINER ICSE'21 'dying ReLU' (> 50% of units dead on a probe batch); "
+                dead[worst], threshold, "AUTOTRAINER ICSE'21 'dying ReLU' (> 50% of units dead on a probe batch); "
                         + "that 50% applies when the loss has stalled at ln C (" + (stalled ? "it has here" : "not here")
-                        + "), otherwise 80% after tuning on the healthy scenarios; critical above 90% or when stalled",
+                        + "), otherwise 80% after tuning on the bundled healthy scenarios; critical above 90% or when stalled",
                 fix("Use leaky ReLU, which keeps a small gradient for negative inputs", set)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.model.Activation;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.model.LayerSpec;
 import org.collapselab.core.model.LayerType;
@@ -44,7 +45,7 @@ final class Fixes {
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             if ((layer.type() == LayerType.CONV || layer.type() == LayerType.DENSE) && from.contains(layer.activation())) {
-                set.put("model.layers[" + i + "].activation", to.json());
+                set.put(ConfigPaths.layer(i, "activation"), to.json());
             }
         }
         return set;

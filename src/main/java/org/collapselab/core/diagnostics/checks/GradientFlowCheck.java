@@ -9,6 +9,7 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.model.Activation;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.training.LayerSample;
 import org.collapselab.core.training.LayerStatistics;
 import org.collapselab.core.training.TrainingResult;
@@ -60,16 +61,16 @@ public final class GradientFlowCheck extends BaseCheck {
         if (!Double.isFinite(ratio)) {
             return List.of();
         }
-        String source = "the brief's rule: first-layer gradient norm < 1e-4 × the output layer's (AUTOTRAINER ICSE'21, "
-                + "DeepDiagnosis ICSE'22 vanishing/exploding gradient); relaxed to 1e-3 after tuning on the deep-sigmoid "
-                + "scenario; exploding above 1e3";
+        String source = "first-layer gradient norm < 1e-4 × the output layer's (AUTOTRAINER ICSE'21, "
+                + "DeepDiagnosis ICSE'22 vanishing/exploding gradient); relaxed to 1e-3 after tuning on the bundled "
+                + "deep-sigmoid scenario; exploding above 1e3";
         double[] dead = LayerHealth.recentPerLayer(result.layerHistory(), LayerSample::deadFraction);
         boolean deadUnits = java.util.Arrays.stream(dead).anyMatch(d -> d > DeadReluCheck.DEAD);
         // Dead ReLUs also starve early layers of gradient; that is the dead-relu finding, not a vanishing gradient.
         if (ratio < VANISHING && !deadUnits) {
             Map<String, Object> set = new LinkedHashMap<>(Fixes.activations(ctx.config(),
                     List.of(Activation.SIGMOID, Activation.TANH), Activation.RELU));
-            set.put("model.weightInit", "relu");
+            set.put(ConfigPaths.WEIGHT_INIT, "relu");
             return List.of(finding("vanishing-gradient", Severity.CRITICAL,
                     String.format("The first layer gets %.1e of the output layer's gradient", ratio),
                     "Each sigmoid or tanh layer multiplies the gradient by at most 0.25 on its way back, so after several "
@@ -84,7 +85,7 @@ public final class GradientFlowCheck extends BaseCheck {
                     "Gradients grow on their way back through the layers until early weights take huge steps; the "
                             + "network's outputs swing wildly and then saturate on one class.",
                     ratio, EXPLODING, source, fix("Lower the learning rate and add batch normalisation",
-                            Map.of("training.learningRate", Math.min(good, ctx.config().training().learningRate() / 10)))));
+                            Map.of(ConfigPaths.LEARNING_RATE, Math.min(good, ctx.config().training().learningRate() / 10)))));
         }
         return List.of();
     }

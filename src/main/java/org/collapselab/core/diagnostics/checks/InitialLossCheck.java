@@ -9,6 +9,7 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Fix;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.LossFunction;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
@@ -18,13 +19,18 @@ import org.collapselab.core.util.ProgressObserver;
  * score about ln C (uniform guesses). Far off means the output layer, the loss or the initial scale is wrong.
  */
 public final class InitialLossCheck extends BaseCheck {
-    /** |L0 − ln C| above this share of ln C is off (Karpathy's "verify loss @ init"; tuned on the scenarios). */
+    /** |L0 − ln C| above this share of ln C is off (Karpathy's "verify loss @ init"; tuned on the bundled scenarios). */
     public static final double RELATIVE_TOLERANCE = 1.5;
     static final int PROBE_IMAGES = 128;
 
     public InitialLossCheck() {
         super("initial-loss", List.of("initial-loss-off"), "Loss at initialisation",
                 "Compares the untrained network's loss with ln C, the loss of uniform guessing.", Phase.PREFLIGHT, true);
+    }
+
+    @Override
+    public boolean reportsSymptoms() {
+        return true;
     }
 
     @Override
@@ -60,7 +66,7 @@ public final class InitialLossCheck extends BaseCheck {
         String mismatch = OutputActivationCheck.problem(ctx.config().model(), classes);
         Fix fix = mismatch != null
                 ? fix("Use a softmax output with multi-class cross-entropy",
-                Map.of("model.outputActivation", "softmax", "model.loss", "mcxent"))
+                Map.of(ConfigPaths.OUTPUT_ACTIVATION, "softmax", ConfigPaths.LOSS, "mcxent"))
                 : null;
         return List.of(finding("initial-loss-off", Double.isFinite(loss) ? Severity.WARNING : Severity.CRITICAL,
                 String.format("Loss before training is %s, expected about ln %d = %.2f", Double.isFinite(loss)
@@ -69,7 +75,7 @@ public final class InitialLossCheck extends BaseCheck {
                         + "ln C. A very different starting loss means the outputs are not probabilities, or start out "
                         + "confidently wrong, and training begins by fighting that instead of learning the classes."
                         + (mismatch != null ? " Here: " + mismatch + "." : ""),
-                loss, expected, "Karpathy's recipe 'verify loss @ init'; |L0 − ln C| > 1.5·ln C; 0.5·ln C and then ln C flagged healthy standardized inputs (2.28 for 3 classes on the SameDiff engine), so relaxed after tuning on the scenarios",
+                loss, expected, "Karpathy's recipe 'verify loss @ init'; |L0 − ln C| > 1.5·ln C; 0.5·ln C and then ln C flagged healthy standardized inputs (2.28 for 3 classes on the SameDiff engine), so relaxed after tuning on the bundled scenarios",
                 fix));
     }
 }

@@ -6,6 +6,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.Normalization;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
@@ -26,6 +27,6 @@ public final class InputsNotNormalizedCheck extends BaseCheck {
                 "Inputs hundreds of times larger than the weights expect make the first layer's outputs huge: ReLU units "
                         + "die or sigmoid units saturate after the first steps, and the network ends up giving one answer.",
                 255, 1, "Karpathy's recipe / DL4J tuning guide: inputs of zero mean and unit scale",
-                fix("Scale pixels to 0–1", Map.of("data.normalization", "scale"))));
+                fix("Scale pixels to 0–1", Map.of(ConfigPaths.NORMALIZATION, "scale"))));
     }
 }

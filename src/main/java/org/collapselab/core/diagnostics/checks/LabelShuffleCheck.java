@@ -36,7 +36,7 @@ public final class LabelShuffleCheck extends BaseCheck {
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         progress.progress(0, 2, "reference network, real labels");
-        TrainingResult real = Trials.referenceRun(ctx, cancel);
+        TrainingResult real = SharedExperiments.referenceRun(ctx, cancel);
         progress.progress(1, 2, "reference network, shuffled labels");
         DataView[] views = ctx.trialViews();
         ImageDataset data = views[0].dataset();
@@ -52,11 +52,11 @@ public final class LabelShuffleCheck extends BaseCheck {
         }
         ImageDataset shuffled = data.withLabels(labels);
         DataView validation = views[1].dataset() == data ? new DataView(shuffled, views[1].indices()) : views[1];
-        TrainingResult noise = ctx.trials().train(Trials.reference(ctx), new DataView(shuffled, trainIdx), validation,
+        TrainingResult noise = ctx.trials().train(SharedExperiments.reference(ctx), new DataView(shuffled, trainIdx), validation,
                 MonitoringOptions.OFF, cancel);
         double chance = ctx.chance();
-        double realScore = Trials.balancedAccuracy(real, chance);
-        double noiseScore = Trials.balancedAccuracy(noise, chance);
+        double realScore = SharedExperiments.balancedAccuracy(real, chance);
+        double noiseScore = SharedExperiments.balancedAccuracy(noise, chance);
         ctx.remember("referenceBalancedAccuracy", realScore);
         ctx.chart(id(), ChartData.bar("label-shuffle", "Real vs shuffled labels", "training labels", "balanced accuracy")
                 .series("balanced accuracy", List.of(ChartData.Point.bar("real labels", realScore),

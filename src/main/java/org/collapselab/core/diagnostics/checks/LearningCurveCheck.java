@@ -55,11 +55,11 @@ public final class LearningCurveCheck extends BaseCheck {
         for (int k = 0; k < FRACTIONS.length; k++) {
             double fraction = FRACTIONS[k];
             progress.progress(k, FRACTIONS.length, String.format("%.0f%% of the data", 100 * fraction));
-            TrainingResult result = fraction >= 1 ? Trials.referenceRun(ctx, cancel)
-                    : ctx.trials().train(Trials.reference(ctx), DiagnosticContext.cap(views[0],
+            TrainingResult result = fraction >= 1 ? SharedExperiments.referenceRun(ctx, cancel)
+                    : ctx.trials().train(SharedExperiments.reference(ctx), DiagnosticContext.cap(views[0],
                     Math.max(ctx.classCount() * 2, (int) Math.round(fraction * views[0].count())),
                     ctx.config().data().seed() + k), views[1], MonitoringOptions.OFF, cancel);
-            curve.put(fraction, Trials.balancedAccuracy(result, chance));
+            curve.put(fraction, SharedExperiments.balancedAccuracy(result, chance));
         }
         ctx.remember("learningCurve", curve);
         ctx.chart(id(), chart(curve, chance));

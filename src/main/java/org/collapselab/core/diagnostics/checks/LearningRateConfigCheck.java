@@ -6,6 +6,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.Optimizer;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
@@ -46,6 +47,6 @@ public final class LearningRateConfigCheck extends BaseCheck {
                 lr, high ? range[1] : range[0], "usual range for " + optimizer.json()
                         + " (DL4J tuning guide; Karpathy's recipe: Adam 3e-4–1e-3); a warning only — the LR range test "
                         + "and training monitoring measure it",
-                fix("Set the learning rate to " + good, Map.of("training.learningRate", good))));
+                fix("Set the learning rate to " + good, Map.of(ConfigPaths.LEARNING_RATE, good))));
     }
 }

@@ -7,6 +7,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.training.TrialRunner;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
@@ -91,7 +92,7 @@ public final class LearningRateRangeCheck extends BaseCheck {
         ctx.remember(DiagnosticContext.SUGGESTED_LEARNING_RATE, suggestion);
         double lr = ctx.config().training().learningRate();
         String source = String.format("LR range test (Smith 2017; fast.ai lr_find): suggestion %.1e = a tenth of the "
-                + "rate at the lowest smoothed loss; flagged beyond ×%.0f above or ÷%.0f below (tuned on the scenarios)",
+                + "rate at the lowest smoothed loss; flagged beyond ×%.0f above or ÷%.0f below (tuned on the bundled scenarios)",
                 suggestion, HIGH_FACTOR, LOW_FACTOR);
         double good = Fixes.goodLearningRate(ctx);
         if (lr > HIGH_FACTOR * suggestion) {
@@ -104,7 +105,7 @@ public final class LearningRateRangeCheck extends BaseCheck {
                             + "your rate takes steps that overshoot, so the network jumps between bad solutions and "
                             + "often settles on predicting one class.",
                     lr, HIGH_FACTOR * suggestion, source,
-                    fix("Lower the learning rate to " + lower, Map.of("training.learningRate", lower))));
+                    fix("Lower the learning rate to " + lower, Map.of(ConfigPaths.LEARNING_RATE, lower))));
         }
         if (lr < suggestion / LOW_FACTOR) {
             double higher = good > lr ? good : Fixes.round(suggestion);
@@ -113,7 +114,7 @@ public final class LearningRateRangeCheck extends BaseCheck {
                     "At your learning rate the range test's loss had not started to move. Training will crawl: after the "
                             + "run the network is still near its random start, and its outputs barely depend on the image.",
                     lr, suggestion / LOW_FACTOR, source,
-                    fix("Raise the learning rate to " + higher, Map.of("training.learningRate", higher))));
+                    fix("Raise the learning rate to " + higher, Map.of(ConfigPaths.LEARNING_RATE, higher))));
         }
         return List.of();
     }

@@ -6,6 +6,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
@@ -38,9 +39,9 @@ public final class LossDynamicsCheck extends BaseCheck {
         double[] losses = LayerHealth.losses(result);
         double good = Fixes.goodLearningRate(ctx);
         double lr = ctx.config().training().learningRate();
-        Map<String, Object> set = Map.of("training.learningRate", good);
+        Map<String, Object> set = Map.of(ConfigPaths.LEARNING_RATE, good);
         String source = "AUTOTRAINER ICSE'21 / DeepDiagnosis ICSE'22 exploding-loss and unstable-loss symptoms; "
-                + "SageMaker Debugger LossNotDecreasing; thresholds tuned on the scenarios";
+                + "SageMaker Debugger LossNotDecreasing; thresholds tuned on the bundled scenarios";
         if (result.status() == RunStatus.DIVERGED) {
             return List.of(finding("learning-rate-too-high", Severity.CRITICAL, "The loss diverged to NaN/∞",
                     "The updates grew until the numbers overflowed. That is the signature of steps too large for the "

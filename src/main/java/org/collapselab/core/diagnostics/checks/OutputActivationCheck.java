@@ -7,6 +7,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.LossFunction;
 import org.collapselab.core.model.ModelConfig;
 import org.collapselab.core.model.OutputActivation;
@@ -14,7 +15,7 @@ import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * {@code output-activation-mismatch} (design §7): softmax without mcxent/nll, an identity output
+ * {@code output-activation-mismatch}: softmax without mcxent/nll, an identity output
  * with a cross-entropy, or sigmoid + mcxent for more than two classes.
  */
 public final class OutputActivationCheck extends BaseCheck {
@@ -54,13 +55,13 @@ public final class OutputActivationCheck extends BaseCheck {
         }
         boolean mild = model.outputActivation() == OutputActivation.SOFTMAX && model.loss() == LossFunction.MSE;
         Map<String, Object> set = new LinkedHashMap<>();
-        set.put("model.outputActivation", "softmax");
-        set.put("model.loss", "mcxent");
+        set.put(ConfigPaths.OUTPUT_ACTIVATION, "softmax");
+        set.put(ConfigPaths.LOSS, "mcxent");
         return List.of(finding(id(), mild ? Severity.WARNING : Severity.CRITICAL,
                 "Output " + model.outputActivation().json() + " with loss " + model.loss().json() + " for "
                         + ctx.classCount() + " classes",
                 "This pairing does not train a single-label classifier: " + problem + ".",
-                0, 0, "design §7 pairing rules (softmax+mcxent/nll; sigmoid+xent only for 2 classes); "
+                0, 0, "the usual output/loss pairings (softmax+mcxent/nll; sigmoid+xent only for 2 classes); "
                         + "UMLAUT CHI'21 and DeepDiagnosis ICSE'22 flag the same mismatches",
                 fix("Use a softmax output with multi-class cross-entropy", set)));
     }

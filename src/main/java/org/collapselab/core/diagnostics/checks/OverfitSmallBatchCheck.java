@@ -32,6 +32,11 @@ public final class OverfitSmallBatchCheck extends BaseCheck {
     }
 
     @Override
+    public boolean reportsSymptoms() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         return needsTrials(ctx);
     }
@@ -82,6 +87,6 @@ public final class OverfitSmallBatchCheck extends BaseCheck {
                         + "rate, activations), not in the amount or quality of data. A network that cannot fit even this "
                         + "falls back to the answer that is right most often.",
                 error, MAX_ERROR, "Karpathy's recipe 'overfit one batch'; TheDeepChecker; ≤ 5% error within "
-                        + STEPS + " full-batch steps (tuned on the scenarios)", null));
+                        + STEPS + " full-batch steps (tuned on the bundled scenarios)", null));
     }
 }

@@ -8,6 +8,7 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.model.Activation;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.training.LayerSample;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
@@ -21,6 +22,11 @@ public final class SaturationCheck extends BaseCheck {
         super("saturation", List.of("saturated-activations"), "Saturated activations",
                 "Measures how many sigmoid/tanh outputs sit at their limits, where the gradient is nearly zero.",
                 Phase.TRAINING, false);
+    }
+
+    @Override
+    public boolean reportsSymptoms() {
+        return true;
     }
 
     @Override
@@ -44,7 +50,7 @@ public final class SaturationCheck extends BaseCheck {
         }
         Map<String, Object> set = new LinkedHashMap<>(Fixes.activations(ctx.config(),
                 List.of(Activation.SIGMOID, Activation.TANH), Activation.RELU));
-        set.put("model.weightInit", "relu");
+        set.put(ConfigPaths.WEIGHT_INIT, "relu");
         return List.of(finding("saturated-activations", Severity.WARNING,
                 String.format("%.0f%% of the outputs of '%s' are saturated", 100 * saturated[worst],
                         LayerHealth.layerName(result, worst)),

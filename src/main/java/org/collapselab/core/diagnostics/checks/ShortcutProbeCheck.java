@@ -21,7 +21,7 @@ import org.collapselab.core.util.ProgressObserver;
 /**
  * {@code spurious-feature}, the shortcut probe: one-feature classifiers on brightness, channel means,
  * image size and file format, fitted on the training split and scored on validation. A feature that
- * beats the majority baseline by 20 points (design §7) is a shortcut the network can take instead of
+ * beats the majority baseline by 20 points is a shortcut the network can take instead of
  * the object. Numeric features use a 10-bin quantile classifier, categorical ones a lookup. Pure; fast.
  */
 public final class ShortcutProbeCheck extends BaseCheck {
@@ -140,8 +140,8 @@ public final class ShortcutProbeCheck extends BaseCheck {
                         + "object; on new images where the %s differs, it then gives the same answer to everything, or "
                         + "the wrong one. All probes: %s", best.getKey(), 100 * best.getValue(), 100 * lift,
                         100 * baseline, best.getKey(), format(accuracy)),
-                reliableLift, LIFT, String.format("design §7: a one-feature classifier beats the majority baseline by ≥ 20 "
-                        + "points, measured as the lift less its 95%% sampling error (±%.0f points on %d validation images; "
+                reliableLift, LIFT, String.format("shortcut features (Geirhos et al. 2020, 'Shortcut learning in deep neural "
+                        + "networks'): a one-feature classifier beats the majority baseline by ≥ 20 points, measured as the lift less its 95%% sampling error (±%.0f points on %d validation images; "
                         + "the balanced sample's shape areas otherwise give a chance 20-point 'red mean' probe); critical at "
                         + "≥ 90%% probe accuracy (tuned on the spurious-brightness scenario)", 100 * margin, validation.count()),
                 new Fix("Collect images where the " + best.getKey() + " varies within each class, or equalise it "

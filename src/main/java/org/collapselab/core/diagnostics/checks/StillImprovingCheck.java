@@ -6,6 +6,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.training.TrainingResult;
@@ -100,7 +101,7 @@ public final class StillImprovingCheck extends BaseCheck {
                         + "the class frequencies — predicting the most common class — and only later the features that "
                         + "tell classes apart; stopping now freezes it in that first stage.",
                 drop, DROP, "Karpathy's recipe / SageMaker Debugger LossNotDecreasing (inverted): a > 5% loss drop over "
-                        + "the last epoch to a new lowest validation loss (or, for runs of one or two epochs, projected from the loss slope over the second half of the iterations, or a quarter of the early-to-late drop unless that half rises by more than 10%) with balanced accuracy < 0.9; tuned on the scenarios",
-                fix("Train for " + more + " epochs", Map.of("training.epochs", more))));
+                        + "the last epoch to a new lowest validation loss (or, for runs of one or two epochs, projected from the loss slope over the second half of the iterations, or a quarter of the early-to-late drop unless that half rises by more than 10%) with balanced accuracy < 0.9; tuned on the bundled scenarios",
+                fix("Train for " + more + " epochs", Map.of(ConfigPaths.EPOCHS, more))));
     }
 }

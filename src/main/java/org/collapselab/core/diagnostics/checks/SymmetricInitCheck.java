@@ -7,6 +7,7 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.model.Activation;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.WeightInit;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
@@ -32,6 +33,6 @@ public final class SymmetricInitCheck extends BaseCheck {
                         + "depends on the image, and the output settles on the same class for every input.",
                 0, 0, "symmetry breaking (Glorot & Bengio 2010; AUTOTRAINER ICSE'21 and DeepDiagnosis ICSE'22 'bad "
                         + "initialisation')",
-                fix("Initialise weights randomly (" + better + ")", Map.of("model.weightInit", better))));
+                fix("Initialise weights randomly (" + better + ")", Map.of(ConfigPaths.WEIGHT_INIT, better))));
     }
 }

@@ -8,6 +8,7 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.model.Balance;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
@@ -32,7 +33,7 @@ public final class TinyClassCheck extends BaseCheck {
                                 + "image of it or none; the network can ignore it at almost no cost.",
                         counts[c], TINY, "rule of thumb: at least 10 images per class",
                         ctx.config().data().balance() == Balance.NONE
-                                ? fix("Oversample rare classes", Map.of("data.balance", "oversample")) : null));
+                                ? fix("Oversample rare classes", Map.of(ConfigPaths.BALANCE, "oversample")) : null));
             }
         }
         return findings;

@@ -7,6 +7,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.training.LayerSample;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
@@ -66,9 +67,9 @@ public final class UpdateRatioCheck extends BaseCheck {
         }
         double lr = ctx.config().training().learningRate();
         double good = Fixes.goodLearningRate(ctx);
-        Map<String, Object> set = Map.of("training.learningRate", good);
+        Map<String, Object> set = Map.of(ConfigPaths.LEARNING_RATE, good);
         String source = "DL4J tuning guide / Karpathy: ratio ≈ 1e-3 healthy; SageMaker Debugger and AUTOTRAINER use "
-                + "update:weight ratios; bands >4e-2 high (median of the first samples or of all), <1e-4 low tuned on the scenarios (Adam 1e-3 gives ~1e-2)";
+                + "update:weight ratios; bands >4e-2 high (median of the first samples or of all), <1e-4 low tuned on the bundled scenarios (Adam 1e-3 gives ~1e-2)";
         double high = Math.max(ratio, Double.isFinite(earlyRatio) ? earlyRatio : 0);
         if (high > HIGH && lr > good) {
             return List.of(finding("learning-rate-too-high", Severity.CRITICAL,

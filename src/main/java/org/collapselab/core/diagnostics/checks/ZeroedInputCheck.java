@@ -31,6 +31,11 @@ public final class ZeroedInputCheck extends BaseCheck {
     }
 
     @Override
+    public boolean reportsSymptoms() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         return needsTrials(ctx);
     }
@@ -38,17 +43,17 @@ public final class ZeroedInputCheck extends BaseCheck {
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         progress.progress(0, 2, "training on the real images");
-        TrainingResult real = Trials.userBaseline(ctx, cancel);
+        TrainingResult real = SharedExperiments.userBaseline(ctx, cancel);
         progress.progress(1, 2, "training on zeroed images");
         DataView[] views = ctx.trialViews();
-        ImageDataset zero = Trials.zeroed(ctx.dataset());
-        ImageDataset zeroValidation = views[1].dataset() == ctx.dataset() ? zero : Trials.zeroed(views[1].dataset());
+        ImageDataset zero = SharedExperiments.zeroed(ctx.dataset());
+        ImageDataset zeroValidation = views[1].dataset() == ctx.dataset() ? zero : SharedExperiments.zeroed(views[1].dataset());
         TrainingResult blank = ctx.trials().train(ctx.trialConfig(ctx.config()), new DataView(zero, views[0].indices()),
                 new DataView(zeroValidation, views[1].indices()), MonitoringOptions.OFF, cancel);
         double realLoss = finalTrainLoss(real);
         double blankLoss = finalTrainLoss(blank);
         // Compared on the training loss: in a short trial it separates "learns from pixels" from "learns only the
-        // class frequencies" far more reliably than validation accuracy (tuned on the scenarios).
+        // class frequencies" far more reliably than validation accuracy (tuned on the bundled scenarios).
         double lift = 1 - realLoss / blankLoss;
         if (!Double.isFinite(lift) || lift >= MARGIN) {
             return List.of();
@@ -62,7 +67,7 @@ public final class ZeroedInputCheck extends BaseCheck {
                         + "rate), or the images carry no class signal.",
                 lift, MARGIN, "Karpathy's recipe 'input-independent baseline'; the real images' final training loss must "
                         + "be at least 10% below the zeroed images' in a " + ctx.trials().budget().trialEpochs()
-                        + "-epoch trial (tuned on the scenarios)",
+                        + "-epoch trial (tuned on the bundled scenarios)",
                 null));
     }
 }

@@ -6,8 +6,10 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.collapselab.core.data.BatchFactory;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.InputFingerprint;
@@ -17,6 +19,7 @@ import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.Losses;
 import org.collapselab.core.training.TrainedModel;
+import org.collapselab.core.util.DeserializationGuard;
 import org.collapselab.core.util.Json;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -28,6 +31,13 @@ public final class Dl4jTrainedModel implements TrainedModel {
     // Flat names: DL4J refuses to restore a zip that contains directory entries.
     static final String CONFIG_ENTRY = "collapselab-config.json";
     static final String META_ENTRY = "collapselab-model.json";
+    /**
+     * Every entry our zips hold: DL4J's network (JSON, raw parameter and updater arrays, the no-parameters marker) and
+     * ours. Not DL4J's preprocessor.bin or normalizer.bin, which we never write and which DL4J would read with Java
+     * deserialization.
+     */
+    static final Set<String> ENTRIES = Set.of(ModelSerializer.CONFIGURATION_JSON, ModelSerializer.COEFFICIENTS_BIN,
+            ModelSerializer.UPDATER_BIN, ModelSerializer.NO_PARAMS_MARKER, CONFIG_ENTRY, META_ENTRY);
     private static final int PREDICT_BATCH = 128;
 
     private final MultiLayerNetwork network;
@@ -134,9 +144,36 @@ public final class Dl4jTrainedModel implements TrainedModel {
         } catch (ConfigException e) {
             throw new IOException("the model's config is invalid: " + e.getMessage(), e);
         }
-        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+        MultiLayerNetwork network;
+        try {
+            network = DeserializationGuard.whileLoadingModel(
+                    () -> ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false));
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read the network in " + zip + ": " + e.getMessage(), e);
+        }
+        checkLayerSizes(zip, network, NetworkFactory.build(config, metadata.classes().size(), metadata.classWeights()));
         return new Dl4jTrainedModel(network, config, metadata.classes(), metadata.normalizer(), metadata.singleOutput(),
                 metadata.classWeights(), metadata.fingerprint());
+    }
+
+    /**
+     * Refuses a network whose layers do not have the parameter shapes that the zip's own config builds, so a zip
+     * edited by hand (or mixed from two runs) does not predict with layers the report and the screens do not describe.
+     */
+    static void checkLayerSizes(Path zip, MultiLayerNetwork loaded, MultiLayerNetwork expected) throws IOException {
+        Map<String, INDArray> want = expected.paramTable();
+        Map<String, INDArray> have = loaded.paramTable();
+        if (!want.keySet().equals(have.keySet())) {
+            throw new IOException("refused to load the model " + zip + ": its network has the parameters " + have.keySet()
+                    + " but its config builds " + want.keySet());
+        }
+        for (Map.Entry<String, INDArray> e : want.entrySet()) {
+            long[] shape = have.get(e.getKey()).shape();
+            if (!Arrays.equals(shape, e.getValue().shape())) {
+                throw new IOException("refused to load the model " + zip + ": layer parameter " + e.getKey() + " has shape "
+                        + Arrays.toString(shape) + " but its config gives " + Arrays.toString(e.getValue().shape()));
+            }
+        }
     }
 
     /** What besides the network a model zip holds. */

@@ -11,6 +11,7 @@ import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.BackendInfo;
 import org.collapselab.core.training.EpochLoop;
 import org.collapselab.core.training.LayerStatistics;
+import org.collapselab.core.training.ModelArchive;
 import org.collapselab.core.training.TrainedModel;
 import org.collapselab.core.training.TrainingEngine;
 import org.collapselab.core.training.TrainingObserver;
@@ -55,6 +56,7 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
 
     @Override
     public TrainedModel load(Path zip) throws IOException {
+        ModelArchive.verify(zip, Dl4jTrainedModel.ENTRIES);
         return Dl4jTrainedModel.load(zip);
     }
 

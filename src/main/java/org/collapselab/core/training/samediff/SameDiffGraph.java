@@ -8,6 +8,7 @@ import java.util.Random;
 import org.collapselab.core.model.Activation;
 import org.collapselab.core.util.FloatArrays;
 import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.model.LayerShapes;
 import org.collapselab.core.model.LayerSpec;
 import org.collapselab.core.model.LayerType;
 import org.collapselab.core.model.ModelConfig;
@@ -142,6 +143,11 @@ final class SameDiffGraph {
     }
 
     void setParameters(Map<String, INDArray> values) {
+        java.util.Set<String> expected = new java.util.HashSet<>(parameterNames());
+        if (!expected.equals(values.keySet())) {
+            throw new IllegalArgumentException("the parameters " + values.keySet() + " do not match the graph's "
+                    + expected);
+        }
         for (Map.Entry<String, INDArray> e : values.entrySet()) {
             INDArray target = sd.getVariable(e.getKey()).getArr();
             if (!java.util.Arrays.equals(target.shape(), e.getValue().shape())) {
@@ -166,6 +172,7 @@ final class SameDiffGraph {
         private SDVariable patchInput;
         private final Random random;
         private final List<SDVariable[]> parameters = new ArrayList<>(); // {W, b} per layer, null entries for none
+        private final List<LayerShapes.Shape> shapes; // element i is layer i's input; the last one feeds the output layer
 
         Builder(ExperimentConfig config, int classCount, double[] classWeights, boolean single,
                 boolean optimiseTrainingPath) {
@@ -176,6 +183,7 @@ final class SameDiffGraph {
             this.classWeights = classWeights;
             this.single = single;
             this.random = new Random(config.data().seed());
+            this.shapes = LayerShapes.of(config);
         }
 
         SameDiffGraph build() {
@@ -184,7 +192,7 @@ final class SameDiffGraph {
             int outputs = single ? 1 : classCount;
             SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, size, size, channels);
             SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, outputs);
-            createParameters(size, channels, outputs);
+            createParameters(outputs);
             LayerSpec first = model.layers().isEmpty() ? null : model.layers().get(0);
             patches = optimiseTrainingPath && first != null && first.type() == LayerType.CONV
                     ? new Patches(size, channels, first.kernel(), first.strideOrDefault()) : null;
@@ -193,9 +201,9 @@ final class SameDiffGraph {
             boolean dropout = model.layers().stream().anyMatch(l -> l.type() == LayerType.DROPOUT);
 
             List<LayerInfo> infos = new ArrayList<>();
-            SDVariable inferenceLogits = forward(input, false, infos, size, channels);
+            SDVariable inferenceLogits = forward(input, false, infos);
             boolean separateTrainingPath = dropout || activationBeforeMaxPool() || patches != null;
-            SDVariable trainingLogits = separateTrainingPath ? forward(input, true, null, size, channels) : inferenceLogits;
+            SDVariable trainingLogits = separateTrainingPath ? forward(input, true, null) : inferenceLogits;
             SDVariable probabilities = outputActivation(PROBABILITIES, inferenceLogits);
             SDVariable trainingProbabilities = separateTrainingPath ? outputActivation(null, trainingLogits) : probabilities;
             infos.add(new LayerInfo("output " + model.outputActivation(), null, PROBABILITIES,
@@ -228,44 +236,33 @@ final class SameDiffGraph {
             return new SameDiffGraph(sd, List.copyOf(infos), outputs, patches, config.data().seed());
         }
 
-        private void createParameters(int size, int channels, int outputs) {
-            int h = size;
-            int c = channels;
-            long flat = -1;
+        private void createParameters(int outputs) {
             int index = 0;
             for (LayerSpec layer : model.layers()) {
+                LayerShapes.Shape in = shapes.get(index);
                 switch (layer.type()) {
                     case CONV -> {
                         int k = layer.kernel();
                         int s = layer.strideOrDefault();
+                        int c = in.channels();
                         double fanIn = (double) c * k * k;
                         double fanOut = (double) layer.filters() * k * k / (s * s);
                         parameters.add(new SDVariable[]{
                                 sd.var("w" + index, init(new long[]{k, k, c, layer.filters()}, fanIn, fanOut)),
                                 sd.var("b" + index, Nd4j.zeros(DataType.FLOAT, layer.filters()))});
-                        h = (h - k) / s + 1;
-                        c = layer.filters();
                     }
-                    case POOL -> {
-                        parameters.add(new SDVariable[]{null, null});
-                        h = (h - layer.size()) / layer.size() + 1;
-                    }
-                    case DENSE -> {
-                        long in = flat > 0 ? flat : (long) h * h * c;
-                        parameters.add(new SDVariable[]{
-                                sd.var("w" + index, init(new long[]{in, layer.units()}, in, layer.units())),
-                                sd.var("b" + index, Nd4j.zeros(DataType.FLOAT, layer.units()))});
-                        flat = layer.units();
-                    }
+                    case DENSE -> parameters.add(new SDVariable[]{
+                            sd.var("w" + index, init(new long[]{in.values(), layer.units()}, in.values(), layer.units())),
+                            sd.var("b" + index, Nd4j.zeros(DataType.FLOAT, layer.units()))});
                     default -> parameters.add(new SDVariable[]{null, null});
                 }
-                if (h < 1) {
+                if (shapes.get(index + 1).side() < 1) {
                     throw new IllegalArgumentException("layer " + index + " (" + layer.describe()
                             + ") shrinks the image below one pixel");
                 }
                 index++;
             }
-            long in = flat > 0 ? flat : (long) h * h * c;
+            long in = shapes.get(index).values();
             parameters.add(new SDVariable[]{
                     sd.var("w" + index, init(new long[]{in, outputs}, in, outputs)),
                     sd.var("b" + index, Nd4j.zeros(DataType.FLOAT, outputs))});
@@ -311,15 +308,13 @@ final class SameDiffGraph {
          * element-by-element lambda, 18% of a 28×28×1 step). The inference path, which the monitor samples,
          * keeps the textbook order so each layer's recorded output is what it says.
          */
-        private SDVariable forward(SDVariable input, boolean training, List<LayerInfo> infos, int size, int channels) {
+        private SDVariable forward(SDVariable input, boolean training, List<LayerInfo> infos) {
             SDVariable x = input;
-            int h = size;
-            int c = channels;
-            boolean flat = false;
             int index = 0;
             Activation pending = null;
             for (LayerSpec layer : model.layers()) {
                 SDVariable[] wb = parameters.get(index);
+                LayerShapes.Shape in = shapes.get(index);
                 switch (layer.type()) {
                     case CONV -> {
                         int k = layer.kernel();
@@ -336,8 +331,6 @@ final class SameDiffGraph {
                         } else {
                             x = activation(z, layer.activation());
                         }
-                        h = (h - k) / s + 1;
-                        c = layer.filters();
                     }
                     case POOL -> {
                         int p = layer.size();
@@ -348,17 +341,15 @@ final class SameDiffGraph {
                             x = activation(x, pending);
                             pending = null;
                         }
-                        h = (h - p) / p + 1;
                     }
                     case DENSE -> {
-                        x = flatten(x, flat, h, c);
-                        flat = true;
+                        x = flatten(x, in);
                         x = activation(x.mmul(wb[0]).add(wb[1]), layer.activation());
                     }
                     // Inverted dropout (DL4J's too), training path only; the argument is the probability of keeping.
                     // The mask's batch size comes from whichever placeholder this path reads.
-                    case DROPOUT -> x = training ? dropout(patches != null ? patchInput : input, x, 1.0 - layer.rate(), flat ? null : new long[]{h, h, c},
-                            flat ? lastUnits(index) : -1) : x;
+                    case DROPOUT -> x = training ? dropout(patches != null ? patchInput : input, x, 1.0 - layer.rate(),
+                            in.isFlat() ? null : new long[]{in.side(), in.side(), in.channels()}, in.flatUnits()) : x;
                     case BATCHNORM -> throw new IllegalArgumentException("batchnorm");
                 }
                 if (infos != null) {
@@ -368,7 +359,7 @@ final class SameDiffGraph {
                 index++;
             }
             SDVariable[] out = parameters.get(index);
-            return flatten(x, flat, h, c).mmul(out[0]).add(out[1]);
+            return flatten(x, shapes.get(index)).mmul(out[0]).add(out[1]);
         }
 
         /**
@@ -385,18 +376,9 @@ final class SameDiffGraph {
             return x.mul(mask);
         }
 
-        /** Units of the last dense layer before {@code index}. */
-        private long lastUnits(int index) {
-            for (int i = index - 1; i >= 0; i--) {
-                if (model.layers().get(i).type() == LayerType.DENSE) {
-                    return model.layers().get(i).units();
-                }
-            }
-            throw new IllegalStateException("no dense layer before " + index);
-        }
-
-        private SDVariable flatten(SDVariable x, boolean flat, int h, int c) {
-            return flat ? x : sd.reshape(x, -1L, (long) h * h * c);
+        /** {@code x} as [batch, values] unless a dense layer has already made it so. */
+        private SDVariable flatten(SDVariable x, LayerShapes.Shape shape) {
+            return shape.isFlat() ? x : sd.reshape(x, -1L, shape.spatialValues());
         }
 
         private SDVariable activation(SDVariable z, Activation activation) {
@@ -504,7 +486,7 @@ final class SameDiffGraph {
             this.channels = channels;
             this.kernel = kernel;
             this.stride = stride;
-            this.out = (size - kernel) / stride + 1;
+            this.out = LayerShapes.windowOutput(size, kernel, stride);
         }
 
         /** Values of one receptive field. */

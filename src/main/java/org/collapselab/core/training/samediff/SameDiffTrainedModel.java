@@ -38,6 +38,8 @@ public final class SameDiffTrainedModel implements TrainedModel {
     static final String META_ENTRY = "collapselab-model.json";
     /** The entry that marks a SameDiff model zip. */
     public static final String PARAMS_ENTRY = "samediff-params.bin";
+    /** Every entry our zips hold, for the checks before loading. */
+    static final java.util.Set<String> ENTRIES = java.util.Set.of(CONFIG_ENTRY, META_ENTRY, PARAMS_ENTRY);
     /** Same as the default training batch and probe size: the inference session caches arrays per shape. */
     private static final int PREDICT_BATCH = 32;
 
@@ -139,8 +141,12 @@ public final class SameDiffTrainedModel implements TrainedModel {
 
     /** Whether the zip was written by this class. */
     public static boolean isSameDiffModel(Path zip) throws IOException {
-        try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of())) {
-            return Files.exists(fs.getPath(PARAMS_ENTRY));
+        // ZipFile only reads the directory; the zip file system would refuse a crafted entry name with its own message
+        // before the engine's checks (ModelArchive) can say what is wrong.
+        try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+            return file.getEntry(PARAMS_ENTRY) != null;
+        } catch (java.util.zip.ZipException e) {
+            return false;
         }
     }
 

@@ -8,6 +8,7 @@ import org.collapselab.core.data.BatchFactory;
 import org.collapselab.core.training.BackendInfo;
 import org.collapselab.core.training.EpochLoop;
 import org.collapselab.core.training.LayerStatistics;
+import org.collapselab.core.training.ModelArchive;
 import org.collapselab.core.training.TrainedModel;
 import org.collapselab.core.training.TrainingEngine;
 import org.collapselab.core.training.TrainingObserver;
@@ -44,11 +45,12 @@ public final class SameDiffTrainingEngine implements TrainingEngine {
 
     @Override
     public TrainedModel load(Path zip) throws IOException {
-        return SameDiffTrainedModel.load(zip);
+        return loadModel(zip);
     }
 
     /** Loads a model zip written by this engine; see {@link SameDiffTrainedModel#isSameDiffModel}. */
     public static TrainedModel loadModel(Path zip) throws IOException {
+        ModelArchive.verify(zip, SameDiffTrainedModel.ENTRIES);
         return SameDiffTrainedModel.load(zip);
     }
 

@@ -2,97 +2,43 @@ package org.collapselab.core.diagnostics.checks;
 
 import static org.collapselab.core.diagnostics.checks.Facts.bars;
 import static org.collapselab.core.diagnostics.checks.Facts.config;
-import static org.collapselab.core.diagnostics.checks.Facts.confusion;
-import static org.collapselab.core.diagnostics.checks.Facts.epoch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.CheckState;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.DiagnosticSession;
 import org.collapselab.core.diagnostics.StepResult;
-import org.collapselab.core.training.TrialBudget;
-import org.collapselab.core.training.TrialRunner;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.StepsReport;
-import org.collapselab.core.training.CollapseVerdict;
-import org.collapselab.core.training.EpochMetrics;
-import org.collapselab.core.training.MonitoringOptions;
-import org.collapselab.core.training.RunStatus;
-import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.Json;
+import org.collapselab.testsupport.CatalogAssertions;
+import org.collapselab.testsupport.FakeTrialRunner;
 import org.junit.jupiter.api.Test;
 
 /** The chart data the checks publish into their step results: plain data, no DL4J, no JavaFX. */
 class ChartDataTest {
-    /**
-     * Trials without training: the range test's loss falls to a minimum (at lr 1e-2 unless told) and explodes
-     * after; a trial's balanced accuracy grows with the number of training images (0.4 at 6 images, +0.01 per image).
-     */
-    static final class FakeTrials implements TrialRunner {
-        private final double lossMinimumAt;
-
-        FakeTrials() {
-            this(1e-2);
-        }
-
-        FakeTrials(double lossMinimumAt) {
-            this.lossMinimumAt = lossMinimumAt;
-        }
-
-        @Override
-        public TrialBudget budget() {
-            return TrialBudget.unlimited();
-        }
-
-        @Override
-        public TrainingResult train(ExperimentConfig config, DataView train, DataView validation,
-                                    MonitoringOptions monitoring, CancellationToken cancel) {
-            int correct = Math.min(100, 40 + train.count() - 6);
-            EpochMetrics m = epoch(1, 1.0, 1.0, 0.5, confusion(correct, 100 - correct));
-            return new TrainingResult(RunStatus.COMPLETED, List.of(m), CollapseVerdict.of(List.of(m)), null, null,
-                    List.of(), List.of(), 0.1);
-        }
-
-        @Override
-        public double initialLoss(ExperimentConfig config, DataView train, DataView view) {
-            return Math.log(3);
-        }
-
-        @Override
-        public RangeTest learningRateRange(ExperimentConfig config, DataView train, double minLr, double maxLr,
-                                           int iterations, CancellationToken cancel) {
-            double[] lrs = new double[iterations];
-            double[] losses = new double[iterations];
-            for (int i = 0; i < iterations; i++) {
-                lrs[i] = minLr * Math.pow(maxLr / minLr, (double) i / (iterations - 1));
-                double distance = Math.log10(lrs[i] / lossMinimumAt);
-                losses[i] = distance < 0 ? 1.1 - 0.2 * distance : 1.1 + 3 * distance * distance;
-            }
-            return new RangeTest(lrs, losses);
-        }
-    }
-
     private static StepResult runStep(DiagnosticSession session, String id) {
         for (int i = 0; i < session.size(); i++) {
             if (session.checks().get(i).id().equals(id)) {
-                return session.run(i, CancellationToken.none());
+                StepResult result = session.run(i, CancellationToken.none());
+                CatalogAssertions.declaredAndCited(session.checks().get(i), result.findings());
+                return result;
             }
         }
         throw new AssertionError("no step " + id);
     }
 
     private static DiagnosticSession session(ExperimentConfig config, ImageDataset data) {
-        return session(config, data, new FakeTrials());
+        return session(config, data, new FakeTrialRunner());
     }
 
-    private static DiagnosticSession session(ExperimentConfig config, ImageDataset data, FakeTrials trials) {
+    private static DiagnosticSession session(ExperimentConfig config, ImageDataset data, FakeTrialRunner trials) {
         DiagnosticContext ctx = DiagnosticContext.builder(config, data).trials(trials).build();
         return new DiagnosticSession(List.of(new LearningRateRangeCheck(), new LearningCurveCheck(),
                 new ClassImbalanceCheck(), new ShortcutProbeCheck(), new LabelShuffleCheck()), ctx);
@@ -123,7 +69,7 @@ class ChartDataTest {
     void aRateFoundTooHighIsLoweredEvenWhenItIsAlreadyTheUsualOne() throws Exception {
         // Adam's usual 1e-3, but this loss is lowest near 2e-4: the shared fix (1e-3) would change nothing.
         DiagnosticSession session = session(config("training.learningRate=0.001"), bars(30, 30, 30),
-                new FakeTrials(2.2e-4));
+                new FakeTrialRunner().lossMinimumAt(2.2e-4));
         StepResult step = runStep(session, "lr-range-test");
         assertEquals("learning-rate-too-high", step.findings().get(0).id());
         double suggestion = step.findings().get(0).evidence().threshold() / LearningRateRangeCheck.HIGH_FACTOR;

@@ -36,8 +36,11 @@ final class Facts {
         return DiagnosticContext.builder(config, data).trainingResult(result).build();
     }
 
+    /** Runs {@code check}; fails when it emits a finding id it does not declare or cites an internal document. */
     static List<Finding> run(BaseCheck check, DiagnosticContext ctx) {
-        return check.run(ctx, ProgressObserver.NONE, CancellationToken.none());
+        List<Finding> findings = check.run(ctx, ProgressObserver.NONE, CancellationToken.none());
+        org.collapselab.testsupport.CatalogAssertions.declaredAndCited(check, findings);
+        return findings;
     }
 
     /** A healthy-looking confusion for 3 classes with the given share correct. */

@@ -11,6 +11,7 @@ import static org.collapselab.core.diagnostics.checks.Facts.result;
 import static org.collapselab.core.diagnostics.checks.Facts.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -249,5 +250,46 @@ class PassiveChecksTest {
         assertSingle(run(new PreprocessingFingerprintCheck(), mismatch), "preprocessing-mismatch", Severity.CRITICAL);
         DiagnosticContext same = DiagnosticContext.builder(c, data).predictSet(data).build();
         assertTrue(run(new PreprocessingFingerprintCheck(), same).isEmpty());
+    }
+
+    private static TrainingResult lastEpochWith(int[][] counts) {
+        var confusion = new org.collapselab.core.training.ConfusionMatrix(List.of("a", "b", "c"), counts);
+        return result(RunStatus.COMPLETED, List.of(epoch(1, 1.1, 1.1, 0.4, confusion)), falling(10, 1.2, 1.1), List.of());
+    }
+
+    @Test
+    void nanLossIsCriticalAndLowersTheRateTenfold() throws Exception {
+        TrainingResult diverged = result(RunStatus.DIVERGED, List.of(), new double[]{1, 5, Double.NaN}, List.of());
+        List<Finding> f = run(new NanLossCheck(), ctx(config("training.learningRate=0.05"), BALANCED, diverged));
+        assertSingle(f, "nan-loss", Severity.CRITICAL);
+        assertEquals(0.005, ((Number) f.get(0).fix().set().get("training.learningRate")).doubleValue(), 1e-12);
+        assertTrue(run(new NanLossCheck(), ctx(config(), BALANCED, lastEpochWith(new int[][]{{9, 1, 0}, {1, 9, 0},
+                {0, 1, 9}}))).isEmpty());
+    }
+
+    @Test
+    void collapseIsCriticalOnlyWhenOneClassTakesTheAnswersAtChance() throws Exception {
+        int[][] allA = {{10, 0, 0}, {10, 0, 0}, {10, 0, 0}};
+        List<Finding> f = run(new CollapsedPredictionsCheck(), ctx(config(), BALANCED, lastEpochWith(allA)));
+        assertSingle(f, "collapsed-predictions", Severity.CRITICAL);
+        assertEquals(1.0, f.get(0).evidence().measured(), 1e-12);
+        assertTrue(f.get(0).title().contains("'a'"), f.get(0).title());
+        assertNull(f.get(0).fix(), "a balanced validation set gives no reason to weight the loss");
+        int[][] mostlyA = {{10, 0, 0}, {3, 7, 0}, {3, 0, 7}};
+        assertTrue(run(new CollapsedPredictionsCheck(), ctx(config(), BALANCED, lastEpochWith(mostlyA))).isEmpty());
+        assertEquals("the run finished no epoch", new CollapsedPredictionsCheck().notApplicable(ctx(config(), BALANCED,
+                result(RunStatus.DIVERGED, List.of(), new double[]{Double.NaN}, List.of()))));
+    }
+
+    @Test
+    void neverPredictedClassesAreAWarningUnlessTheRunCollapsed() throws Exception {
+        int[][] neverC = {{10, 0, 0}, {0, 10, 0}, {0, 10, 0}};
+        List<Finding> f = run(new NeverPredictedClassesCheck(), ctx(config(), BALANCED, lastEpochWith(neverC)));
+        assertSingle(f, "never-predicted-classes", Severity.WARNING);
+        assertEquals("Never predicted: c", f.get(0).title());
+        assertEquals("oversample", f.get(0).fix().set().get("data.balance"));
+        int[][] allA = {{10, 0, 0}, {10, 0, 0}, {10, 0, 0}};
+        assertTrue(run(new NeverPredictedClassesCheck(), ctx(config(), BALANCED, lastEpochWith(allA))).isEmpty(),
+                "the collapse finding says it already");
     }
 }

@@ -23,9 +23,12 @@ import org.collapselab.core.training.MonitoringOptions;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
 
-/** Experiments shared by several active checks, memoised in the context so each runs once per session. */
-public final class Trials {
-    private Trials() {
+/**
+ * Experiments shared by several active checks and the cause ranking (the user's baseline trial, the
+ * reference network), memoised in the context so each runs once per session.
+ */
+public final class SharedExperiments {
+    private SharedExperiments() {
     }
 
     /** Balanced accuracy of a run's last epoch, chance when it produced none. */
