@@ -233,8 +233,10 @@ public final class TrainViewModel {
             outcome.set("Training failed: " + failure);
             progressText.set("Failed");
             comparedRun = null;
+            context.hintProperty().set("Training failed: " + failure);
             return;
         }
+        boolean retrained = comparedRun != null;
         if (comparedRun != null) {
             comparison.set(RetrainComparison.describe(comparedRun.runFolder() == null ? "monitored run"
                             : comparedRun.runFolder().getFileName().toString(), comparedRun.result().lastEpoch(),
@@ -250,7 +252,9 @@ public final class TrainViewModel {
                 Formats.percent(last.majorityBaseline())))
                 + " · run folder " + result.runFolder().getFileName());
         progressText.set(String.format("%s in %s", r.status().json(), Formats.duration(r.seconds())));
-        context.hintProperty().set(r.collapse().collapsed() || !result.findings().isEmpty()
+        context.hintProperty().set(retrained
+                ? "Retrained with the fixes: the before → after is above the charts; balanced accuracy is the number to watch."
+                : r.collapse().collapsed() || !result.findings().isEmpty()
                 ? "Training finished with findings. Next: open the Diagnose tab to see why and apply a fix."
                 : "Training finished. Change a setting and retrain to compare (the previous curves stay faded).");
         listeners.forEach(Runnable::run);
