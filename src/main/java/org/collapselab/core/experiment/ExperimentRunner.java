@@ -8,8 +8,6 @@ import org.collapselab.core.training.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import org.collapselab.core.util.CancellationToken;
  * train, compute findings and write the final report. Blocking; call from a worker thread.
  */
 public final class ExperimentRunner {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final TrainingEngine engine;
     private final FindingSource findingSource;
@@ -52,18 +49,6 @@ public final class ExperimentRunner {
 
     public TrainingEngine engine() {
         return engine;
-    }
-
-    /** A new, unique folder under {@code runsDir} named after the time and the experiment. */
-    public static Path newRunFolder(Path runsDir, String name) throws IOException {
-        String safe = name == null ? "run" : name.replaceAll("[^A-Za-z0-9._-]+", "-");
-        String base = LocalDateTime.now().format(STAMP) + "-" + safe;
-        Path folder = runsDir.resolve(base);
-        for (int i = 2; Files.exists(folder); i++) {
-            folder = runsDir.resolve(base + "-" + i);
-        }
-        Files.createDirectories(folder);
-        return folder;
     }
 
     public RunOutcome run(ExperimentConfig config, ImageDataset data, ImageDataset validationOrNull, Path runFolderOrNull,

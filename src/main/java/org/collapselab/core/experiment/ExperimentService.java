@@ -16,6 +16,7 @@ import org.collapselab.core.diagnostics.DiagnosticSession;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.HtmlReportWriter;
+import org.collapselab.core.report.RunFolders;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.report.StepsReport;
 import org.collapselab.core.training.TrainedModel;
@@ -112,7 +113,7 @@ public final class ExperimentService {
 
     /** A new, unique run folder under the runs directory, named after the time and {@code name}. */
     public Path newRunFolder(String name) throws IOException {
-        return ExperimentRunner.newRunFolder(runsDirectory, name);
+        return RunFolders.create(runsDirectory, name);
     }
 
     /**
