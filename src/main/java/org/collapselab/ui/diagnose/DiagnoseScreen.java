@@ -118,6 +118,8 @@ public final class DiagnoseScreen {
         progress.setId("diagnoseProgress");
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.runningProperty());
+        // Only takes room while it runs: idle, the buttons keep the width (Export report fits at 1280 px).
+        progress.managedProperty().bind(progress.visibleProperty());
         progress.setPrefWidth(120);
         progress.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label progressText = new Label();

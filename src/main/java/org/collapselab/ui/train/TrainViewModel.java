@@ -193,12 +193,13 @@ public final class TrainViewModel {
         buffer = new TrainingBuffer();
         cancel = new CancellationToken();
         startNanos = System.nanoTime();
+        // Text first: the status bar copies it the moment the run counts as running.
+        progressText.set(startingText(trainedBefore));
+        trainedBefore = true;
         running.set(true);
         banner.set("");
         outcome.set("");
         progress.set(0);
-        progressText.set(startingText(trainedBefore));
-        trainedBefore = true;
         eta = null;
         CancellationToken token = cancel;
         TrainingBuffer events = buffer;
