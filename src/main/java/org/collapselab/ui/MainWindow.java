@@ -30,6 +30,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.BackendInfo;
@@ -285,6 +286,46 @@ public final class MainWindow {
         });
     }
 
+    /** Parameters of the sample sweep (sample-data/sweeps/README.md): where the imbalanced sample collapses. */
+    static final String SAMPLE_SWEEP_PARAMS = "training.learningRate=log:1e-4..1e-2:5\ndata.balance=none,class-weights";
+    static final int SAMPLE_SWEEP_EPOCHS = 9;
+
+    /** Loads the imbalanced sample and its scenario, then opens the Sweep dialog with the sample sweep filled in. */
+    void openSampleSweep(Path data, Path config) {
+        try {
+            modelScreen.apply(ConfigCodec.withOverrides(ConfigCodec.read(config),
+                    java.util.List.of("training.epochs=" + SAMPLE_SWEEP_EPOCHS)));
+        } catch (org.collapselab.core.model.ConfigException e) {
+            context.hintProperty().set("Cannot open the sample sweep: " + e.getMessage());
+            return;
+        }
+        tabs.getSelectionModel().select(1);
+        Runnable open = () -> {
+            org.collapselab.ui.sweep.SweepDialog dialog = new org.collapselab.ui.sweep.SweepDialog(context,
+                    modelScreen::apply);
+            dialog.model().paramsProperty().set(SAMPLE_SWEEP_PARAMS);
+            dialog.model().refreshPlan();
+            dialog.show(root().getScene() == null ? null : root().getScene().getWindow());
+        };
+        ImageDataset current = context.datasetProperty().get();
+        if (current != null && data.toAbsolutePath().normalize().equals(current.root().toAbsolutePath().normalize())) {
+            open.run();
+            return;
+        }
+        javafx.beans.value.ChangeListener<ImageDataset> whenLoaded = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends ImageDataset> o, ImageDataset a,
+                                ImageDataset loaded) {
+                context.datasetProperty().removeListener(this);
+                if (loaded != null) {
+                    open.run();
+                }
+            }
+        };
+        context.datasetProperty().addListener(whenLoaded);
+        loadDataset(data);
+    }
+
     private void fillExamples(MenuButton menu) {
         menu.getItems().clear();
         Path samples = AppContext.sampleDataDirectory();
@@ -311,6 +352,14 @@ public final class MainWindow {
             } catch (IOException ignored) {
                 // no scenarios to offer
             }
+        }
+        Path sweepData = samples.resolve("shapes-imbalanced");
+        Path sweepConfig = scenarios.resolve("imbalance.json");
+        if (Files.isDirectory(sweepData) && Files.isRegularFile(sweepConfig)) {
+            MenuItem sweep = new MenuItem("Sweep: learning rate × balance on shapes-imbalanced");
+            sweep.setId("sampleSweep");
+            sweep.setOnAction(e -> openSampleSweep(sweepData, sweepConfig));
+            menu.getItems().add(sweep);
         }
         MenuItem defaults = new MenuItem("Config: healthy defaults");
         defaults.setOnAction(e -> modelScreen.apply(ConfigCodec.defaults()));
