@@ -57,6 +57,13 @@ public final class LocalSparkCluster implements AutoCloseable {
         return executors;
     }
 
+    /** Kills worker {@code index} and the executor it started, as a machine that drops out of the cluster. */
+    public void killWorker(int index) {
+        Process worker = workers.get(index);
+        worker.descendants().forEach(ProcessHandle::destroyForcibly);
+        worker.destroyForcibly();
+    }
+
     /** Class path and options for a driver whose executors run on this cluster from the same class path. */
     public static Map<String, String> driverConf() {
         return Map.of("spark.executor.extraClassPath", classPath(), "spark.executor.memory", "1g",

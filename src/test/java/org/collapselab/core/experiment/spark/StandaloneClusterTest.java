@@ -23,13 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Trials on a standalone Spark cluster of two workers, each a separate JVM on 127.0.0.1, with one executor JVM killed
- * in the middle of the sweep: Spark runs its trial again elsewhere and every trial comes back once.
+ * Trials on a standalone Spark cluster of two workers, each a separate JVM on 127.0.0.1, with one worker and its
+ * executor killed in the middle of the sweep: Spark runs the lost trial again on the other worker and every trial
+ * comes back once.
  */
 @Tag("reliability")
 class StandaloneClusterTest {
     @Test
-    void aKilledExecutorsTrialIsRetriedAndTheSweepCompletes(@TempDir Path dir) throws Exception {
+    void aKilledWorkersTrialIsRetriedAndTheSweepCompletes(@TempDir Path dir) throws Exception {
         ImageDataset data = InMemoryData.bars(16, 1, 5, 24, 24);
         List<SparkTrialTask> tasks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -41,7 +42,7 @@ class StandaloneClusterTest {
         try (LocalSparkCluster cluster = LocalSparkCluster.start(dir.resolve("spark"), 2, 1);
              SparkTrials spark = new SparkTrials(cluster.masterUrl(), 1, LocalSparkCluster.driverConf())) {
             Thread killer = new Thread(() -> {
-                // Kill an executor while a trial runs on it: once both executors train, a moment into their trials.
+                // Kill a worker while a trial runs on its executor: once both executors train, a moment into their trials.
                 long deadline = System.nanoTime() + 300_000_000_000L;
                 while (System.nanoTime() < deadline && !killed.get()) {
                     List<ProcessHandle> executors = cluster.executors();
@@ -51,7 +52,7 @@ class StandaloneClusterTest {
                         } catch (InterruptedException e) {
                             return;
                         }
-                        executors.get(0).destroyForcibly();
+                        cluster.killWorker(0);
                         killed.set(true);
                         return;
                     }
@@ -66,7 +67,7 @@ class StandaloneClusterTest {
             spark.run(data, null, tasks, results::add, new CancellationToken());
             killer.join();
         }
-        assertTrue(killed.get(), "an executor was killed mid-sweep");
+        assertTrue(killed.get(), "a worker was killed mid-sweep");
         assertEquals(6, results.size());
         Set<String> ids = new HashSet<>();
         Set<String> executors = new HashSet<>();
@@ -81,6 +82,6 @@ class StandaloneClusterTest {
             assertEquals(RunStatus.COMPLETED, RunReport.read(folder).status());
         }
         assertTrue(retried >= 1, "the killed executor's trial ran again: " + results);
-        assertTrue(executors.size() >= 2, "trials ran on more than one executor: " + executors);
+        assertTrue(executors.size() >= 2, "trials ran on both workers' executors: " + executors);
     }
 }
