@@ -2,13 +2,13 @@ package org.collapselab.cli;
 
 import java.nio.file.Path;
 import org.collapselab.core.data.csv.TableDataset;
+import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.core.experiment.TableExperiment;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.DataKind;
 import org.collapselab.core.model.ExperimentConfig;
-import org.collapselab.core.report.RunFolders;
 import org.collapselab.core.util.CancellationToken;
 
 /** {@code train --data FILE.csv}: the CSV route of {@link TrainCommand}. */
@@ -26,9 +26,9 @@ final class CsvTraining {
         long start = System.nanoTime();
         TableDataset data = TableExperiment.load(csv, config);
         report(data, start);
-        Path folder = out != null ? out : RunFolders.create(Path.of("runs"), config.name());
+        ExperimentService service = options.service();
         RunOutcome outcome = StopOnInterrupt.run(cancel,
-                () -> TableExperiment.run(config, data, folder, new ConsoleObserver(System.out), cancel));
+                () -> service.trainTable(config, data, out, new ConsoleObserver(System.out), cancel));
         Printing.summary(System.out, outcome);
         return TrainCommand.exitCode(outcome);
     }
