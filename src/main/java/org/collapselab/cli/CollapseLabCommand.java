@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Train an image classifier and find out why it predicts one class for everything.%n"
                 + "Run without arguments to open the desktop app.",
         subcommands = {InspectCommand.class, TrainCommand.class, DiagnoseCommand.class, PredictCommand.class,
-                ReportCommand.class, BenchCommand.class, SweepCommand.class},
+                ReportCommand.class, BenchCommand.class, SweepCommand.class, CompareCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, no critical finding", "1:done with a critical finding (e.g. collapse)",
                 "2:invalid input (usage, config, data)", "3:failure while running"})

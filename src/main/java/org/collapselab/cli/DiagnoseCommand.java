@@ -98,8 +98,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         });
         Path folder = monitored.get() == null ? out : monitored.get().runFolder();
         console.println();
-        console.println("Ranked causes (trial: balanced accuracy before → after the fix):");
-        Printing.findings(console, ranked);
+        Printing.findings(console, "Ranked causes (trial: balanced accuracy before → after the fix)", ranked);
         console.printf("Diagnose took %.1f s in all (experiments %.1f s). Run folder: %s%n",
                 (System.nanoTime() - start) / 1e9, budget.elapsedSeconds(),
                 folder == null ? "none (no monitored run)" : folder.toAbsolutePath());

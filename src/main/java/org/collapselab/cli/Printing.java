@@ -30,11 +30,16 @@ final class Printing {
     }
 
     static void findings(PrintStream out, List<Finding> findings) {
+        findings(out, "Findings", findings);
+    }
+
+    /** The findings under one heading, e.g. "Ranked causes (...)"; "none" on the heading's line when empty. */
+    static void findings(PrintStream out, String heading, List<Finding> findings) {
         if (findings.isEmpty()) {
-            out.println("Findings: none");
+            out.println(heading + ": none");
             return;
         }
-        out.println("Findings:");
+        out.println(heading + ":");
         for (Finding f : findings) {
             out.printf("  [%s] %s%s — %s%n", f.severity().json().toUpperCase(), f.rank() > 0 ? "#" + f.rank() + " " : "",
                     f.id(), f.title());

@@ -73,7 +73,7 @@ public final class MainWindow {
         trainModel = new TrainViewModel(context);
         trainScreen = new TrainScreen(trainModel, this::train);
         runsScreen = new RunsScreen(context.runsDirectory(), this::openRun);
-        diagnoseScreen = new DiagnoseScreen(context, modelScreen::apply, this::train);
+        diagnoseScreen = new DiagnoseScreen(context, modelScreen::apply, this::retrainWithFixes);
         trainModel.lastOutcomeProperty().addListener((o, a, outcome) -> {
             diagnoseScreen.runFinished(outcome);
             runsScreen.refresh();
@@ -103,7 +103,23 @@ public final class MainWindow {
                 ? "First start: unpacking the native maths libraries (about 450 MB) into " + NativeCache.directory() + " …"
                 : "Starting the maths backend (ND4J)…");
         context.hintProperty().set("Drop an image folder (one sub-folder per class) anywhere on the window, or press Ctrl+O.");
+        // The status bar speaks for the run while one trains, then goes back to the backend line.
+        trainModel.runningProperty().addListener((o, was, running) -> {
+            if (running) {
+                readyStatus = context.statusProperty().get();
+                context.statusProperty().set("Training · " + trainModel.progressTextProperty().get());
+            } else if (readyStatus != null) {
+                context.statusProperty().set(readyStatus);
+            }
+        });
+        trainModel.progressTextProperty().addListener((o, a, text) -> {
+            if (trainModel.runningProperty().get()) {
+                context.statusProperty().set("Training · " + text);
+            }
+        });
     }
+
+    private String readyStatus;
 
     public Parent root() {
         return root;
@@ -147,12 +163,17 @@ public final class MainWindow {
                 trainScreen.showMessage(cause.getMessage());
             } else {
                 showBackend(info);
+                trainModel.warmUp();
             }
         }));
     }
 
     private void showBackend(BackendInfo info) {
-        context.statusProperty().set("Ready · " + info.device().toUpperCase() + " (" + info.description() + ")");
+        String ready = "Ready · " + info.device().toUpperCase() + " (" + info.description() + ")";
+        readyStatus = ready;
+        if (!trainModel.runningProperty().get()) {
+            context.statusProperty().set(ready);
+        }
         trainModel.showBackend(info);
     }
 
@@ -176,6 +197,14 @@ public final class MainWindow {
         if (problem == null) {
             context.hintProperty().set("Training… watch the prediction distribution: one tall bar means collapse. Esc stops.");
         }
+    }
+
+    /** "Retrain with fixes": the diagnosed run becomes the faded one on the Train tab, and the new run is compared with it. */
+    private void retrainWithFixes() {
+        var diagnosed = diagnoseScreen.model().diagnosedRunProperty().get();
+        trainModel.compareNextRunWith(diagnosed != null ? diagnosed : trainModel.lastOutcomeProperty().get());
+        train();
+        trainModel.compareNextRunWith(null);
     }
 
     private void openRun(Path folder, RunReport report) {
@@ -296,6 +325,11 @@ public final class MainWindow {
         hint.setId("nextStep");
         hint.getStyleClass().add("next-step");
         hint.textProperty().bind(context.hintProperty());
+        // The next step matters more than the backend line: the hint keeps its full width, the status text gives way.
+        hint.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip status = new javafx.scene.control.Tooltip();
+        status.textProperty().bind(context.statusProperty());
+        bar.setTooltip(status);
         bar.getRightItems().add(hint);
         bar.setPadding(new Insets(2, 8, 2, 8));
         return bar;
@@ -306,6 +340,10 @@ public final class MainWindow {
         tab.setGraphic(new FontIcon(icon));
         tab.setId(id);
         return tab;
+    }
+
+    DataViewModel dataModel() {
+        return dataModel;
     }
 
     TrainViewModel trainModel() {

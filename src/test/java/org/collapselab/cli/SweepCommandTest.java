@@ -50,6 +50,16 @@ class SweepCommandTest {
     }
 
     @Test
+    void helpListsTheSweepOptions() {
+        assertEquals(0, CollapseLabCommand.run("sweep", "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String option : List.of("--param=PATH=SPEC", "--strategy", "--trials", "--objective", "--halving",
+                "--parallel", "--resume", "--set=PATH=VALUE")) {
+            assertTrue(help.contains(option), option + " missing from\n" + help);
+        }
+    }
+
+    @Test
     void badParameterSpecExitsTwoNamingTheParameter(@TempDir Path dir) {
         assertEquals(ExitCodes.INVALID_INPUT, CollapseLabCommand.run("sweep", "--data", dir.toString(),
                 "--param", "training.learningRate=log:1e-5..1e-1:5", "--param", "data.balance=none,sideways"));

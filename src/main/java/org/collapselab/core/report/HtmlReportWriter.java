@@ -2,13 +2,18 @@ package org.collapselab.core.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.model.ConfigCodec;
+import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.util.Json;
 
 /**
@@ -33,7 +38,24 @@ public final class HtmlReportWriter {
     /** A diagnosis report: the run, the walkthrough, and the before → after of a retrain when one is given. */
     public static void write(RunReport report, StepsReport steps, String retrainComparison, Path file)
             throws IOException {
-        Json.writeAtomically(file, render(report, steps, retrainComparison).getBytes(StandardCharsets.UTF_8));
+        Path folder = file.toAbsolutePath().getParent();
+        write(report, steps, retrainComparison, file, folder == null ? null : lastWritten(folder));
+    }
+
+    /** As above, dated {@code date} (when the run's report was last written; null when unknown). */
+    public static void write(RunReport report, StepsReport steps, String retrainComparison, Path file, Instant date)
+            throws IOException {
+        Json.writeAtomically(file, render(report, steps, retrainComparison, date).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** When the run folder's report.json was last written, or null when it has none. */
+    public static Instant lastWritten(Path runFolder) {
+        try {
+            Path json = runFolder.resolve(RunReport.FILE);
+            return Files.isRegularFile(json) ? Files.getLastModifiedTime(json).toInstant() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     public static String render(RunReport r) {
@@ -45,6 +67,10 @@ public final class HtmlReportWriter {
     }
 
     public static String render(RunReport r, StepsReport steps, String retrainComparison) {
+        return render(r, steps, retrainComparison, null);
+    }
+
+    public static String render(RunReport r, StepsReport steps, String retrainComparison, Instant date) {
         StringBuilder h = new StringBuilder();
         String title = "Collapse Lab report" + (r.config() == null ? "" : " — " + r.config().name());
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
@@ -63,6 +89,7 @@ public final class HtmlReportWriter {
             h.append(" — ").append(esc(r.message()));
         }
         h.append("</p>");
+        runFacts(h, r, date);
         if (retrainComparison != null && !retrainComparison.isBlank()) {
             h.append("<h2>Retrained with the fixes</h2><pre>").append(esc(retrainComparison)).append("</pre>");
         }
@@ -84,15 +111,18 @@ public final class HtmlReportWriter {
             if (f.neverPredicted() != null && !f.neverPredicted().isEmpty()) {
                 h.append("<p>Never predicted: ").append(esc(String.join(", ", f.neverPredicted()))).append("</p>");
             }
+            if (f.confusion() != null) {
+                perClass(h, f.confusion().toMatrix());
+            }
         }
         if (!r.epochs().isEmpty()) {
             h.append("<h2>Learning curves</h2>");
             h.append(chart("Loss", r.epochs(), List.of(RunReport.EpochReport::trainLoss, RunReport.EpochReport::validationLoss),
-                    List.of("train", "validation"), Double.NaN));
+                    List.of("train", "validation"), Double.NaN, null));
             h.append(chart("Accuracy", r.epochs(), List.of(RunReport.EpochReport::trainAccuracy,
                             RunReport.EpochReport::validationAccuracy, RunReport.EpochReport::balancedAccuracy),
                     List.of("train", "validation", "balanced"),
-                    r.finalResult() == null ? Double.NaN : r.finalResult().majorityBaseline()));
+                    r.finalResult() == null ? Double.NaN : r.finalResult().majorityBaseline(), new double[]{0, 1}));
         }
         if (r.finalResult() != null && r.finalResult().confusion() != null) {
             confusion(h, r.finalResult().confusion());
@@ -155,6 +185,44 @@ public final class HtmlReportWriter {
         return h.toString();
     }
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+
+    /** The date, the training time (sum of the epochs' times) and the epoch count. */
+    private static void runFacts(StringBuilder h, RunReport r, Instant date) {
+        h.append("<p class=\"facts\">");
+        h.append("Date: ").append(date == null ? "unknown" : esc(DATE.format(date.atZone(ZoneId.systemDefault()))));
+        if (!r.epochs().isEmpty()) {
+            double seconds = r.epochs().stream().mapToDouble(RunReport.EpochReport::seconds).sum();
+            h.append(" · Duration: ").append(esc(duration(seconds))).append(" of training over ").append(r.epochs().size())
+                    .append(r.epochs().size() == 1 ? " epoch" : " epochs");
+        }
+        h.append("</p>");
+    }
+
+    static String duration(double seconds) {
+        long whole = Math.round(seconds);
+        if (whole < 60) {
+            return seconds < 10 ? String.format(Locale.ROOT, "%.1f s", seconds) : whole + " s";
+        }
+        return whole < 3600 ? String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60)
+                : String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole % 3600 / 60);
+    }
+
+    /** Precision and recall of every class on the validation set: which classes the model finds, and how reliably. */
+    private static void perClass(StringBuilder h, ConfusionMatrix m) {
+        h.append("<h3>Per class (validation)</h3><table class=\"per-class\"><tr><th class=l>Class</th><th>Images</th>")
+                .append("<th>Predicted</th><th>Precision</th><th>Recall</th></tr>");
+        int[] actual = m.actualCounts();
+        int[] predicted = m.predictedCounts();
+        for (int c = 0; c < m.size(); c++) {
+            h.append("<tr><td class=l>").append(esc(m.labels().get(c))).append("</td><td>").append(actual[c]).append("</td><td>")
+                    .append(predicted[c]).append("</td><td>")
+                    .append(predicted[c] == 0 ? "— (never predicted)" : String.format(Locale.ROOT, "%.3f", m.precision(c)))
+                    .append("</td><td>").append(actual[c] == 0 ? "—" : String.format(Locale.ROOT, "%.3f", m.recall(c))).append("</td></tr>");
+        }
+        h.append("</table>");
+    }
+
     private static void confusion(StringBuilder h, RunReport.ConfusionSection c) {
         int max = 1;
         for (int[] row : c.counts()) {
@@ -179,12 +247,22 @@ public final class HtmlReportWriter {
         h.append("</table>");
     }
 
+    /** Plot area and legend column of the learning-curve charts; the legend sits beside the plot, never on it. */
+    static final int CHART_WIDTH = 580;
+    static final int CHART_PLOT_RIGHT = 420;
+    private static final int CHART_HEIGHT = 250;
+    private static final int CHART_LEFT = 46;
+    private static final int CHART_TOP = 28;
+    private static final int CHART_BOTTOM = 44;
+
+    /**
+     * One learning-curve chart: y ticks with grid lines, the epochs as x ticks, and the legend to the right
+     * of the plot. {@code yRange} fixes the y span (accuracy: 0–1), or is null to fit the data from 0 up.
+     */
     private static String chart(String title, List<RunReport.EpochReport> epochs,
-                                List<ToDoubleFunction<RunReport.EpochReport>> series, List<String> names, double baseline) {
+                                List<ToDoubleFunction<RunReport.EpochReport>> series, List<String> names, double baseline,
+                                double[] yRange) {
         String[] colors = {"#0969da", "#cf222e", "#1a7f37", "#8250df"};
-        int w = 460;
-        int ht = 240;
-        int pad = 40;
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
         for (var s : series) {
@@ -196,56 +274,116 @@ public final class HtmlReportWriter {
                 }
             }
         }
-        if (Double.isFinite(baseline)) {
-            max = Math.max(max, baseline);
-            min = Math.min(min, baseline);
-        }
         if (!Double.isFinite(max)) {
             return "";
         }
-        min = Math.min(0, min);
-        if (max - min < 1e-9) {
-            max = min + 1;
+        if (yRange != null) {
+            min = Math.min(yRange[0], min);
+            max = Math.max(yRange[1], max);
+        } else {
+            min = Math.min(0, min);
+            if (Double.isFinite(baseline)) {
+                max = Math.max(max, baseline);
+            }
         }
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(ht)
-                .append("\" style=\"margin-right:10px\"><text x=\"").append(pad).append("\" y=\"16\" font-weight=\"bold\">")
-                .append(esc(title)).append("</text>");
-        svg.append("<line x1=\"").append(pad).append("\" y1=\"").append(ht - pad).append("\" x2=\"").append(w - 10)
-                .append("\" y2=\"").append(ht - pad).append("\" stroke=\"#888\"/><line x1=\"").append(pad).append("\" y1=\"24\" x2=\"")
-                .append(pad).append("\" y2=\"").append(ht - pad).append("\" stroke=\"#888\"/>");
-        svg.append("<text x=\"2\" y=\"30\" font-size=\"10\">").append(fmt(max)).append("</text><text x=\"2\" y=\"")
-                .append(ht - pad).append("\" font-size=\"10\">").append(fmt(min)).append("</text>");
-        svg.append("<text x=\"").append(w / 2).append("\" y=\"").append(ht - 8).append("\" font-size=\"11\">epoch</text>");
+        double[] ticks = ticks(min, max);
+        final double lo = ticks[0];
+        final double hi = ticks[ticks.length - 1];
+        int ht = CHART_HEIGHT;
+        int bottom = ht - CHART_BOTTOM;
         int n = epochs.size();
-        final double lo = min;
-        final double hi = max;
-        java.util.function.IntToDoubleFunction xOf = i -> pad + (n == 1 ? 0.5 : (double) i / (n - 1)) * (w - pad - 20);
-        java.util.function.DoubleUnaryOperator yOf = v -> ht - pad - (v - lo) / (hi - lo) * (ht - pad - 30);
-        if (Double.isFinite(baseline)) {
-            svg.append("<line x1=\"").append(pad).append("\" x2=\"").append(w - 10).append("\" y1=\"")
-                    .append(String.format(Locale.ROOT, "%.1f", yOf.applyAsDouble(baseline))).append("\" y2=\"")
-                    .append(String.format(Locale.ROOT, "%.1f", yOf.applyAsDouble(baseline)))
-                    .append("\" stroke=\"#666\" stroke-dasharray=\"5,4\"/>");
+        int firstEpoch = epochs.get(0).epoch();
+        int lastEpoch = epochs.get(n - 1).epoch();
+        // One epoch sits mid-axis rather than on a zero-width range.
+        java.util.function.DoubleUnaryOperator xOf = epoch -> lastEpoch == firstEpoch
+                ? (CHART_LEFT + CHART_PLOT_RIGHT) / 2.0
+                : CHART_LEFT + (epoch - firstEpoch) / (lastEpoch - firstEpoch) * (CHART_PLOT_RIGHT - CHART_LEFT);
+        java.util.function.DoubleUnaryOperator yOf = v -> bottom - (v - lo) / (hi - lo) * (bottom - CHART_TOP);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(CHART_WIDTH).append("\" height=\"").append(ht)
+                .append("\" style=\"margin-right:10px\"><text x=\"").append(CHART_LEFT).append("\" y=\"16\" font-weight=\"bold\">")
+                .append(esc(title)).append("</text>");
+        for (double t : ticks) {
+            double y = yOf.applyAsDouble(t);
+            svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>",
+                    CHART_LEFT, CHART_PLOT_RIGHT, y, y));
+            svg.append(String.format(Locale.ROOT, "<text class=\"ytick\" x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+                    CHART_LEFT - 4, y + 3, tickLabel(t, ticks)));
         }
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", CHART_LEFT, bottom,
+                CHART_PLOT_RIGHT, bottom));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", CHART_LEFT, CHART_TOP,
+                CHART_LEFT, bottom));
+        int step = Math.max(1, (int) Math.ceil((lastEpoch - firstEpoch + 1) / 10.0));
+        for (int epoch = firstEpoch; epoch <= lastEpoch; epoch += step) {
+            double x = xOf.applyAsDouble(epoch);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#888\"/>", x, x, bottom,
+                    bottom + 4));
+            svg.append(String.format(Locale.ROOT, "<text class=\"xtick\" x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%d</text>",
+                    x, bottom + 15, epoch));
+        }
+        svg.append("<text x=\"").append((CHART_LEFT + CHART_PLOT_RIGHT) / 2).append("\" y=\"").append(ht - 8)
+                .append("\" font-size=\"11\" text-anchor=\"middle\">epoch</text>");
+        if (Double.isFinite(baseline)) {
+            double y = yOf.applyAsDouble(baseline);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#666\" "
+                    + "stroke-dasharray=\"5,4\"/>", CHART_LEFT, CHART_PLOT_RIGHT, y, y));
+        }
+        int legendX = CHART_PLOT_RIGHT + 14;
         for (int s = 0; s < series.size(); s++) {
             StringBuilder points = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                double v = series.get(s).applyAsDouble(epochs.get(i));
+            for (RunReport.EpochReport e : epochs) {
+                double v = series.get(s).applyAsDouble(e);
                 if (Double.isFinite(v)) {
-                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xOf.applyAsDouble(i), yOf.applyAsDouble(v)));
+                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xOf.applyAsDouble(e.epoch()), yOf.applyAsDouble(v)));
                 }
             }
-            svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colors[s % colors.length])
-                    .append("\" points=\"").append(points).append("\"/>");
-            svg.append("<text x=\"").append(w - 120).append("\" y=\"").append(34 + 14 * s).append("\" font-size=\"11\" fill=\"")
-                    .append(colors[s % colors.length]).append("\">").append(esc(names.get(s))).append("</text>");
+            String color = colors[s % colors.length];
+            svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(color).append("\" points=\"")
+                    .append(points).append("\"/>");
+            if (n == 1 && points.length() > 0) {
+                String[] xy = points.toString().trim().split(",");
+                svg.append("<circle r=\"3\" cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" fill=\"")
+                        .append(color).append("\"/>");
+            }
+            legend(svg, legendX, CHART_TOP + 8 + 16 * s, color, false, names.get(s));
         }
         if (Double.isFinite(baseline)) {
-            svg.append("<text x=\"").append(w - 120).append("\" y=\"").append(34 + 14 * series.size())
-                    .append("\" font-size=\"11\" fill=\"#666\">majority baseline</text>");
+            legend(svg, legendX, CHART_TOP + 8 + 16 * series.size(), "#666", true, "majority baseline");
         }
         return svg.append("</svg>").toString();
+    }
+
+    private static void legend(StringBuilder svg, int x, int y, String color, boolean dashed, String name) {
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>", x,
+                x + 18, y - 4, y - 4, color, dashed ? " stroke-dasharray=\"5,4\"" : ""));
+        svg.append(String.format(Locale.ROOT, "<text class=\"legend\" x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">", x + 24, y, color))
+                .append(esc(name)).append("</text>");
+    }
+
+    /** Evenly spaced "nice" tick values (steps of 1, 2 or 5 × 10^k) covering [min, max], first and last included. */
+    static double[] ticks(double min, double max) {
+        if (!(max - min > 1e-12)) {
+            max = min + 1;
+        }
+        double raw = (max - min) / 5;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / magnitude <= 1 ? magnitude : raw / magnitude <= 2 ? 2 * magnitude
+                : raw / magnitude <= 5 ? 5 * magnitude : 10 * magnitude;
+        double first = Math.floor(min / step + 1e-9) * step;
+        double last = Math.ceil(max / step - 1e-9) * step;
+        int count = (int) Math.round((last - first) / step) + 1;
+        double[] ticks = new double[count];
+        for (int i = 0; i < count; i++) {
+            ticks[i] = first + i * step;
+        }
+        return ticks;
+    }
+
+    private static String tickLabel(double value, double[] ticks) {
+        double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        return String.format(Locale.ROOT, "%." + Math.min(decimals, 6) + "f", Math.abs(value) < step * 1e-9 ? 0 : value);
     }
 
     /** The diagnostic steps in walkthrough order, then the chart of every step that has one. */
@@ -313,19 +451,26 @@ public final class HtmlReportWriter {
         }
         final double x0 = xMin;
         final double x1 = xMax;
-        final double y0 = yMin;
-        final double y1 = yMax + 0.05 * (yMax - yMin);
+        double[] yTicks = ticks(yMin, yMax);
+        final double y0 = yTicks[0];
+        final double y1 = yTicks[yTicks.length - 1];
         java.util.function.DoubleUnaryOperator px = v -> left + (v - x0) / (x1 - x0) * (w - left - 12);
         java.util.function.DoubleUnaryOperator py = v -> ht - bottom - (v - y0) / (y1 - y0) * (ht - bottom - top);
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(ht)
+        // Line charts get a legend column right of the plot, so names never cover the curves.
+        int legendWidth = bars ? 0 : 170;
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w + legendWidth).append("\" height=\"").append(ht)
                 .append("\" style=\"margin:0 10px 10px 0\"><text x=\"").append(left).append("\" y=\"16\" font-weight=\"bold\">")
                 .append(esc(c.title())).append("</text>");
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, ht - bottom, w - 12,
                 ht - bottom));
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", left, top, left, ht - bottom));
-        svg.append("<text x=\"2\" y=\"").append(top + 4).append("\" font-size=\"10\">").append(fmt(y1)).append("</text>")
-                .append("<text x=\"2\" y=\"").append(ht - bottom).append("\" font-size=\"10\">").append(fmt(y0)).append("</text>");
+        for (double t : yTicks) {
+            double y = py.applyAsDouble(t);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>", left, w - 12, y, y));
+            svg.append(String.format(Locale.ROOT, "<text class=\"ytick\" x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+                    left - 4, y + 3, tickLabel(t, yTicks)));
+        }
         svg.append("<text x=\"").append(left).append("\" y=\"").append(ht - 6).append("\" font-size=\"11\">")
                 .append(esc(c.xLabel())).append(" — y: ").append(esc(c.yLabel())).append("</text>");
         if (bars) {
@@ -353,9 +498,7 @@ public final class HtmlReportWriter {
                 String color = colors[k % colors.length];
                 svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(color).append("\" points=\"")
                         .append(points).append("\"/>");
-                svg.append("<text x=\"").append(w - 190).append("\" y=\"").append(top + 12 + 13 * k)
-                        .append("\" font-size=\"11\" fill=\"").append(color).append("\">")
-                        .append(esc(c.series().get(k).name())).append("</text>");
+                legend(svg, w + 4, top + 12 + 16 * k, color, false, c.series().get(k).name());
             }
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", left, ht - bottom + 13,
                     esc(c.logX() ? "1e" + Math.round(x0) : fmt(x0))));

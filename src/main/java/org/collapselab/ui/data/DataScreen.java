@@ -117,6 +117,7 @@ public final class DataScreen {
         message.textProperty().bind(model.messageProperty());
         Label error = new Label();
         error.setId("dataError");
+        error.setWrapText(true);
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
@@ -184,6 +185,13 @@ public final class DataScreen {
                 skipped.getItems()));
         TabPane tabs = new TabPane(thumbs, seen, skippedTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // A class row leads to that class's thumbnails: with 360 circles first, the squares were 36 rows down.
+        classTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) {
+                tabs.getSelectionModel().select(thumbs);
+                showClassThumbnails(row.getName());
+            }
+        });
         SplitPane split = new SplitPane(left, tabs);
         split.setDividerPositions(0.42);
         return split;
@@ -236,6 +244,55 @@ public final class DataScreen {
         thumbnails.getItems().setAll(thumbRows);
         skipped.getItems().setAll(data.skipped());
         refreshNetworkView();
+    }
+
+    /** Scrolls the thumbnails to the first row of {@code className}. */
+    void showClassThumbnails(String className) {
+        for (int i = 0; i < thumbnails.getItems().size(); i++) {
+            ThumbRow row = thumbnails.getItems().get(i);
+            if (row.first() && row.className().equals(className)) {
+                thumbnails.scrollTo(i);
+                thumbnails.getSelectionModel().select(i);
+                return;
+            }
+        }
+    }
+
+    /** The image at its source size (up to 512 px on screen), with its file name, pixel size and file size. */
+    static void openPreview(ImageDataset data, int index, javafx.stage.Window owner) {
+        Path path = data.path(index);
+        var info = data.info(index);
+        javafx.scene.image.Image image = new javafx.scene.image.Image(path.toUri().toString(), 512, 512, true, false, true);
+        ImageView view = new ImageView(image);
+        view.setId("previewImage");
+        // A format JavaFX cannot decode (TIFF, WebP…) still shows, from the decoded copy the dataset keeps.
+        image.errorProperty().addListener((o, a, failed) -> {
+            if (failed) {
+                view.setImage(FxImages.of(data, index));
+            }
+        });
+        // Small sources are scaled up without smoothing, so their pixels stay visible.
+        double scale = Math.max(1, Math.min(8, 256.0 / Math.max(info.width(), info.height())));
+        view.setFitWidth(Math.min(512, info.width() * scale));
+        view.setFitHeight(Math.min(512, info.height() * scale));
+        view.setPreserveRatio(true);
+        view.setSmooth(scale <= 1);
+        Label caption = new Label(String.format("%s%nclass %s · %d×%d px · %s · %s", path.getFileName(),
+                data.classes().get(data.label(index)), info.width(), info.height(), info.format(),
+                Formats.bytes(info.fileBytes())));
+        caption.setId("previewCaption");
+        VBox box = new VBox(8, view, caption);
+        box.setPadding(new Insets(12));
+        javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle(path.getFileName().toString());
+        dialog.getDialogPane().setId("thumbnailPreview");
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        dialog.initModality(javafx.stage.Modality.NONE);
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.show();
     }
 
     private static String top(String sizes) {
@@ -342,7 +399,11 @@ public final class DataScreen {
                 view.setFitWidth(56);
                 view.setFitHeight(56);
                 Tooltip.install(view, new Tooltip(row.data().path(index).getFileName() + " — "
-                        + row.data().info(index).width() + "×" + row.data().info(index).height()));
+                        + row.data().info(index).width() + "×" + row.data().info(index).height() + " · click to enlarge"));
+                view.setId("thumb-" + index);
+                view.setCursor(javafx.scene.Cursor.HAND);
+                view.setOnMouseClicked(e -> openPreview(row.data(), index,
+                        getScene() == null ? null : getScene().getWindow()));
                 images.getChildren().add(view);
             }
             Label label = new Label(row.first() ? row.className() : "");

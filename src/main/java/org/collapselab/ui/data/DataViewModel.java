@@ -91,11 +91,27 @@ public final class DataViewModel {
             if (t instanceof CancelledException) {
                 message.set("Loading cancelled.");
             } else {
-                error.set(t.getMessage() == null ? t.toString() : t.getMessage());
+                String reason = t.getMessage() == null ? t.toString() : t.getMessage();
+                String kept = stillLoaded();
+                error.set(reason + (kept.isEmpty() ? "" : System.lineSeparator() + kept));
                 message.set("Could not load " + dir);
+                // Ctrl+O works from every tab: the status bar's hint is where a user on another tab sees the failure.
+                context.hintProperty().set("Could not load " + dir.getFileName() + ": " + reason
+                        + (reason.endsWith(".") ? "" : ".") + (kept.isEmpty() ? "" : " " + kept));
             }
         });
         context.loadingExecutor().submit(task);
+    }
+
+    /** Says which dataset is still in use after a failed load, or "" when none was loaded. */
+    private String stillLoaded() {
+        ImageDataset data = context.datasetProperty().get();
+        Path previous = folder.get();
+        if (data == null || previous == null) {
+            return "";
+        }
+        return String.format("The previous dataset, %s (%d images in %d classes), is still loaded.",
+                previous.getFileName(), data.count(), data.classCount());
     }
 
     /** Reloads the current folder, e.g. after the image size or channels changed. */

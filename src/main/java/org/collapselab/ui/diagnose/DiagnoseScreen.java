@@ -43,6 +43,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class DiagnoseScreen {
     /** The list's last entry: ranked causes and before/after, not a check. */
     static final StepItem SUMMARY = new StepItem(-1, null);
+    static final double PROGRESS_TEXT_WIDTH = 200;
 
     private final DiagnoseViewModel model;
     private final Runnable retrain;
@@ -117,11 +118,22 @@ public final class DiagnoseScreen {
         progress.setId("diagnoseProgress");
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.runningProperty());
-        progress.setPrefWidth(160);
+        // Only takes room while it runs: idle, the buttons keep the width (Export report fits at 1280 px).
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setPrefWidth(120);
+        progress.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label progressText = new Label();
         progressText.setId("diagnoseProgressText");
         progressText.textProperty().bind(model.progressTextProperty());
         progressText.getStyleClass().add("caption");
+        // A fixed width, cut with "…" (full text in the tooltip): a long step message must not push the bar off screen.
+        progressText.setPrefWidth(PROGRESS_TEXT_WIDTH);
+        progressText.setMaxWidth(PROGRESS_TEXT_WIDTH);
+        progressText.setMinWidth(80);
+        progressText.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        javafx.scene.control.Tooltip fullProgress = new javafx.scene.control.Tooltip();
+        fullProgress.textProperty().bind(model.progressTextProperty());
+        progressText.setTooltip(fullProgress);
 
         Button run = button("Run step", Feather.PLAY, "runStep", model::runStep);
         Button skip = button("Skip", Feather.SKIP_FORWARD, "skipStep", model::skip);
@@ -139,11 +151,16 @@ public final class DiagnoseScreen {
             b.disableProperty().bind(model.runningProperty());
         }
         stop.disableProperty().bind(model.runningProperty().not());
-        Pane spacer = new Pane();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(run, skip, next, separator(), quick, all, stop, separator(), retrainButton,
-                export, spacer, progressText, progress);
+        ToolBar bar = new ToolBar(run, skip, next, separator(), quick, all, stop, separator(), retrainButton, export);
         bar.setId("diagnoseToolbar");
+        // Progress sits beside the buttons, outside their toolbar: when space runs out, buttons go to the overflow
+        // menu, never the progress bar.
+        ToolBar progressBar = new ToolBar(progressText, progress);
+        progressBar.setId("diagnoseProgressBar");
+        progressBar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        progressBar.setMaxHeight(Double.MAX_VALUE);
+        BorderPane top = new BorderPane(bar);
+        top.setRight(progressBar);
 
         detail.setPadding(new Insets(14));
         detail.setId("diagnoseDetail");
@@ -158,7 +175,7 @@ public final class DiagnoseScreen {
         SplitPane split = new SplitPane(list, right);
         split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(list, false);
-        root.setTop(bar);
+        root.setTop(top);
         root.setCenter(split);
         rebuildList();
     }
@@ -235,11 +252,25 @@ public final class DiagnoseScreen {
                     + "the session started with. Retrain with fixes to see the effect, or start over with the current config.");
             stale.setWrapText(true);
             stale.getStyleClass().add("stale-banner");
-            Button restart = button("Start over", Feather.ROTATE_CCW, "restartSession", model::reset);
+            Button restart = button("Start over", Feather.ROTATE_CCW, "restartSession", this::startOver);
             restart.disableProperty().bind(model.runningProperty());
+            restart.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox box = new HBox(10, stale, restart);
             box.setAlignment(Pos.CENTER_LEFT);
             HBox.setHgrow(stale, Priority.ALWAYS);
+            detail.getChildren().add(box);
+        } else if (retrained()) {
+            Label note = new Label("Retrained with the fixes: the before → after is in the summary and on the Train tab. "
+                    + "These steps still describe the diagnosed config; start over to diagnose the current one.");
+            note.setId("retrainedNote");
+            note.setWrapText(true);
+            note.getStyleClass().add("caption");
+            Button restart = button("Start over", Feather.ROTATE_CCW, "restartSession", this::startOver);
+            restart.disableProperty().bind(model.runningProperty());
+            restart.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            HBox box = new HBox(10, note, restart);
+            box.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(note, Priority.ALWAYS);
             detail.getChildren().add(box);
         }
         if (item == null) {
@@ -253,6 +284,18 @@ public final class DiagnoseScreen {
         if (!message.getText().isEmpty()) {
             detail.getChildren().add(message);
         }
+    }
+
+    /** A retrain with the fixes has finished and been compared (not merely started). */
+    private boolean retrained() {
+        String text = model.comparisonProperty().get();
+        return text != null && !text.isEmpty() && !text.startsWith("Retraining");
+    }
+
+    private void startOver() {
+        model.reset();
+        model.comparisonProperty().set("");
+        show();
     }
 
     private void showStep(StepItem item) {

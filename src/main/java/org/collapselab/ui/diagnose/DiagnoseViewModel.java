@@ -425,6 +425,8 @@ public final class DiagnoseViewModel {
         }
         if (awaitingRetrain) {
             awaitingRetrain = false;
+            // The retrain answered "config changed… Retrain with fixes": the warning has done its job.
+            stale.set(false);
             comparison.set(compare(beforeRetrain, outcome));
         } else if (diagnosedRun.get() == null && !running.get() && steps.stream().allMatch(
                 s -> s.result().state() == CheckState.PENDING)) {

@@ -197,7 +197,11 @@ public final class ModelScreen {
         Label summary = new Label();
         summary.setId("modelSummary");
         summary.textProperty().bind(model.summaryProperty());
-        HBox top = new HBox(10, save, load, reset, summary);
+        Button sweep = new Button("Sweep…", new FontIcon(Feather.GRID));
+        sweep.setId("openSweep");
+        sweep.setOnAction(e -> new org.collapselab.ui.sweep.SweepDialog(model.context(), this::apply)
+                .show(root.getScene() == null ? null : root.getScene().getWindow()));
+        HBox top = new HBox(10, save, load, reset, sweep, summary);
         top.setAlignment(Pos.CENTER_LEFT);
         errorBox.setId("configErrors");
         model.errors().addListener((ListChangeListener<ConfigError>) c -> showErrors());

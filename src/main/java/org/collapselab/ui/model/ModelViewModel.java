@@ -48,6 +48,7 @@ public final class ModelViewModel {
         });
     }
 
+    public AppContext context() { return context; }
     public ObservableList<ConfigError> errors() { return errors; }
     /** Warnings of the diagnosis's config checks (e.g. {@code learning-rate-out-of-range}) on the last valid config. */
     public ObservableList<Finding> lint() { return lint; }

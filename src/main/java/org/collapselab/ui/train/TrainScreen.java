@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.LayerSample;
+import org.collapselab.ui.common.NiceAxis;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -36,6 +37,9 @@ public final class TrainScreen {
     private final BarChart<String, Number> ratioChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final BarChart<String, Number> activationChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final Label message = new Label();
+    private final GridPane grid = new GridPane();
+    private final Label placeholder = new Label("Press Train (Ctrl+Enter) to start a run. The loss, the accuracy against "
+            + "the majority baseline, the confusion matrix and the predicted share per class fill in as it trains.");
 
     public TrainScreen(TrainViewModel model, Runnable onStart) {
         this.model = model;
@@ -78,7 +82,14 @@ public final class TrainScreen {
         message.getStyleClass().add("error-text");
         message.setWrapText(true);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        VBox top = new VBox(6, controls, backend, banner, message, outcome);
+        Label comparison = new Label();
+        comparison.setId("retrainComparison");
+        comparison.setWrapText(true);
+        comparison.getStyleClass().add("comparison-text");
+        comparison.textProperty().bind(model.comparisonProperty());
+        comparison.managedProperty().bind(model.comparisonProperty().isNotEmpty());
+        comparison.visibleProperty().bind(model.comparisonProperty().isNotEmpty());
+        VBox top = new VBox(6, controls, backend, banner, message, outcome, comparison);
         top.setPadding(new Insets(10));
         root.setTop(top);
 
@@ -106,7 +117,6 @@ public final class TrainScreen {
         VBox confusionBox = new VBox(6, title("Confusion matrix (validation)"), confusion);
         confusionBox.setPadding(new Insets(6, 12, 6, 12));
         VBox.setVgrow(confusion, Priority.ALWAYS);
-        GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(0, 10, 10, 10));
@@ -127,7 +137,11 @@ public final class TrainScreen {
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
-        root.setCenter(grid);
+        placeholder.setId("trainPlaceholder");
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(520);
+        placeholder.getStyleClass().add("caption");
+        root.setCenter(new javafx.scene.layout.StackPane(grid, placeholder));
         model.addRefreshListener(this::refresh);
         refresh();
     }
@@ -142,6 +156,10 @@ public final class TrainScreen {
     }
 
     private void refresh() {
+        // An empty run has no axes worth showing (JavaFX draws 0–125 by default): say what will appear instead.
+        boolean empty = model.empty();
+        grid.setVisible(!empty);
+        placeholder.setVisible(empty);
         List<EpochMetrics> epochs = model.epochs;
         List<double[]> lossPoints = model.lossPoints();
         XYChart.Series<Number, Number> loss = series("loss (smoothed)", lossPoints);
@@ -155,8 +173,17 @@ public final class TrainScreen {
         }
         List<XYChart.Series<Number, Number>> lossSeries = new ArrayList<>(List.of(loss, validationLoss));
         if (!model.previousLoss.isEmpty()) {
-            lossSeries.add(series("previous run", model.previousLoss));
+            lossSeries.add(series(model.previousName, model.previousLoss));
         }
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        for (XYChart.Series<Number, Number> s : lossSeries) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                xMin = Math.min(xMin, d.getXValue().doubleValue());
+                xMax = Math.max(xMax, d.getXValue().doubleValue());
+            }
+        }
+        NiceAxis.apply((NumberAxis) lossChart.getXAxis(), Math.min(0, xMin), Double.isFinite(xMax) ? xMax : 1, 5, true);
         lossChart.getData().setAll(lossSeries);
         markPrevious(lossChart, lossSeries.size() == 3 ? 2 : -1);
 
@@ -173,14 +200,12 @@ public final class TrainScreen {
         }
         accuracy.add(baseline);
         if (!model.previousEpochs.isEmpty()) {
-            accuracy.add(epochSeries("previous validation", model.previousEpochs, EpochMetrics::validationAccuracy));
+            accuracy.add(epochSeries(model.previousName + " (validation)", model.previousEpochs,
+                    EpochMetrics::validationAccuracy));
         }
         NumberAxis epochAxis = (NumberAxis) accuracyChart.getXAxis();
-        epochAxis.setAutoRanging(false);
+        NiceAxis.apply(epochAxis, 1, Math.max(2, Math.max(epochs.size(), model.previousEpochs.size())), 8, true);
         epochAxis.setLowerBound(1);
-        epochAxis.setUpperBound(Math.max(2, Math.max(epochs.size(), model.previousEpochs.size())));
-        epochAxis.setTickUnit(Math.max(1, Math.ceil(epochAxis.getUpperBound() / 10)));
-        epochAxis.setMinorTickVisible(false);
         accuracyChart.getData().setAll(accuracy);
         baseline.getNode().getStyleClass().add("baseline-series");
         markPrevious(accuracyChart, accuracy.size() == 5 ? 4 : -1);
@@ -202,6 +227,10 @@ public final class TrainScreen {
             }
             predictionChart.getData().setAll(List.of(predicted, actual));
         }
+        // Bar charts without data would show arbitrary 0–110 axes: they appear with their first values.
+        predictionChart.setVisible(matrix != null);
+        ratioChart.setVisible(model.lastLayers != null);
+        activationChart.setVisible(model.lastLayers != null);
         ratioChart.getData().clear();
         activationChart.getData().clear();
         if (model.lastLayers != null) {

@@ -46,6 +46,7 @@ public final class TrainViewModel {
     private final StringProperty backend = new SimpleStringProperty("Backend: starting ND4J…");
     private final StringProperty banner = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
+    private final StringProperty comparison = new SimpleStringProperty("");
     private final ObjectProperty<RunOutcome> lastOutcome = new SimpleObjectProperty<>();
     private final List<Runnable> listeners = new ArrayList<>();
     private final Timeline pump;
@@ -64,11 +65,20 @@ public final class TrainViewModel {
     // The previous run, drawn faded.
     List<double[]> previousLoss = List.of();
     List<EpochMetrics> previousEpochs = List.of();
+    /** What the faded curves are: the last run on screen, or the diagnosed run during a retrain. */
+    String previousName = "previous run";
+
+    /** The diagnosed run the next run is compared with ("Retrain with fixes"), or null. */
+    private RunOutcome retrainBefore;
+    private RunOutcome comparedRun;
+    private boolean trainedBefore;
+    private EtaEstimator eta;
 
     private TrainingBuffer buffer;
     private CancellationToken cancel;
     private long startNanos;
     private int totalIterations;
+    private int totalEpochs;
 
     public TrainViewModel(AppContext context) {
         this.context = context;
@@ -82,14 +92,51 @@ public final class TrainViewModel {
     public StringProperty backendProperty() { return backend; }
     public StringProperty bannerProperty() { return banner; }
     public StringProperty outcomeProperty() { return outcome; }
+    /** Before → after of the last "Retrain with fixes", and why plain accuracy fell when it did. */
+    public StringProperty comparisonProperty() { return comparison; }
+
+    /** True when there is nothing to draw: no run trained, shown or kept as the previous one. */
+    boolean empty() {
+        return iterationCount == 0 && epochs.isEmpty() && previousLoss.isEmpty() && previousEpochs.isEmpty();
+    }
+
+    /**
+     * Makes the next run a retrain of {@code diagnosed}: its curves are the faded "previous" ones, and the
+     * finished run is compared with it. Null means a plain run (compared with whatever was on screen).
+     */
+    public void compareNextRunWith(RunOutcome diagnosed) {
+        retrainBefore = diagnosed;
+    }
     public ObjectProperty<RunOutcome> lastOutcomeProperty() { return lastOutcome; }
 
-    /** Called after each coalesced update, on the FX thread. */
     /** Finished epochs of the run on screen (read-only view). */
     public List<EpochMetrics> epochs() {
         return java.util.Collections.unmodifiableList(epochs);
     }
 
+    /**
+     * Builds and trains a throwaway copy of the network on the training executor, so the first real run does not
+     * pay the session's set-up; a Train pressed meanwhile simply queues behind it.
+     */
+    public void warmUp() {
+        assert Platform.isFxApplicationThread();
+        if (trainedBefore) {
+            return;
+        }
+        progressText.set("Preparing the network libraries in the background (once per session)…");
+        ExperimentConfig config = context.configProperty().get();
+        context.trainingExecutor().submit(() -> {
+            boolean warmed = EngineWarmUp.run(context.service().engine(), config);
+            Platform.runLater(() -> {
+                trainedBefore |= warmed;
+                if (!running.get() && epochs.isEmpty() && iterationCount == 0) {
+                    progressText.set(warmed ? "Ready to train" : "Not started");
+                }
+            });
+        });
+    }
+
+    /** Called after each coalesced update, on the FX thread. */
     public void addRefreshListener(Runnable listener) {
         listeners.add(listener);
     }
@@ -134,15 +181,26 @@ public final class TrainViewModel {
                             + "Use a smaller batch, image size or dense layer.", Formats.bytes(needed),
                     config.training().batchSize(), Formats.bytes(available));
         }
-        keepAsPrevious();
+        comparedRun = retrainBefore;
+        retrainBefore = null;
+        if (comparedRun != null) {
+            keepAsPrevious(comparedRun.result().iterations(), comparedRun.result().epochs(), "diagnosed run");
+        } else {
+            keepAsPrevious();
+        }
+        comparison.set(comparedRun == null ? "" : "Retraining with the fixes; the faded curves are the diagnosed run"
+                + (comparedRun.runFolder() == null ? "" : " (" + comparedRun.runFolder().getFileName() + ")") + ".");
         buffer = new TrainingBuffer();
         cancel = new CancellationToken();
         startNanos = System.nanoTime();
+        // Text first: the status bar copies it the moment the run counts as running.
+        progressText.set(startingText(trainedBefore));
+        trainedBefore = true;
         running.set(true);
         banner.set("");
         outcome.set("");
         progress.set(0);
-        progressText.set("Starting…");
+        eta = null;
         CancellationToken token = cancel;
         TrainingBuffer events = buffer;
         context.trainingExecutor().submit(() -> {
@@ -175,7 +233,16 @@ public final class TrainViewModel {
         if (failure != null) {
             outcome.set("Training failed: " + failure);
             progressText.set("Failed");
+            comparedRun = null;
+            context.hintProperty().set("Training failed: " + failure);
             return;
+        }
+        boolean retrained = comparedRun != null;
+        if (comparedRun != null) {
+            comparison.set(RetrainComparison.describe(comparedRun.runFolder() == null ? "monitored run"
+                            : comparedRun.runFolder().getFileName().toString(), comparedRun.result().lastEpoch(),
+                    comparedRun.result().collapse(), result.result().lastEpoch(), result.result().collapse()));
+            comparedRun = null;
         }
         lastOutcome.set(result);
         TrainingResult r = result.result();
@@ -186,7 +253,9 @@ public final class TrainViewModel {
                 Formats.percent(last.majorityBaseline())))
                 + " · run folder " + result.runFolder().getFileName());
         progressText.set(String.format("%s in %s", r.status().json(), Formats.duration(r.seconds())));
-        context.hintProperty().set(r.collapse().collapsed() || !result.findings().isEmpty()
+        context.hintProperty().set(retrained
+                ? "Retrained with the fixes: the before → after is above the charts; balanced accuracy is the number to watch."
+                : r.collapse().collapsed() || !result.findings().isEmpty()
                 ? "Training finished with findings. Next: open the Diagnose tab to see why and apply a fix."
                 : "Training finished. Change a setting and retrain to compare (the previous curves stay faded).");
         listeners.forEach(Runnable::run);
@@ -203,8 +272,12 @@ public final class TrainViewModel {
         for (Object event : events) {
             if (event instanceof RunStarted started) {
                 classes = started.classes();
-                totalIterations = started.iterationsPerEpoch() * started.config().training().epochs();
+                totalEpochs = started.config().training().epochs();
+                totalIterations = started.iterationsPerEpoch() * totalEpochs;
+                eta = new EtaEstimator(totalIterations);
                 showBackend(started.backend());
+                progressText.set("Network built (" + String.format("%,d", started.parameterCount())
+                        + " parameters); running the first minibatch…");
             } else if (event instanceof IterationSample sample) {
                 addIteration(sample);
             } else if (event instanceof LayerStatistics layers) {
@@ -221,15 +294,28 @@ public final class TrainViewModel {
                 }
             }
         }
-        if (running.get() && totalIterations > 0) {
+        if (running.get() && totalIterations > 0 && iterationCount > 0) {
             double done = (double) iterationCount / totalIterations;
             progress.set(done);
-            double elapsed = (System.nanoTime() - startNanos) / 1e9;
-            double eta = done > 0 ? elapsed * (1 - done) / done : Double.NaN;
-            progressText.set(String.format("Epoch %d · iteration %d / %d · elapsed %s · ETA %s",
-                    epochs.size() + 1, iterationCount, totalIterations, Formats.duration(elapsed), Formats.duration(eta)));
+            double now = System.nanoTime() / 1e9;
+            double elapsed = now - startNanos / 1e9;
+            double left = eta == null ? Double.NaN : eta.update(iterationCount, now);
+            progressText.set(String.format("Epoch %d · iteration %d / %d · elapsed %s · %s",
+                    Math.min(epochs.size() + 1, totalEpochs), iterationCount, totalIterations,
+                    Formats.duration(elapsed), Double.isNaN(left) ? "time left: measuring…" : "about " + Formats.duration(left) + " left"));
         }
         listeners.forEach(Runnable::run);
+    }
+
+    /**
+     * What "Starting" does, said while it does it. The first run of a session also loads DL4J's classes and
+     * warms up the native kernels, which took about 6 s before the first minibatch in a walkthrough on a laptop.
+     */
+    static String startingText(boolean trainedBefore) {
+        return trainedBefore
+                ? "Starting: fitting the normalizer and building the network…"
+                : "Starting: loading the deep-learning libraries and building the network graph (the first run of a "
+                + "session takes a few seconds longer)…";
     }
 
     private void addIteration(IterationSample sample) {
@@ -272,7 +358,24 @@ public final class TrainViewModel {
         if (iterationCount > 0 || !epochs.isEmpty()) {
             previousLoss = lossPoints();
             previousEpochs = List.copyOf(epochs);
+            previousName = "previous run";
         }
+        clearCurrent();
+    }
+
+    /** Keeps a given run (the diagnosed one) as the faded previous curves, whatever was on screen. */
+    private void keepAsPrevious(List<IterationSample> iterations, List<EpochMetrics> runEpochs, String name) {
+        clearCurrent();
+        for (IterationSample s : iterations) {
+            addIteration(s);
+        }
+        previousLoss = lossPoints();
+        previousEpochs = List.copyOf(runEpochs);
+        previousName = name;
+        clearCurrent();
+    }
+
+    private void clearCurrent() {
         iterationCount = 0;
         epochEnd.clear();
         ema = Double.NaN;

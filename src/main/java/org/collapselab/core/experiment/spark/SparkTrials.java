@@ -46,8 +46,12 @@ public final class SparkTrials implements AutoCloseable {
     /** Attempts per task (Spark's default is 4; a local master needs it in its URL). */
     public static final int MAX_FAILURES = 4;
     private static final Logger LOG = LoggerFactory.getLogger(SparkTrials.class);
-    /** Datasets rebuilt on this executor JVM, by broadcast id: every trial of a sweep trains on the same copy. */
-    private static final Map<Long, ImageDataset> EXECUTOR_DATA = new ConcurrentHashMap<>();
+    /**
+     * Datasets rebuilt on this executor JVM, by application and broadcast id (broadcast ids restart with each Spark
+     * context, and a local master runs one context after another in the same JVM): every trial of a sweep trains on
+     * the same copy, and a new application's first trial drops the copies of the ones before.
+     */
+    private static final Map<String, ImageDataset> EXECUTOR_DATA = new ConcurrentHashMap<>();
 
     private final JavaSparkContext spark;
     private final int taskCpus;
@@ -196,9 +200,11 @@ public final class SparkTrials implements AutoCloseable {
     /** Executor side: one trial into a temporary run folder, sent back zipped. */
     static SparkTrialResult runTrial(SparkTrialTask task, Broadcast<BroadcastDataset> train,
                                      Broadcast<BroadcastDataset> validation, int threads) throws Exception {
-        ImageDataset data = EXECUTOR_DATA.computeIfAbsent(train.id(), id -> train.value().toDataset());
+        String app = SparkEnv.get() == null ? "?" : SparkEnv.get().conf().getAppId();
+        EXECUTOR_DATA.keySet().removeIf(key -> !key.startsWith(app + ":"));
+        ImageDataset data = EXECUTOR_DATA.computeIfAbsent(app + ":" + train.id(), id -> train.value().toDataset());
         ImageDataset validationData = validation == null ? null
-                : EXECUTOR_DATA.computeIfAbsent(validation.id(), id -> validation.value().toDataset());
+                : EXECUTOR_DATA.computeIfAbsent(app + ":" + validation.id(), id -> validation.value().toDataset());
         ExperimentConfig config = ConfigCodec.parse(task.configJson());
         Path folder = Files.createTempDirectory("collapse-lab-trial-");
         String executor = SparkEnv.get() == null ? "?" : SparkEnv.get().executorId();

@@ -62,7 +62,8 @@ public final class SweepPlan {
 
     /**
      * Successive halving over {@code configurations}: rungs at r, r·eta, r·eta², … epochs, the last one at the full
-     * {@code maxEpochs}; each rung keeps the best 1/eta of the previous one (at least one). Each rung's trial trains
+     * {@code maxEpochs}; each rung keeps the best 1/eta of the previous one (at least one), and once one is left it
+     * trains for {@code maxEpochs}. Each rung's trial trains
      * from scratch, as a normal run, so the budget of a rung is its configurations times its epochs.
      */
     public static List<Rung> halving(int configurations, int maxEpochs, int minEpochs, int eta) {
@@ -82,7 +83,8 @@ public final class SweepPlan {
                 return rungs;
             }
             alive = Math.max(1, alive / eta);
-            epochs *= eta;
+            // A lone survivor cannot be halved again: it goes straight to the full budget.
+            epochs = alive == 1 ? maxEpochs : epochs * eta;
         }
     }
 

@@ -62,6 +62,8 @@ class SweepPlanTest {
         // The last rung is capped at the full budget, and one survivor keeps training to it.
         assertEquals(List.of(new SweepPlan.Rung(4, 4), new SweepPlan.Rung(1, 10)), SweepPlan.halving(4, 10, 4, 3));
         assertEquals(List.of(new SweepPlan.Rung(5, 6)), SweepPlan.halving(5, 6, 6, 3), "r = full epochs: no halving");
+        assertEquals(List.of(new SweepPlan.Rung(10, 1), new SweepPlan.Rung(3, 3), new SweepPlan.Rung(1, 10)),
+                SweepPlan.halving(10, 10, 1, 3), "the last one left skips the 9-epoch rung and trains for 10");
         assertThrows(IllegalArgumentException.class, () -> SweepPlan.halving(5, 6, 7, 3));
         assertThrows(IllegalArgumentException.class, () -> SweepPlan.halving(5, 6, 1, 1));
     }
