@@ -107,6 +107,19 @@ class TableExperimentTest {
                 "balanced accuracy " + learned.result().lastEpoch().balancedAccuracy());
     }
 
+    @Test
+    void earlyStoppingEndsARunWhoseValidationLossStandsStill() throws Exception {
+        // SGD at the smallest learning rate the schema allows moves the loss by far less than the 1e-6 improvement bar.
+        Path file = Files.writeString(dir.resolve("still.csv"), tabular(60, 0.5, 4));
+        ExperimentConfig base = ConfigCodec.defaults(DataKind.TABULAR);
+        ExperimentConfig config = new ExperimentConfig("still", base.data(), base.model(),
+                new TrainingConfig(Optimizer.SGD, 1e-7, 32, 10, 0, 1, base.training().device()));
+        TrainingResult result = TableExperiment.run(config, TableExperiment.load(file, config), null,
+                TrainingObserver.NONE, new CancellationToken()).result();
+        assertEquals(2, result.epochs().size(), result.message());
+        assertTrue(result.message().startsWith("early stopping"), result.message());
+    }
+
     /** Rows of x (0..1), y (0..1000) and a noise column; class "yes" when x·1000 > y, about {@code share} of rows. */
     private static String tabular(int rows, double share, long seed) {
         Random random = new Random(seed);

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains a {@link MultiLayerNetwork} on CSV rows: dense layers on feature vectors, Convolution1D / Subsampling1D /
  * GlobalPooling on series (DL4J's NCW layout, {@code [n, channels, length]}). The same sampling, class weights, single
- * sigmoid output, per-epoch metrics and collapse verdict as the image loop, without layer monitoring. This is the
+ * sigmoid output, per-epoch metrics, early stopping and collapse verdict as the image loop, without layer monitoring. This is the
  * first step of training on tables (docs/decisions/0010-csv-data.md); the image {@code EpochLoop} is not yet shared.
  * Blocking; never throws for training failures (they come back as {@link RunStatus#FAILED}).
  */
@@ -110,6 +110,10 @@ public final class TableTrainer {
         INDArray lastGood = network.params().dup();
         long iteration = 0;
         int[] order = firstEpoch;
+        int patience = config.training().earlyStoppingPatience();
+        double bestLoss = Double.POSITIVE_INFINITY;
+        INDArray best = null;
+        int sinceBest = 0;
         epochLoop:
         for (int epoch = 1; epoch <= config.training().epochs(); epoch++) {
             long epochStart = System.nanoTime();
@@ -147,6 +151,19 @@ public final class TableTrainer {
             epochs.add(metrics);
             observer.onEpoch(metrics);
             lastGood = network.params().dup();
+            if (patience > 0) {
+                // As in the image loop: keep the best validation loss's parameters and stop after `patience` worse epochs.
+                if (metrics.validationLoss() < bestLoss - 1e-6) {
+                    bestLoss = metrics.validationLoss();
+                    best = lastGood;
+                    sinceBest = 0;
+                } else if (++sinceBest >= patience) {
+                    message = "early stopping: the validation loss has not improved for " + patience
+                            + " epochs; restored the model of epoch " + (epoch - sinceBest);
+                    network.setParams(best);
+                    break;
+                }
+            }
         }
         TrainingResult result = new TrainingResult(status, epochs, CollapseVerdict.of(epochs), null, message, iterations,
                 List.of(), seconds(start));
