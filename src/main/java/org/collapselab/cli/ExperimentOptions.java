@@ -52,7 +52,12 @@ final class ExperimentOptions {
 
     /** The effective config; throws with the field and the reason when it is invalid. */
     ExperimentConfig resolve() throws ConfigException {
-        ExperimentConfig base = config == null ? ConfigCodec.defaults() : ConfigCodec.read(config);
+        return resolve(org.collapselab.core.model.DataKind.IMAGES);
+    }
+
+    /** As {@link #resolve()}, starting without a config file from the reference config for {@code kind}. */
+    ExperimentConfig resolve(org.collapselab.core.model.DataKind kind) throws ConfigException {
+        ExperimentConfig base = config == null ? ConfigCodec.defaults(kind) : ConfigCodec.read(config);
         List<String> all = new ArrayList<>(sets);
         if (epochs != null) {
             all.add("training.epochs=" + epochs);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:done, no critical finding", "1:done with a critical finding (e.g. collapse)",
                 "2:invalid input (usage, config, data)", "3:failure while running"})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Image folder, one sub-folder per class.")
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Image folder, one sub-folder per class, or a CSV file (see data.kind).")
     Path data;
 
     @Mixin
@@ -32,6 +32,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (org.collapselab.core.experiment.TableExperiment.isCsv(data)) {
+            checkRunsFolder(out);
+            return CsvTraining.train(experiment, data, out);
+        }
         ExperimentConfig config = experiment.resolve();
         checkRunsFolder(out);
         CancellationToken cancel = new CancellationToken();

@@ -128,6 +128,17 @@ public final class ExperimentService {
     }
 
     /**
+     * One run on the rows of a CSV file ({@link TableExperiment}: seeded stratified split, training-split
+     * standardizer, MultiLayerNetwork) recorded in {@code folderOrNull}, or in a new run folder when it is null.
+     */
+    public RunOutcome trainTable(ExperimentConfig config, org.collapselab.core.data.csv.TableDataset data,
+                                 Path folderOrNull, TrainingObserver observer, CancellationToken cancel)
+            throws IOException {
+        Path folder = folderOrNull != null ? folderOrNull : newRunFolder(config.name());
+        return TableExperiment.run(config, data, folder, observer, cancel);
+    }
+
+    /**
      * A guided diagnosis of {@code config} on {@code data}: the catalogue's checks, trial runs within {@code budget},
      * and a monitored run that trains into {@code monitoredFolderOrNull} (else a new run folder named
      * {@code <name>-diagnose}), reporting to {@code monitoredObserver} and handing its outcome to {@code onMonitoredRun}.

@@ -42,6 +42,37 @@ public final class ConfigCodec {
                 new TrainingConfig(Optimizer.ADAM, 0.001, 32, 10, 0.0, 0, Device.AUTO));
     }
 
+    /**
+     * The reference config for a kind of data: {@link #defaults()} for images; for CSV data the same training
+     * settings with standardization fitted on the training split and the reference layers of {@link #referenceLayers}.
+     * Commands that read a CSV file without a config start from here, so "no layers given" means the reference network.
+     */
+    public static ExperimentConfig defaults(DataKind kind) {
+        ExperimentConfig images = defaults();
+        if (!kind.isTable()) {
+            return images;
+        }
+        ModelConfig model = images.model();
+        return new ExperimentConfig(images.name(),
+                images.data().withKind(kind).withNormalization(Normalization.STANDARDIZE),
+                new ModelConfig(referenceLayers(kind), model.outputActivation(), model.loss(), model.weightInit()),
+                images.training());
+    }
+
+    /**
+     * The reference hidden layers: for tabular rows dense 64 → dense 32; for series conv1d 32 k5 → pool1d 2 →
+     * conv1d 64 k5 → globalpool → dense 32 (the 1-D CNN shape common in time-series anomaly detection); for
+     * images those of {@link #defaults()}.
+     */
+    public static List<LayerSpec> referenceLayers(DataKind kind) {
+        return switch (kind) {
+            case IMAGES -> defaults().model().layers();
+            case TABULAR -> List.of(LayerSpec.dense(64, Activation.RELU), LayerSpec.dense(32, Activation.RELU));
+            case SEQUENCE -> List.of(LayerSpec.conv1d(32, 5, Activation.RELU), LayerSpec.pool1d(2),
+                    LayerSpec.conv1d(64, 5, Activation.RELU), LayerSpec.globalPool(), LayerSpec.dense(32, Activation.RELU));
+        };
+    }
+
     public static ExperimentConfig read(Path file) throws ConfigException {
         String text;
         try {

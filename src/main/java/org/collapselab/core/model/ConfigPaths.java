@@ -8,6 +8,10 @@ public final class ConfigPaths {
     public static final String NAME = "name";
 
     public static final String DATA = "data";
+    public static final String KIND = "data.kind";
+    public static final String LABEL_COLUMN = "data.labelColumn";
+    public static final String MISSING = "data.missing";
+    public static final String SEQUENCE_CHANNELS = "data.sequenceChannels";
     public static final String IMAGE_SIZE = "data.imageSize";
     public static final String CHANNELS = "data.channels";
     public static final String VALIDATION_FRACTION = "data.validationFraction";

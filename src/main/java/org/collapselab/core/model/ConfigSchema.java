@@ -25,10 +25,20 @@ public final class ConfigSchema {
 
     static {
         add(text(ConfigPaths.NAME, "default", "A label for the run; the run folder is named after it."));
-        add(object(ConfigPaths.DATA, "How images become tensors."));
+        add(object(ConfigPaths.DATA, "How the data becomes tensors."));
         add(object(ConfigPaths.MODEL, "The network: hidden layers, output layer, loss and initial weights."));
         add(object(ConfigPaths.TRAINING, "How the weights are optimised."));
 
+        add(choice(ConfigPaths.KIND, DataKind.names(), DataKind.IMAGES.json(),
+                "images reads a folder of class folders; tabular and sequence read a CSV file, one row per example.")
+                .asOptional());
+        add(new ConfigField(ConfigPaths.LABEL_COLUMN, ConfigField.Type.OPTIONAL_TEXT, 0, 0, null, null, null, true,
+                "The CSV column that holds the class; when empty, a column named label, class or target, else the last."));
+        add(choice(ConfigPaths.MISSING, MissingValues.names(), MissingValues.DROP.json(),
+                "Empty CSV cells: drop the row, or fill the cell with its column's mean over the training rows.")
+                .asOptional());
+        add(integer(ConfigPaths.SEQUENCE_CHANNELS, 1, 64, 1,
+                "For sequence CSVs: how many interleaved channels each row holds (t0c0, t0c1, t1c0, ...).").asOptional());
         add(integer(ConfigPaths.IMAGE_SIZE, MIN_IMAGE_SIZE, MAX_IMAGE_SIZE, 64,
                 "Images are resized to this many pixels square before training."));
         add(intChoice(ConfigPaths.CHANNELS, List.of(1, 3), 3, "1 reads images as grey, 3 as RGB."));
@@ -85,6 +95,15 @@ public final class ConfigSchema {
         layer(LayerType.DROPOUT, number(LAYER_PREFIX + "rate", 0, 0.95, 0.5,
                 "Probability that each unit is dropped in a training step."));
         layer(LayerType.BATCHNORM);
+        layer(LayerType.CONV1D,
+                integer(LAYER_PREFIX + "filters", 1, 1024, 32, "Feature maps this convolution produces."),
+                integer(LAYER_PREFIX + "kernel", 1, 64, 5, "Length of the window, in time steps."),
+                integer(LAYER_PREFIX + "stride", 1, 8, 1, "Step between windows, in time steps; 1 when left out.").asOptional(),
+                choice(LAYER_PREFIX + "activation", Activation.names(), Activation.RELU.json(),
+                        "The non-linearity after the convolution."));
+        layer(LayerType.POOL1D, integer(LAYER_PREFIX + "size", 1, 16, 2,
+                "Length of the max-pool window, in time steps, which is also its step."));
+        layer(LayerType.GLOBALPOOL);
     }
 
     private ConfigSchema() {

@@ -55,6 +55,17 @@ public final class ConfigValidator {
     public static List<ConfigError> validateShapes(ExperimentConfig config) {
         List<ConfigError> errors = new ArrayList<>();
         List<LayerSpec> layers = config.model().layers();
+        DataKind kind = config.data().kind();
+        if (kind.isTable()) {
+            return tableLayerErrors(kind, layers);
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).type().isSequenceLayer()) {
+                errors.add(new ConfigError(ConfigPaths.layer(i) + ".type", layers.get(i).type()
+                        + " layers work along a time series; they need data.kind=sequence (a CSV file), not images"));
+                return errors;
+            }
+        }
         List<LayerShapes.Shape> shapes = LayerShapes.of(config);
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
@@ -73,6 +84,46 @@ public final class ConfigValidator {
                         + window + "×" + window + " window; use fewer layers or a larger data.imageSize"));
                 return errors;
             }
+        }
+        return errors;
+    }
+
+    /**
+     * Layer errors for CSV data, whose input size is known only once the file is read: the layer types must fit the
+     * data kind, and a series must be pooled to a vector (globalpool) before dense layers and the output layer, because
+     * a dense layer on a series would be applied to every time step separately.
+     */
+    private static List<ConfigError> tableLayerErrors(DataKind kind, List<LayerSpec> layers) {
+        List<ConfigError> errors = new ArrayList<>();
+        boolean pooled = false;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerType type = layers.get(i).type();
+            String path = ConfigPaths.layer(i) + ".type";
+            if (type.isImageLayer()) {
+                errors.add(new ConfigError(path, type + " layers work on images; "
+                        + (kind == DataKind.SEQUENCE ? "for a time series use conv1d and pool1d" : "tabular rows need dense layers")));
+                return errors;
+            }
+            if (kind == DataKind.TABULAR && type.isSequenceLayer()) {
+                errors.add(new ConfigError(path, type + " layers work along a time series; tabular rows need dense layers"
+                        + " (or set data.kind=sequence)"));
+                return errors;
+            }
+            if (kind == DataKind.SEQUENCE) {
+                if (pooled && type.isSequenceLayer()) {
+                    errors.add(new ConfigError(path, type + " cannot follow globalpool: the series is a vector by then"));
+                    return errors;
+                }
+                if (!pooled && type == LayerType.DENSE) {
+                    errors.add(new ConfigError(path, "a dense layer needs a vector; add a globalpool layer before it"));
+                    return errors;
+                }
+                pooled |= type == LayerType.GLOBALPOOL;
+            }
+        }
+        if (kind == DataKind.SEQUENCE && !pooled) {
+            errors.add(new ConfigError(ConfigPaths.LAYERS, "a sequence network needs a globalpool layer before the output"
+                    + " layer, which takes a vector"));
         }
         return errors;
     }

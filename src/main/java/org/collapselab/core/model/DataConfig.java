@@ -1,30 +1,61 @@
 package org.collapselab.core.model;
 
-/** How images become tensors: size, channels, split, normalization, balancing and augmentation. */
+/**
+ * How the data becomes tensors: what kind of data it is, size, channels, split, normalization, balancing and
+ * augmentation. Image fields are ignored for CSV data and CSV fields ({@code labelColumn}, {@code missing},
+ * {@code sequenceChannels}) for images. Configs written before CSV support lack the CSV fields; they read as
+ * images, the label column found by name, rows with empty cells dropped, and one channel.
+ */
 public record DataConfig(int imageSize, int channels, double validationFraction, String validationPath, long seed,
-                         Normalization normalization, Balance balance, AugmentationConfig augmentation) {
+                         Normalization normalization, Balance balance, AugmentationConfig augmentation,
+                         DataKind kind, String labelColumn, MissingValues missing, int sequenceChannels) {
+
+    public DataConfig {
+        kind = kind == null ? DataKind.IMAGES : kind;
+        missing = missing == null ? MissingValues.DROP : missing;
+        sequenceChannels = sequenceChannels < 1 ? 1 : sequenceChannels;
+        labelColumn = labelColumn == null || labelColumn.isBlank() ? null : labelColumn;
+    }
+
+    /** An image data config. */
+    public DataConfig(int imageSize, int channels, double validationFraction, String validationPath, long seed,
+                      Normalization normalization, Balance balance, AugmentationConfig augmentation) {
+        this(imageSize, channels, validationFraction, validationPath, seed, normalization, balance, augmentation,
+                DataKind.IMAGES, null, MissingValues.DROP, 1);
+    }
 
     public DataConfig withImageSize(int value) {
-        return new DataConfig(value, channels, validationFraction, validationPath, seed, normalization, balance, augmentation);
+        return new DataConfig(value, channels, validationFraction, validationPath, seed, normalization, balance, augmentation,
+                kind, labelColumn, missing, sequenceChannels);
     }
 
     public DataConfig withChannels(int value) {
-        return new DataConfig(imageSize, value, validationFraction, validationPath, seed, normalization, balance, augmentation);
+        return new DataConfig(imageSize, value, validationFraction, validationPath, seed, normalization, balance, augmentation,
+                kind, labelColumn, missing, sequenceChannels);
     }
 
     public DataConfig withSeed(long value) {
-        return new DataConfig(imageSize, channels, validationFraction, validationPath, value, normalization, balance, augmentation);
+        return new DataConfig(imageSize, channels, validationFraction, validationPath, value, normalization, balance, augmentation,
+                kind, labelColumn, missing, sequenceChannels);
     }
 
     public DataConfig withNormalization(Normalization value) {
-        return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, value, balance, augmentation);
+        return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, value, balance, augmentation,
+                kind, labelColumn, missing, sequenceChannels);
     }
 
     public DataConfig withBalance(Balance value) {
-        return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, normalization, value, augmentation);
+        return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, normalization, value, augmentation,
+                kind, labelColumn, missing, sequenceChannels);
     }
 
     public DataConfig withAugmentation(AugmentationConfig value) {
-        return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, normalization, balance, value);
+        return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, normalization, balance, value,
+                kind, labelColumn, missing, sequenceChannels);
+    }
+
+    public DataConfig withKind(DataKind value) {
+        return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, normalization, balance, augmentation,
+                value, labelColumn, missing, sequenceChannels);
     }
 }

@@ -45,8 +45,8 @@ public final class LayerShapes {
     /** The window side of a conv or pool layer, 0 for the others. */
     public static int window(LayerSpec layer) {
         return switch (layer.type()) {
-            case CONV -> layer.kernel();
-            case POOL -> layer.size();
+            case CONV, CONV1D -> layer.kernel();
+            case POOL, POOL1D -> layer.size();
             default -> 0;
         };
     }
@@ -54,8 +54,8 @@ public final class LayerShapes {
     /** The stride of a conv or pool layer (a pool steps by its size), 0 for the others. */
     public static int stride(LayerSpec layer) {
         return switch (layer.type()) {
-            case CONV -> layer.strideOrDefault();
-            case POOL -> layer.size();
+            case CONV, CONV1D -> layer.strideOrDefault();
+            case POOL, POOL1D -> layer.size();
             default -> 0;
         };
     }
@@ -63,9 +63,10 @@ public final class LayerShapes {
     /** The shape {@code layer} makes of {@code in}. */
     public static Shape after(Shape in, LayerSpec layer) {
         return switch (layer.type()) {
-            case CONV -> new Shape(windowOutput(in.side(), window(layer), stride(layer)), layer.filters(), in.flatUnits());
-            case POOL -> new Shape(windowOutput(in.side(), window(layer), stride(layer)), in.channels(), in.flatUnits());
+            case CONV, CONV1D -> new Shape(windowOutput(in.side(), window(layer), stride(layer)), layer.filters(), in.flatUnits());
+            case POOL, POOL1D -> new Shape(windowOutput(in.side(), window(layer), stride(layer)), in.channels(), in.flatUnits());
             case DENSE -> new Shape(in.side(), in.channels(), layer.units());
+            case GLOBALPOOL -> new Shape(1, in.channels(), in.channels());
             case DROPOUT, BATCHNORM -> in;
         };
     }
@@ -82,6 +83,28 @@ public final class LayerShapes {
         return List.copyOf(shapes);
     }
 
+    /**
+     * The shapes through a sequence network: {@link Shape#side()} is then the number of time steps (and
+     * {@link Shape#spatialValues()} does not apply). Element 0 is the input series.
+     */
+    public static List<Shape> ofSequence(int length, int channels, List<LayerSpec> layers) {
+        return of(length, channels, layers);
+    }
+
+    /** The first layer index whose output has no time step left, or -1 when every layer fits a series of {@code length}. */
+    public static int firstTooShort(int length, int channels, List<LayerSpec> layers) {
+        List<Shape> shapes = ofSequence(length, channels, layers);
+        for (int i = 0; i < layers.size(); i++) {
+            LayerType type = layers.get(i).type();
+            if ((type == LayerType.CONV1D || type == LayerType.POOL1D) && !shapes.get(i).isFlat()
+                    && (shapes.get(i).side() < window(layers.get(i)) || shapes.get(i + 1).side() < 1)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The image shapes; for CSV data the input size is known only once the file is read (see {@link #ofSequence}). */
     public static List<Shape> of(ExperimentConfig config) {
         return of(config.data().imageSize(), config.data().channels(), config.model().layers());
     }

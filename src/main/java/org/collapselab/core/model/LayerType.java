@@ -10,7 +10,13 @@ public enum LayerType {
     POOL("pool"),
     DENSE("dense"),
     DROPOUT("dropout"),
-    BATCHNORM("batchnorm");
+    BATCHNORM("batchnorm"),
+    /** A convolution along the time axis of a sequence. */
+    CONV1D("conv1d"),
+    /** A max-pool along the time axis of a sequence. */
+    POOL1D("pool1d"),
+    /** The maximum of each channel over the whole sequence; turns a series into a flat vector. */
+    GLOBALPOOL("globalpool");
 
     private final String json;
 
@@ -22,6 +28,16 @@ public enum LayerType {
     @JsonValue
     public String json() {
         return json;
+    }
+
+    /** Whether this layer works along the time axis of a sequence (and so needs sequence data). */
+    public boolean isSequenceLayer() {
+        return this == CONV1D || this == POOL1D || this == GLOBALPOOL;
+    }
+
+    /** Whether this layer works on the two spatial axes of an image (and so needs image data). */
+    public boolean isImageLayer() {
+        return this == CONV || this == POOL;
     }
 
     public static List<String> names() {

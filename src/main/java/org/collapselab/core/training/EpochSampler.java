@@ -28,6 +28,18 @@ public final class EpochSampler {
         }
     }
 
+    /** The same for rows that are not images: {@code rows} index into {@code labels}. */
+    public EpochSampler(int[] labels, int classCount, int[] rows, Balance balance, long seed) {
+        this.balance = balance;
+        this.random = new Random(seed);
+        for (int c = 0; c < classCount; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int row : rows) {
+            byClass.get(labels[row]).add(row);
+        }
+    }
+
     public Random random() {
         return random;
     }

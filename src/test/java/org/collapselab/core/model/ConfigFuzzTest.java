@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutates valid configs at random (drop, retype, extreme values, unknown keys, truncated text) and
+ * Mutates valid configs (images, tabular and sequence) at random (drop, retype, extreme values, unknown keys, truncated text) and
  * checks that loading either succeeds or fails with a {@link ConfigException} that names a field —
  * never any other exception.
  */
@@ -32,7 +32,8 @@ class ConfigFuzzTest {
         int rejected = 0;
         int accepted = 0;
         for (int i = 0; i < CASES; i++) {
-            ObjectNode tree = ConfigCodec.toTree(ConfigCodec.defaults());
+            // Every kind of data, so the CSV fields and the sequence layers are mutated too.
+            ObjectNode tree = ConfigCodec.toTree(ConfigCodec.defaults(DataKind.values()[i % DataKind.values().length]));
             int mutations = 1 + random.nextInt(3);
             for (int m = 0; m < mutations; m++) {
                 mutate(tree, random);

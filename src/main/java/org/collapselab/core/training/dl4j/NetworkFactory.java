@@ -15,7 +15,11 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.ConstantDistribution;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -39,6 +43,15 @@ public final class NetworkFactory {
      * @param classWeights per-class loss weights, or null for an unweighted loss
      */
     public static MultiLayerNetwork build(ExperimentConfig config, int classCount, double[] classWeights) {
+        int size = config.data().imageSize();
+        return build(config, classCount, classWeights, InputType.convolutional(size, size, config.data().channels()));
+    }
+
+    /**
+     * Builds the network for an input of the given type: {@code InputType.feedForward(features)} for tabular rows,
+     * {@code InputType.recurrent(channels, length)} (NCW) for series, convolutional for images.
+     */
+    public static MultiLayerNetwork build(ExperimentConfig config, int classCount, double[] classWeights, InputType input) {
         ModelConfig model = config.model();
         TrainingConfig training = config.training();
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
@@ -64,6 +77,18 @@ public final class NetworkFactory {
                 // DL4J's dropout argument is the probability of *retaining* a unit.
                 case DROPOUT -> new DropoutLayer.Builder(1.0 - layer.rate()).build();
                 case BATCHNORM -> new BatchNormalization.Builder().build();
+                case CONV1D -> new Convolution1DLayer.Builder()
+                        .kernelSize(layer.kernel())
+                        .stride(layer.strideOrDefault())
+                        .nOut(layer.filters())
+                        .convolutionMode(ConvolutionMode.Truncate)
+                        .activation(activation(layer.activation()))
+                        .build();
+                case POOL1D -> new Subsampling1DLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(layer.size())
+                        .stride(layer.size())
+                        .build();
+                case GLOBALPOOL -> new GlobalPoolingLayer.Builder(PoolingType.MAX).build();
             });
         }
         boolean single = OutputUnits.single(model, classCount);
@@ -71,11 +96,10 @@ public final class NetworkFactory {
                 .nOut(single ? 1 : classCount)
                 .activation(outputActivation(model.outputActivation()))
                 .build());
-        int size = config.data().imageSize();
         // Mismatched output/loss pairs must train (and fail) like in other frameworks, so the diagnostics can show
         // what they do; DL4J would refuse them at build time. OutputActivationCheck reports them before training.
         list.validateOutputLayerConfig(false);
-        MultiLayerConfiguration conf = list.setInputType(InputType.convolutional(size, size, config.data().channels())).build();
+        MultiLayerConfiguration conf = list.setInputType(input).build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
         return network;

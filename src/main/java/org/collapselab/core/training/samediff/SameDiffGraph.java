@@ -90,6 +90,9 @@ final class SameDiffGraph {
             if (layer.type() == LayerType.BATCHNORM) {
                 return "batchnorm is not built by the SameDiff engine";
             }
+            if (layer.type().isSequenceLayer()) {
+                return layer.type() + " is not built by the SameDiff engine";
+            }
         }
         return null;
     }

@@ -1,0 +1,91 @@
+package org.collapselab.core.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.collapselab.core.data.DataException;
+import org.collapselab.core.data.csv.CsvLoader;
+import org.collapselab.core.data.csv.CsvOptions;
+import org.collapselab.core.data.csv.MissingPolicy;
+import org.collapselab.core.data.csv.PreparedTable;
+import org.collapselab.core.data.csv.TableDataset;
+import org.collapselab.core.data.csv.TableKind;
+import org.collapselab.core.diagnostics.ConfigFindings;
+import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.MonitoringFindings;
+import org.collapselab.core.model.DataConfig;
+import org.collapselab.core.model.DataKind;
+import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.model.MissingValues;
+import org.collapselab.core.report.RunRecorder;
+import org.collapselab.core.report.RunReport;
+import org.collapselab.core.training.TrainingObserver;
+import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.training.dl4j.TableTrainer;
+import org.collapselab.core.util.CancellationToken;
+
+/**
+ * One experiment on a CSV file, end to end: read it as the config's {@code data.kind} says, split it (seeded,
+ * stratified), fill empty cells with training means and fit the standardizer on the training rows
+ * ({@link PreparedTable}), train ({@link TableTrainer}), and record the run folder (config.json, metrics.csv,
+ * report.json) with the config and monitoring findings, as image runs are. Blocking; call from a worker thread.
+ */
+public final class TableExperiment {
+    private TableExperiment() {
+    }
+
+    /** Whether {@code path} names a CSV file (by its extension) rather than an image folder. */
+    public static boolean isCsv(Path path) {
+        return path != null && path.getFileName() != null
+                && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    /** How the config says to read the file; {@code data.kind} must be tabular or sequence. */
+    public static CsvOptions csvOptions(DataConfig data) {
+        if (!data.kind().isTable()) {
+            throw new IllegalArgumentException("data.kind is images; set data.kind=tabular or data.kind=sequence to read a CSV file");
+        }
+        return new CsvOptions(data.kind() == DataKind.SEQUENCE ? TableKind.SEQUENCE : TableKind.TABULAR,
+                data.labelColumn(), data.missing() == MissingValues.MEAN ? MissingPolicy.MEAN : MissingPolicy.DROP,
+                data.sequenceChannels(), CsvOptions.DEFAULT_MAX_LEVELS);
+    }
+
+    public static TableDataset load(Path csv, ExperimentConfig config) throws DataException {
+        return CsvLoader.load(csv, csvOptions(config.data()));
+    }
+
+    /** The loaded rows split and fitted as {@code config} says. */
+    public static PreparedTable prepare(TableDataset data, ExperimentConfig config) {
+        return PreparedTable.of(data, config.data().validationFraction(), config.data().seed());
+    }
+
+    /** Trains on {@code data} into {@code runFolderOrNull} (nothing is written when it is null). */
+    public static RunOutcome run(ExperimentConfig config, TableDataset data, Path runFolderOrNull,
+                                 TrainingObserver observer, CancellationToken cancel) throws IOException {
+        PreparedTable table = prepare(data, config);
+        RunRecorder recorder = runFolderOrNull == null ? null : new RunRecorder(runFolderOrNull, config,
+                datasetSection(data, table.split().train().length, table.split().validation().length));
+        TrainingObserver all = recorder == null ? observer : TrainingObserver.all(recorder, observer);
+        TrainingResult result = TableTrainer.train(config, table, all, cancel);
+        List<Finding> findings = new ArrayList<>(ConfigFindings.of(config, data.classCount()));
+        findings.addAll(MonitoringFindings.of(config, data.classCount(), result));
+        RunReport report = recorder == null ? null : recorder.finish(result, findings);
+        return new RunOutcome(result, runFolderOrNull, report, findings);
+    }
+
+    /** The report's dataset section: the file, class counts and the skipped rows by line. */
+    public static RunReport.DatasetSection datasetSection(TableDataset data, int train, int validation) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int[] perClass = data.classCounts();
+        for (int c = 0; c < data.classCount(); c++) {
+            counts.put(data.classes().get(c), perClass[c]);
+        }
+        return new RunReport.DatasetSection(String.valueOf(data.source()), data.classes(), counts, train, validation,
+                data.skipped().stream().map(s -> new RunReport.SkippedEntry(data.source() + ":" + s.line(), s.reason()))
+                        .toList());
+    }
+}
