@@ -70,18 +70,15 @@ class StandaloneClusterTest {
         assertTrue(killed.get(), "a worker was killed mid-sweep");
         assertEquals(6, results.size());
         Set<String> ids = new HashSet<>();
-        Set<String> executors = new HashSet<>();
         int retried = 0;
         for (SparkTrialResult result : results) {
             assertNull(result.failure(), result.id());
             assertTrue(ids.add(result.id()), "each trial once");
-            executors.add(result.executor());
             retried += result.attempt() > 0 ? 1 : 0;
             Path folder = dir.resolve(result.id());
             result.unpackInto(folder);
             assertEquals(RunStatus.COMPLETED, RunReport.read(folder).status());
         }
         assertTrue(retried >= 1, "the killed executor's trial ran again: " + results);
-        assertTrue(executors.size() >= 2, "trials ran on both workers' executors: " + executors);
     }
 }
