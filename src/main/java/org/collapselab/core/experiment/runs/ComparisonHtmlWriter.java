@@ -220,23 +220,8 @@ public final class ComparisonHtmlWriter {
         return Double.isFinite(v) ? f("%+.4f", v) : "–";
     }
 
-    /** HTML-escapes text for element content and quoted attribute values. */
+    /** HTML-escapes text, attributes included (the run report's escaper). */
     public static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
+        return org.collapselab.core.report.HtmlReportWriter.esc(s);
     }
 }

@@ -364,22 +364,8 @@ public final class SweepHtml {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    /** HTML-escapes text, attributes included. */
+    /** HTML-escapes text, attributes included (the run report's escaper). */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return org.collapselab.core.report.HtmlReportWriter.esc(s);
     }
 }
