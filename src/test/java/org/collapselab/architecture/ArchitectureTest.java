@@ -81,4 +81,20 @@ class ArchitectureTest {
                         "org.collapselab.core.training.samediff..", "org.nd4j..", "org.deeplearning4j..")
                 .check(classes);
     }
+
+    @Test
+    void theDiagnosticsRunExperimentsThroughTheTrialPortNotAnEngine() {
+        noClasses().that().resideInAPackage("org.collapselab.core.diagnostics..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.collapselab.core.training.dl4j..",
+                        "org.collapselab.core.training.samediff..", "org.collapselab.core.experiment..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSparkExecutorUsesSpark() {
+        // Spark is a provided dependency: the desktop app runs without it, so nothing else may load its classes.
+        noClasses().that().resideOutsideOfPackage("org.collapselab.core.experiment.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .check(classes);
+    }
 }
