@@ -18,31 +18,17 @@ import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.CollapseVerdict;
 import org.collapselab.core.training.RunStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.collapselab.testsupport.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** report's exit codes match train's and diagnose's; diagnose's ranked list has one heading; ND4J's import warning is off. */
 class ReportAndPrintingTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+    private final ByteArrayOutputStream out = console.out();
 
     private static RunReport run(RunStatus status, boolean collapsed, List<Finding> findings) {
         return new RunReport(RunReport.SCHEMA, status, null,

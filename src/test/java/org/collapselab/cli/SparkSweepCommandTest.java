@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,28 +14,18 @@ import org.collapselab.core.experiment.sweep.SweepSpec;
 import org.collapselab.core.experiment.sweep.TrialResult;
 import org.collapselab.core.experiment.sweep.TrialsCsv;
 import org.collapselab.testsupport.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.collapselab.testsupport.ConsoleCapture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sweep --master local[2]}: the same trials as on the local pool, each a run folder in the sweep folder. */
 @Tag("slow")
 class SparkSweepCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+    private final ByteArrayOutputStream out = console.out();
 
     @Test
     void aSweepOnLocalSparkGivesTheRowsOfTheLocalPool(@TempDir Path dir) throws Exception {

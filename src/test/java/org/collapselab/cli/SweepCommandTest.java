@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,38 +15,23 @@ import org.collapselab.core.experiment.sweep.TrialsCsv;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.testsupport.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.collapselab.testsupport.ConsoleCapture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sweep} on the command line: bad specs exit 2 naming the parameter, and one real tiny sweep. */
 class SweepCommandTest {
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+    private final ByteArrayOutputStream out = console.out();
+    private final ByteArrayOutputStream err = console.err();
     /** Tiny images and network, so a trial-epoch takes about a second on two cores. */
     static final List<String> TINY = List.of("--set", "data.imageSize=16", "--set", "data.channels=1",
             "--set", "training.batchSize=8", "--set",
             "model.layers=[{\"type\":\"conv\",\"filters\":4,\"kernel\":3,\"activation\":\"relu\"},{\"type\":\"pool\",\"size\":2},"
                     + "{\"type\":\"dense\",\"units\":8,\"activation\":\"relu\"}]");
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     @Test
     void helpListsTheSweepOptions() {
