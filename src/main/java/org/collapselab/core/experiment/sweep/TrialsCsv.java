@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.collapselab.core.report.CsvCells;
 
 /**
  * {@code trials.csv}: one row per finished trial, appended and forced to disk as each trial ends, so that a sweep
@@ -132,25 +133,22 @@ public final class TrialsCsv implements AutoCloseable {
         cells.add(String.valueOf(r.rung()));
         cells.add(String.valueOf(r.epochs()));
         for (String path : parameters) {
-            cells.add(r.parameters().getOrDefault(path, ""));
+            cells.add(text(r.parameters().getOrDefault(path, "")));
         }
-        cells.add(r.status());
+        cells.add(text(r.status()));
         cells.add(number(r.objective()));
         cells.add(number(r.balancedAccuracy()));
         cells.add(number(r.validationAccuracy()));
         cells.add(number(r.macroF1()));
         cells.add(number(r.validationLoss()));
         cells.add(String.valueOf(r.collapsed()));
-        cells.add(r.dominantClass());
-        cells.add(r.topFinding());
+        cells.add(text(r.dominantClass()));
+        cells.add(text(r.topFinding()));
         cells.add(String.format(Locale.ROOT, "%.1f", r.seconds()));
-        cells.add(r.runFolder());
-        cells.add(r.reason());
-        StringBuilder line = new StringBuilder();
-        for (String cell : cells) {
-            line.append(line.length() == 0 ? "" : ",").append(quote(cell));
-        }
-        return line.toString();
+        cells.add(text(r.runFolder()));
+        cells.add(text(r.reason()));
+        String line = String.join(",", cells);
+        return line;
     }
 
     static TrialResult parse(List<String> parameters, String line) throws IOException {
@@ -166,12 +164,13 @@ public final class TrialsCsv implements AutoCloseable {
             int epochs = Integer.parseInt(cells.get(i++));
             Map<String, String> values = new LinkedHashMap<>();
             for (String path : parameters) {
-                values.put(path, cells.get(i++));
+                values.put(path, restored(cells.get(i++)));
             }
-            return new TrialResult(trial, rung, epochs, values, cells.get(i++), parseNumber(cells.get(i++)),
+            return new TrialResult(trial, rung, epochs, values, restored(cells.get(i++)), parseNumber(cells.get(i++)),
                     parseNumber(cells.get(i++)), parseNumber(cells.get(i++)), parseNumber(cells.get(i++)),
-                    parseNumber(cells.get(i++)), Boolean.parseBoolean(cells.get(i++)), cells.get(i++), cells.get(i++),
-                    parseNumber(cells.get(i++)), cells.get(i++), cells.get(i));
+                    parseNumber(cells.get(i++)), Boolean.parseBoolean(cells.get(i++)), restored(cells.get(i++)),
+                    restored(cells.get(i++)), parseNumber(cells.get(i++)), restored(cells.get(i++)),
+                    restored(cells.get(i)));
         } catch (NumberFormatException e) {
             throw new IOException("trials.csv row is not readable (" + e.getMessage() + "): " + line);
         }
@@ -182,13 +181,20 @@ public final class TrialsCsv implements AutoCloseable {
                 .replaceAll("\\.(e|$)", "$1");
     }
 
+    private static String restored(String cell) {
+        return CsvCells.restored(cell);
+    }
+
     private static double parseNumber(String text) {
         return text.isEmpty() ? Double.NaN : Double.parseDouble(text);
     }
 
-    private static String quote(String cell) {
-        String flat = cell == null ? "" : cell.replace('\n', ' ').replace('\r', ' ');
-        return flat.contains(",") || flat.contains("\"") ? "\"" + flat.replace("\"", "\"\"") + "\"" : flat;
+    /**
+     * A text cell on one line (the file is read line by line), neutralised against spreadsheet formulas
+     * ({@link CsvCells}) and quoted when needed.
+     */
+    private static String text(String cell) {
+        return CsvCells.text(cell == null ? "" : cell.replace('\n', ' ').replace('\r', ' '));
     }
 
     static List<String> split(String line) {
