@@ -1,5 +1,6 @@
 package org.collapselab.core.training;
 
+import java.util.Locale;
 /**
  * Bounds the work of active checks and cause ranking: a wall-clock allowance for all experiments
  * together, the epochs of a trial run and the images it may use. Thread-safe. The clock starts at
@@ -59,7 +60,7 @@ public final class TrialBudget {
     /** @throws BudgetExhaustedException when no time is left for {@code what} */
     public void require(String what) {
         if (secondsLeft() <= 0) {
-            throw new BudgetExhaustedException(String.format("time budget of %.0f s spent before %s", seconds, what));
+            throw new BudgetExhaustedException(String.format(Locale.ROOT, "time budget of %.0f s spent before %s", seconds, what));
         }
     }
 }

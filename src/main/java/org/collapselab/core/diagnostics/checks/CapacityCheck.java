@@ -2,6 +2,7 @@ package org.collapselab.core.diagnostics.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -52,7 +53,7 @@ public final class CapacityCheck extends BaseCheck {
         }
         boolean shallow = depth == 0;
         return List.of(finding(shallow ? "too-shallow" : "too-deep", Severity.WARNING,
-                String.format("%d hidden layers; a small reference network does %.2f better", depth, ref - user),
+                String.format(Locale.ROOT, "%d hidden layers; a small reference network does %.2f better", depth, ref - user),
                 shallow ? "Without hidden layers the model is a linear function of the pixels and cannot recognise a "
                         + "shape wherever it appears; the cheapest fit is the class frequencies."
                         : "So many layers are hard to train from scratch on a small dataset: signals and gradients fade "

@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.data.ClassBalance;
 import org.collapselab.core.diagnostics.ChartData;
@@ -34,7 +35,7 @@ public final class ClassImbalanceCheck extends BaseCheck {
         double even = (double) java.util.Arrays.stream(counts).sum() / Math.max(1, counts.length);
         return ChartData.bar("class-histogram", "Images per class", "class", "images")
                 .series("images", bars)
-                .marker(String.format("balanced: %.0f per class", even), ChartData.Axis.Y, even)
+                .marker(String.format(Locale.ROOT, "balanced: %.0f per class", even), ChartData.Axis.Y, even)
                 .build();
     }
 
@@ -54,14 +55,14 @@ public final class ClassImbalanceCheck extends BaseCheck {
         String big = ctx.dataset().classes().get(largest);
         int total = java.util.Arrays.stream(counts).sum();
         double share = (double) counts[largest] / Math.max(1, total);
-        return List.of(finding(id(), severity, String.format("Classes are imbalanced %.0f:1", ratio),
-                String.format("'%s' holds %.0f%% of the images. Predicting '%s' for everything already scores %.0f%% "
+        return List.of(finding(id(), severity, String.format(Locale.ROOT, "Classes are imbalanced %.0f:1", ratio),
+                String.format(Locale.ROOT, "'%s' holds %.0f%% of the images. Predicting '%s' for everything already scores %.0f%% "
                         + "accuracy, so an unweighted loss rewards the network for ignoring the rare classes — the "
                         + "classic road to a model that predicts one class.%s", big, 100 * share, big, 100 * share,
                         balanced ? " The config already balances the classes (" + ctx.config().data().balance().json()
                                 + ")." : ""),
                 ratio, strong ? ClassBalance.STRONG_RATIO : ClassBalance.MILD_RATIO,
-                String.format("imbalance ratio largest/smallest as in Buda et al. 2018 (class imbalance in CNNs); "
+                String.format(Locale.ROOT, "imbalance ratio largest/smallest as in Buda et al. 2018 (class imbalance in CNNs); "
                         + "critical above 10 or at normalized label entropy < 0.5 (entropy %.2f), a warning above 3:1 "
                         + "(tuned on the bundled scenarios)", balance.entropy()),
                 balanced ? null : fix("Weight the loss by inverse class frequency", Map.of(ConfigPaths.BALANCE, "class-weights"))));

@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -44,10 +45,10 @@ public final class CollapsedPredictionsCheck extends BaseCheck {
         String dominant = confusion.labels().get(confusion.dominantPrediction());
         boolean imbalanced = ctx.config().data().balance() == Balance.NONE && confusion.majorityBaseline() > 0.6;
         return List.of(finding("collapsed-predictions", Severity.CRITICAL,
-                String.format("%.0f%% of predictions are '%s'", 100 * confusion.predictionShare(), dominant),
+                String.format(Locale.ROOT, "%.0f%% of predictions are '%s'", 100 * confusion.predictionShare(), dominant),
                 "The model answers '" + dominant + "' for almost every image, so its accuracy is roughly the share of '"
                         + dominant + "' in the data and its balanced accuracy sits at chance ("
-                        + String.format("%.2f", 1.0 / confusion.size()) + "). The diagnostics rank the likely causes.",
+                        + String.format(Locale.ROOT, "%.2f", 1.0 / confusion.size()) + "). The diagnostics rank the likely causes.",
                 confusion.predictionShare(), 0.95,
                 "Collapse Lab's collapse rule: the top class takes ≥ 95% of the validation predictions and balanced "
                         + "accuracy ≤ 1/C + 0.05",

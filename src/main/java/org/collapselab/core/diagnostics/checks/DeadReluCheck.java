@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
@@ -57,7 +58,7 @@ public final class DeadReluCheck extends BaseCheck {
         }
         ctx.chart(id(), ChartData.bar("dead-relu", "Share of dead units per layer", "layer", "dead fraction")
                 .series("dead fraction", bars)
-                .marker(String.format("flagged above %.0f%%", 100 * DEAD), ChartData.Axis.Y, DEAD)
+                .marker(String.format(Locale.ROOT, "flagged above %.0f%%", 100 * DEAD), ChartData.Axis.Y, DEAD)
                 .build());
         int worst = -1;
         for (int i = 0; i < dead.length; i++) {
@@ -80,7 +81,7 @@ public final class DeadReluCheck extends BaseCheck {
         // Leaky ReLU only: when oversized steps killed the units, the learning-rate findings propose (and trial) the
         // lower rate, and the trials then show which change matters.
         return List.of(finding(id(), dead[worst] > CRITICAL || stalled ? Severity.CRITICAL : Severity.WARNING,
-                String.format("%.0f%% of the units of '%s' are dead", 100 * dead[worst], LayerHealth.layerName(result, worst)),
+                String.format(Locale.ROOT, "%.0f%% of the units of '%s' are dead", 100 * dead[worst], LayerHealth.layerName(result, worst)),
                 "A ReLU unit whose input is negative for every image outputs zero and gets zero gradient, so it never "
                         + "recovers. When most units are dead, almost nothing about the image reaches the output layer, "
                         + "which then learns the class frequencies and predicts the most common class.",

@@ -3,6 +3,7 @@ package org.collapselab.core.diagnostics.checks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -72,7 +73,7 @@ public final class GradientFlowCheck extends BaseCheck {
                     List.of(Activation.SIGMOID, Activation.TANH), Activation.RELU));
             set.put(ConfigPaths.WEIGHT_INIT, "relu");
             return List.of(finding("vanishing-gradient", Severity.CRITICAL,
-                    String.format("The first layer gets %.1e of the output layer's gradient", ratio),
+                    String.format(Locale.ROOT, "The first layer gets %.1e of the output layer's gradient", ratio),
                     "Each sigmoid or tanh layer multiplies the gradient by at most 0.25 on its way back, so after several "
                             + "layers almost nothing reaches the early layers. They stay random, the features the output "
                             + "sees carry no class information, and the output learns only the class frequencies.",
@@ -81,7 +82,7 @@ public final class GradientFlowCheck extends BaseCheck {
         if (ratio > EXPLODING) {
             double good = Fixes.goodLearningRate(ctx);
             return List.of(finding("exploding-gradient", Severity.CRITICAL,
-                    String.format("The first layer gets %.1e times the output layer's gradient", ratio),
+                    String.format(Locale.ROOT, "The first layer gets %.1e times the output layer's gradient", ratio),
                     "Gradients grow on their way back through the layers until early weights take huge steps; the "
                             + "network's outputs swing wildly and then saturate on one class.",
                     ratio, EXPLODING, source, fix("Lower the learning rate and add batch normalisation",

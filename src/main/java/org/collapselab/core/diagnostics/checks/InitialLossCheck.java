@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.diagnostics.ChartData;
@@ -56,7 +57,7 @@ public final class InitialLossCheck extends BaseCheck {
         ctx.chart(id(), ChartData.bar("initial-loss", "Loss before training vs uniform guessing", "", "loss")
                 .series("loss", List.of(ChartData.Point.bar("untrained network", loss),
                         ChartData.Point.bar("ln C (uniform guess)", Math.log(classes))))
-                .marker(String.format("flagged above %.2f", (1 + RELATIVE_TOLERANCE) * Math.log(classes)),
+                .marker(String.format(Locale.ROOT, "flagged above %.2f", (1 + RELATIVE_TOLERANCE) * Math.log(classes)),
                         ChartData.Axis.Y, (1 + RELATIVE_TOLERANCE) * Math.log(classes))
                 .build());
         if (!off(loss, classes)) {
@@ -69,8 +70,8 @@ public final class InitialLossCheck extends BaseCheck {
                 Map.of(ConfigPaths.OUTPUT_ACTIVATION, "softmax", ConfigPaths.LOSS, "mcxent"))
                 : null;
         return List.of(finding("initial-loss-off", Double.isFinite(loss) ? Severity.WARNING : Severity.CRITICAL,
-                String.format("Loss before training is %s, expected about ln %d = %.2f", Double.isFinite(loss)
-                        ? String.format("%.2f", loss) : "not a number", classes, expected),
+                String.format(Locale.ROOT, "Loss before training is %s, expected about ln %d = %.2f", Double.isFinite(loss)
+                        ? String.format(Locale.ROOT, "%.2f", loss) : "not a number", classes, expected),
                 "An untrained classifier should be unsure, giving every class about the same probability, which costs "
                         + "ln C. A very different starting loss means the outputs are not probabilities, or start out "
                         + "confidently wrong, and training begins by fighting that instead of learning the classes."

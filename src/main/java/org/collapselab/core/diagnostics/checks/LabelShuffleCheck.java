@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.ChartData;
@@ -61,8 +62,8 @@ public final class LabelShuffleCheck extends BaseCheck {
         ctx.chart(id(), ChartData.bar("label-shuffle", "Real vs shuffled labels", "training labels", "balanced accuracy")
                 .series("balanced accuracy", List.of(ChartData.Point.bar("real labels", realScore),
                         ChartData.Point.bar("shuffled labels", noiseScore)))
-                .marker(String.format("chance %.2f", chance), ChartData.Axis.Y, chance)
-                .marker(String.format("real must reach %.2f", noiseScore + MARGIN), ChartData.Axis.Y, noiseScore + MARGIN)
+                .marker(String.format(Locale.ROOT, "chance %.2f", chance), ChartData.Axis.Y, chance)
+                .marker(String.format(Locale.ROOT, "real must reach %.2f", noiseScore + MARGIN), ChartData.Axis.Y, noiseScore + MARGIN)
                 .build());
         if (realScore - noiseScore >= MARGIN) {
             return List.of();
@@ -76,7 +77,7 @@ public final class LabelShuffleCheck extends BaseCheck {
             return List.of();
         }
         return List.of(finding("no-class-signal", Severity.CRITICAL,
-                String.format("Real labels do no better than shuffled ones (balanced accuracy %.2f vs %.2f)", realScore,
+                String.format(Locale.ROOT, "Real labels do no better than shuffled ones (balanced accuracy %.2f vs %.2f)", realScore,
                         noiseScore),
                 "A small network that trains well on ordinary images reaches the same score whether it sees the true "
                         + "labels or randomly shuffled ones. So, as far as any network can tell, the images do not show "

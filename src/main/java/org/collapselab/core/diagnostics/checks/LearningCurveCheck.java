@@ -2,6 +2,7 @@ package org.collapselab.core.diagnostics.checks;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.diagnostics.ChartData;
@@ -43,7 +44,7 @@ public final class LearningCurveCheck extends BaseCheck {
         return ChartData.line("learning-curve", "Learning curve of the reference network", "% of the training images",
                         "balanced accuracy")
                 .series("balanced accuracy", points)
-                .marker(String.format("chance %.2f", chance), ChartData.Axis.Y, chance)
+                .marker(String.format(Locale.ROOT, "chance %.2f", chance), ChartData.Axis.Y, chance)
                 .build();
     }
 
@@ -54,7 +55,7 @@ public final class LearningCurveCheck extends BaseCheck {
         double chance = ctx.chance();
         for (int k = 0; k < FRACTIONS.length; k++) {
             double fraction = FRACTIONS[k];
-            progress.progress(k, FRACTIONS.length, String.format("%.0f%% of the data", 100 * fraction));
+            progress.progress(k, FRACTIONS.length, String.format(Locale.ROOT, "%.0f%% of the data", 100 * fraction));
             TrainingResult result = fraction >= 1 ? SharedExperiments.referenceRun(ctx, cancel)
                     : ctx.trials().train(SharedExperiments.reference(ctx), DiagnosticContext.cap(views[0],
                     Math.max(ctx.classCount() * 2, (int) Math.round(fraction * views[0].count())),
@@ -69,8 +70,8 @@ public final class LearningCurveCheck extends BaseCheck {
             return List.of();
         }
         return List.of(finding("needs-more-data", Severity.INFO,
-                String.format("Balanced accuracy still rises with more data: %s", curve.values().stream()
-                        .map(v -> String.format("%.2f", v)).toList()),
+                String.format(Locale.ROOT, "Balanced accuracy still rises with more data: %s", curve.values().stream()
+                        .map(v -> String.format(Locale.ROOT, "%.2f", v)).toList()),
                 "Doubling the data from half to all of it still improved the reference network a lot, so the model is "
                         + "short of examples. With too few examples of each class, the most common class is the safest "
                         + "guess.",

@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -39,7 +40,7 @@ public final class LearningRateConfigCheck extends BaseCheck {
         }
         double good = Fixes.goodLearningRate(ctx);
         return List.of(finding(id(), Severity.WARNING,
-                String.format("Learning rate %s is %s the usual range for %s", lr, high ? "above" : "below", optimizer.json()),
+                String.format(Locale.ROOT, "Learning rate %s is %s the usual range for %s", lr, high ? "above" : "below", optimizer.json()),
                 high ? "Steps this large overshoot: the loss jumps around or explodes, ReLU units die, and the network "
                         + "falls back to the one answer that is right most often."
                         : "Steps this small barely move the weights: after a whole run the network is still close to its "

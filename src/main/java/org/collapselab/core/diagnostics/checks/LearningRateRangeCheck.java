@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
@@ -74,7 +75,7 @@ public final class LearningRateRangeCheck extends BaseCheck {
                 .logX()
                 .series("loss", test.learningRates(), test.losses())
                 .series("smoothed loss", test.learningRates(), smooth(test.losses()))
-                .marker(String.format("suggested %.0e", suggestion), ChartData.Axis.X, suggestion)
+                .marker(String.format(Locale.ROOT, "suggested %.0e", suggestion), ChartData.Axis.X, suggestion)
                 .marker("your rate " + configured, ChartData.Axis.X, configured)
                 .build();
     }
@@ -91,7 +92,7 @@ public final class LearningRateRangeCheck extends BaseCheck {
         }
         ctx.remember(DiagnosticContext.SUGGESTED_LEARNING_RATE, suggestion);
         double lr = ctx.config().training().learningRate();
-        String source = String.format("LR range test (Smith 2017; fast.ai lr_find): suggestion %.1e = a tenth of the "
+        String source = String.format(Locale.ROOT, "LR range test (Smith 2017; fast.ai lr_find): suggestion %.1e = a tenth of the "
                 + "rate at the lowest smoothed loss; flagged beyond ×%.0f above or ÷%.0f below (tuned on the bundled scenarios)",
                 suggestion, HIGH_FACTOR, LOW_FACTOR);
         double good = Fixes.goodLearningRate(ctx);
@@ -100,7 +101,7 @@ public final class LearningRateRangeCheck extends BaseCheck {
             double lower = good < lr ? good : Fixes.round(suggestion);
             return List.of(finding("learning-rate-too-high", lr > 3 * HIGH_FACTOR * suggestion ? Severity.CRITICAL
                             : Severity.WARNING,
-                    String.format("The loss blows up at learning rates above about %.0e; yours is %s", suggestion * 10, lr),
+                    String.format(Locale.ROOT, "The loss blows up at learning rates above about %.0e; yours is %s", suggestion * 10, lr),
                     "In the range test the loss stopped falling and climbed well below your learning rate. Training at "
                             + "your rate takes steps that overshoot, so the network jumps between bad solutions and "
                             + "often settles on predicting one class.",
@@ -110,7 +111,7 @@ public final class LearningRateRangeCheck extends BaseCheck {
         if (lr < suggestion / LOW_FACTOR) {
             double higher = good > lr ? good : Fixes.round(suggestion);
             return List.of(finding("learning-rate-too-low", Severity.WARNING,
-                    String.format("The loss falls fastest near %.0e; your learning rate %s is far below", suggestion, lr),
+                    String.format(Locale.ROOT, "The loss falls fastest near %.0e; your learning rate %s is far below", suggestion, lr),
                     "At your learning rate the range test's loss had not started to move. Training will crawl: after the "
                             + "run the network is still near its random start, and its outputs barely depend on the image.",
                     lr, suggestion / LOW_FACTOR, source,

@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -56,7 +57,7 @@ public final class LossDynamicsCheck extends BaseCheck {
         double uniform = Math.log(Math.max(2, ctx.classCount()));
         if (late > RISE * early && late > 0.5 * uniform) {
             return List.of(finding("learning-rate-too-high", Severity.CRITICAL,
-                    String.format("The loss rose during training (%.2f → %.2f)", early, late),
+                    String.format(Locale.ROOT, "The loss rose during training (%.2f → %.2f)", early, late),
                     "Training should lower the loss. Here it ended higher than it began: the steps are so large that "
                             + "they overshoot every minimum, and the cheapest stable state is to predict one class.",
                     late / early, RISE, source, fix("Lower the learning rate from " + lr + " to " + good, set)));
@@ -73,7 +74,7 @@ public final class LossDynamicsCheck extends BaseCheck {
         }
         if (spikes >= 2) {
             return List.of(finding("learning-rate-too-high", Severity.WARNING,
-                    String.format("%d loss spikes above %.1f after warm-up (worst %.1f)", spikes, limit, worst),
+                    String.format(Locale.ROOT, "%d loss spikes above %.1f after warm-up (worst %.1f)", spikes, limit, worst),
                     "The loss keeps jumping far above where it started, so each step throws away what the previous ones "
                             + "learned. The network ends wherever the last jump left it, often on one class.",
                     worst / Math.max(uniform, early), SPIKE, source,

@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -43,7 +44,7 @@ public final class MonitoredRunCheck extends BaseCheck {
                     .series("balanced accuracy", balanced)
                     .series("top class's share of predictions", share)
                     .marker("collapse: top-class share ≥ 0.95", ChartData.Axis.Y, 0.95)
-                    .marker(String.format("chance %.2f", ctx.chance()), ChartData.Axis.Y, ctx.chance())
+                    .marker(String.format(Locale.ROOT, "chance %.2f", ctx.chance()), ChartData.Axis.Y, ctx.chance())
                     .build());
         }
         return List.of();

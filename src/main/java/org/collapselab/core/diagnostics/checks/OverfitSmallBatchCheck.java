@@ -2,6 +2,7 @@ package org.collapselab.core.diagnostics.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
@@ -75,13 +76,13 @@ public final class OverfitSmallBatchCheck extends BaseCheck {
                         "loss / accuracy")
                 .series("loss", loss)
                 .series("accuracy on the batch", accuracy)
-                .marker(String.format("target accuracy %.0f%%", 100 * (1 - MAX_ERROR)), ChartData.Axis.Y, 1 - MAX_ERROR)
+                .marker(String.format(Locale.ROOT, "target accuracy %.0f%%", 100 * (1 - MAX_ERROR)), ChartData.Axis.Y, 1 - MAX_ERROR)
                 .build());
         if (error <= MAX_ERROR) {
             return List.of();
         }
         return List.of(finding("cannot-overfit-small-batch", Severity.WARNING,
-                String.format("Could not memorise %d images: %.0f%% error after %d steps", batch.count(), 100 * error, STEPS),
+                String.format(Locale.ROOT, "Could not memorise %d images: %.0f%% error after %d steps", batch.count(), 100 * error, STEPS),
                 "A healthy network learns a handful of images by heart within a few dozen steps. This one could not, so "
                         + "the problem is in the model or its training settings (output layer, initialisation, learning "
                         + "rate, activations), not in the amount or quality of data. A network that cannot fit even this "

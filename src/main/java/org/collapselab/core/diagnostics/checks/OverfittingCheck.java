@@ -2,6 +2,7 @@ package org.collapselab.core.diagnostics.checks;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -44,7 +45,7 @@ public final class OverfittingCheck extends BaseCheck {
         set.put(ConfigPaths.EARLY_STOPPING_PATIENCE, 3);
         set.put(ConfigPaths.L2, 1e-4);
         return List.of(finding(id(), Severity.WARNING,
-                String.format("Training accuracy %.0f%%, validation %.0f%%", 100 * last.trainAccuracy(),
+                String.format(Locale.ROOT, "Training accuracy %.0f%%, validation %.0f%%", 100 * last.trainAccuracy(),
                         100 * last.validationAccuracy()),
                 "The network memorises the training images instead of learning what the classes have in common. On "
                         + "new images it then leans on whatever it saw most, often the largest class.",

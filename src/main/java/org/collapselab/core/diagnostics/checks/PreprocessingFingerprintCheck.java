@@ -3,6 +3,7 @@ package org.collapselab.core.diagnostics.checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.InputFingerprint;
 import org.collapselab.core.data.Split;
@@ -52,8 +53,8 @@ public final class PreprocessingFingerprintCheck extends BaseCheck {
 
     private Finding mismatch(String which, Severity severity, double shift, InputFingerprint train, InputFingerprint other) {
         return finding(id().equals("preprocessing-fingerprint") ? "preprocessing-mismatch" : id(), severity,
-                String.format("The %s images are prepared differently (shift %.2f)", which, shift),
-                String.format("Training pixels have mean %s and spread %s; the %s images have mean %s and spread %s. A "
+                String.format(Locale.ROOT, "The %s images are prepared differently (shift %.2f)", which, shift),
+                String.format(Locale.ROOT, "Training pixels have mean %s and spread %s; the %s images have mean %s and spread %s. A "
                         + "network only knows inputs like those it was trained on; shown inputs from elsewhere (inverted, "
                         + "rescaled, differently lit) its activations all land in one region and it gives one answer "
                         + "for every image.", round(train.mean()), round(train.std()), which, round(other.mean()),

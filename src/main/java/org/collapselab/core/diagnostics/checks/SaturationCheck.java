@@ -2,6 +2,7 @@ package org.collapselab.core.diagnostics.checks;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -52,7 +53,7 @@ public final class SaturationCheck extends BaseCheck {
                 List.of(Activation.SIGMOID, Activation.TANH), Activation.RELU));
         set.put(ConfigPaths.WEIGHT_INIT, "relu");
         return List.of(finding("saturated-activations", Severity.WARNING,
-                String.format("%.0f%% of the outputs of '%s' are saturated", 100 * saturated[worst],
+                String.format(Locale.ROOT, "%.0f%% of the outputs of '%s' are saturated", 100 * saturated[worst],
                         LayerHealth.layerName(result, worst)),
                 "A sigmoid or tanh unit at its limit has almost zero slope, so it passes almost no gradient back and "
                         + "gives nearly the same output for every image. The layers after it see no difference between "

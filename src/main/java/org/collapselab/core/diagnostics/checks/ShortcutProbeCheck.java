@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -134,13 +135,13 @@ public final class ShortcutProbeCheck extends BaseCheck {
         }
         Severity severity = best.getValue() >= CRITICAL_ACCURACY ? Severity.CRITICAL : Severity.WARNING;
         return List.of(finding(id(), severity,
-                String.format("'%s' alone predicts the class with %.0f%% accuracy", best.getKey(), 100 * best.getValue()),
-                String.format("A classifier that sees only the %s of each image reaches %.0f%% accuracy, %.0f points above "
+                String.format(Locale.ROOT, "'%s' alone predicts the class with %.0f%% accuracy", best.getKey(), 100 * best.getValue()),
+                String.format(Locale.ROOT, "A classifier that sees only the %s of each image reaches %.0f%% accuracy, %.0f points above "
                         + "always answering the largest class (%.0f%%). The network can learn that shortcut instead of the "
                         + "object; on new images where the %s differs, it then gives the same answer to everything, or "
                         + "the wrong one. All probes: %s", best.getKey(), 100 * best.getValue(), 100 * lift,
                         100 * baseline, best.getKey(), format(accuracy)),
-                reliableLift, LIFT, String.format("shortcut features (Geirhos et al. 2020, 'Shortcut learning in deep neural "
+                reliableLift, LIFT, String.format(Locale.ROOT, "shortcut features (Geirhos et al. 2020, 'Shortcut learning in deep neural "
                         + "networks'): a one-feature classifier beats the majority baseline by ≥ 20 points, measured as the lift less its 95%% sampling error (±%.0f points on %d validation images; "
                         + "the balanced sample's shape areas otherwise give a chance 20-point 'red mean' probe); critical at "
                         + "≥ 90%% probe accuracy (tuned on the spurious-brightness scenario)", 100 * margin, validation.count()),
@@ -154,8 +155,8 @@ public final class ShortcutProbeCheck extends BaseCheck {
         accuracy.forEach((name, value) -> bars.add(ChartData.Point.bar(name, value)));
         return ChartData.bar("shortcut-probe", "One-feature probes: validation accuracy", "feature", "accuracy")
                 .series("probe accuracy", bars)
-                .marker(String.format("majority baseline %.0f%%", 100 * baseline), ChartData.Axis.Y, baseline)
-                .marker(String.format("flagged above %.0f%%", 100 * Math.min(1, baseline + LIFT)), ChartData.Axis.Y,
+                .marker(String.format(Locale.ROOT, "majority baseline %.0f%%", 100 * baseline), ChartData.Axis.Y, baseline)
+                .marker(String.format(Locale.ROOT, "flagged above %.0f%%", 100 * Math.min(1, baseline + LIFT)), ChartData.Axis.Y,
                         Math.min(1, baseline + LIFT))
                 .build();
     }

@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -96,7 +97,7 @@ public final class StillImprovingCheck extends BaseCheck {
         int more = Math.max(3 * epochsNow, epochsNow + 5);
         double chance = ctx.chance();
         return List.of(finding(id(), last.balancedAccuracy() <= chance + 0.1 ? Severity.CRITICAL : Severity.WARNING,
-                String.format("The loss was still falling %.0f%% per step of the curve when training stopped", 100 * drop),
+                String.format(Locale.ROOT, "The loss was still falling %.0f%% per step of the curve when training stopped", 100 * drop),
                 "The run ended while the network was still learning quickly. Early in training a network first learns "
                         + "the class frequencies — predicting the most common class — and only later the features that "
                         + "tell classes apart; stopping now freezes it in that first stage.",

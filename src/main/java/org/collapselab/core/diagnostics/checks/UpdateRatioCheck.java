@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
@@ -73,7 +74,7 @@ public final class UpdateRatioCheck extends BaseCheck {
         double high = Math.max(ratio, Double.isFinite(earlyRatio) ? earlyRatio : 0);
         if (high > HIGH && lr > good) {
             return List.of(finding("learning-rate-too-high", Severity.CRITICAL,
-                    String.format("Each update changes the weights by %.1f%% of their size", 100 * high),
+                    String.format(Locale.ROOT, "Each update changes the weights by %.1f%% of their size", 100 * high),
                     "Healthy training nudges weights by about a thousandth of their size per step. Updates this large "
                             + "rewrite the weights every step, so nothing learned survives; ReLU units get knocked into "
                             + "the dead zone and the network falls back to one answer.",
@@ -85,7 +86,7 @@ public final class UpdateRatioCheck extends BaseCheck {
         boolean flat = Double.isFinite(early) && Double.isFinite(late) && late > FLAT * early;
         if (ratio < LOW && flat && lr < good) {
             return List.of(finding("learning-rate-too-low", Severity.CRITICAL,
-                    String.format("Updates change the weights by only %.1e of their size and the loss is flat", ratio),
+                    String.format(Locale.ROOT, "Updates change the weights by only %.1e of their size and the loss is flat", ratio),
                     "Steps this small leave the network near its random start for the whole run. Its outputs then depend "
                             + "mostly on the output biases, which learn the class frequencies first: it predicts the "
                             + "most common class for everything.",

@@ -1,6 +1,7 @@
 package org.collapselab.core.diagnostics.checks;
 
 import java.util.List;
+import java.util.Locale;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.DiagnosticContext;
@@ -59,7 +60,7 @@ public final class ZeroedInputCheck extends BaseCheck {
             return List.of();
         }
         return List.of(finding("ignores-input", Severity.WARNING,
-                String.format("Real images train no better than blank ones (training loss %.3f vs %.3f)", realLoss,
+                String.format(Locale.ROOT, "Real images train no better than blank ones (training loss %.3f vs %.3f)", realLoss,
                         blankLoss),
                 "Trained on all-zero images, a network can only learn the class frequencies. Yours ends with the same "
                         + "loss on the real images, so nothing it learns depends on the pixels — either the network "

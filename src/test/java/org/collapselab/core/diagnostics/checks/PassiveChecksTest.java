@@ -51,6 +51,19 @@ class PassiveChecksTest {
     }
 
     @Test
+    void findingTextsPrintNumbersWithADecimalPointUnderAGermanLocale() throws Exception {
+        java.util.Locale previous = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.GERMANY);
+        try {
+            Finding f = run(new ClassImbalanceCheck(), ctx(config(), bars(120, 10, 10), null)).get(0);
+            String source = f.evidence().source();
+            assertTrue(source.matches(".*entropy \\d\\.\\d\\d.*"), source);
+        } finally {
+            java.util.Locale.setDefault(previous);
+        }
+    }
+
+    @Test
     void imbalanceIsOnlyInfoWhenTheConfigAlreadyBalances() throws Exception {
         assertSingle(run(new ClassImbalanceCheck(), ctx(config("data.balance=class-weights"), bars(120, 10, 10), null)),
                 "class-imbalance", Severity.INFO);
