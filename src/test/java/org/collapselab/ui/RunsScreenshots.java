@@ -1,20 +1,13 @@
 package org.collapselab.ui;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 
 /**
  * Opens the real app on the runs folder of the working directory, shows the Runs screen and a comparison of the
@@ -33,16 +26,16 @@ public final class RunsScreenshots {
         System.setProperty("collapselab.prefs", "org/collapselab/runs-screenshots");
         java.util.prefs.Preferences.userRoot().node("org/collapselab/runs-screenshots").clear();
         new Thread(() -> Application.launch(CollapseLabApp.class), "fx-launch").start();
-        waitFor(() -> CollapseLabApp.lastWindow != null, 60);
+        ScreenshotTour.waitFor(() -> CollapseLabApp.lastWindow != null, 60);
         MainWindow window = CollapseLabApp.lastWindow;
         Thread.sleep(3000);
-        fx(() -> window.tabs().getSelectionModel().select(4));
+        ScreenshotTour.fx(() -> window.tabs().getSelectionModel().select(4));
         @SuppressWarnings("unchecked")
         TableView<org.collapselab.core.experiment.runs.RunSummary> table =
                 (TableView<org.collapselab.core.experiment.runs.RunSummary>) window.root().lookup("#runsTable");
-        waitFor(() -> table.getItems().size() >= 3, 60);
+        ScreenshotTour.waitFor(() -> table.getItems().size() >= 3, 60);
         Thread.sleep(2000); // the tab's own refresh
-        fx(() -> {
+        ScreenshotTour.fx(() -> {
             TableColumn<org.collapselab.core.experiment.runs.RunSummary, ?> start = table.getColumns().stream()
                     .filter(c -> "colStart".equals(c.getId())).findFirst().orElseThrow();
             start.setSortType(TableColumn.SortType.ASCENDING);
@@ -56,52 +49,12 @@ public final class RunsScreenshots {
             }
         });
         Thread.sleep(1500);
-        shoot(Window.getWindows().get(0), out.resolve("runs-table.png"));
-        fx(() -> ((Button) window.root().lookup("#compareRuns")).fire());
-        waitFor(() -> Window.getWindows().size() >= 2, 30);
+        ScreenshotTour.shoot(Window.getWindows().get(0), out.resolve("runs-table.png"));
+        ScreenshotTour.fx(() -> ((Button) window.root().lookup("#compareRuns")).fire());
+        ScreenshotTour.waitFor(() -> Window.getWindows().size() >= 2, 30);
         Thread.sleep(2500);
-        shoot(Window.getWindows().get(Window.getWindows().size() - 1), out.resolve("compare.png"));
+        ScreenshotTour.shoot(Window.getWindows().get(Window.getWindows().size() - 1), out.resolve("compare.png"));
         Platform.exit();
         System.exit(0);
-    }
-
-    private static void shoot(Window window, Path file) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                WritableImage image = window.getScene().snapshot(null);
-                File target = file.toFile();
-                target.getParentFile().mkdirs();
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target);
-                System.out.println("saved " + file);
-            } catch (Exception e) {
-                e.printStackTrace();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(30, TimeUnit.SECONDS);
-    }
-
-    private static void fx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(30, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting");
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -93,10 +93,15 @@ public final class ScreenshotTour {
     }
 
     private static void shoot(Path file) throws Exception {
+        shoot(null, file);
+    }
+
+    /** Saves a snapshot of {@code windowOrNull} (the main window when null) as a PNG. */
+    static void shoot(Window windowOrNull, Path file) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
-                Window window = Window.getWindows().get(0);
+                Window window = windowOrNull != null ? windowOrNull : Window.getWindows().get(0);
                 WritableImage image = window.getScene().snapshot(null);
                 File target = file.toFile();
                 target.getParentFile().mkdirs();
@@ -111,7 +116,7 @@ public final class ScreenshotTour {
         done.await(30, TimeUnit.SECONDS);
     }
 
-    private static void fx(Runnable action) throws InterruptedException {
+    static void fx(Runnable action) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
@@ -123,7 +128,7 @@ public final class ScreenshotTour {
         done.await(30, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
+    static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

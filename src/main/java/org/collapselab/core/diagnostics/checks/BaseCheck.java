@@ -53,4 +53,10 @@ abstract class BaseCheck implements DiagnosticCheck {
     static String needsTraining(DiagnosticContext ctx) {
         return ctx.trainingResult() == null ? "no training run yet" : null;
     }
+
+    /** Why a check of the last epoch's predictions cannot run, or null when a run finished an epoch. */
+    static String needsAnEpoch(DiagnosticContext ctx) {
+        String none = needsTraining(ctx);
+        return none != null ? none : ctx.trainingResult().lastEpoch() == null ? "the run finished no epoch" : null;
+    }
 }

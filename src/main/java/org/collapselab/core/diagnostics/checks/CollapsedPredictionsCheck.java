@@ -31,8 +31,7 @@ public final class CollapsedPredictionsCheck extends BaseCheck {
 
     @Override
     public String notApplicable(DiagnosticContext ctx) {
-        String none = needsTraining(ctx);
-        return none != null ? none : ctx.trainingResult().lastEpoch() == null ? "the run finished no epoch" : null;
+        return needsAnEpoch(ctx);
     }
 
     @Override

@@ -29,8 +29,7 @@ public final class NeverPredictedClassesCheck extends BaseCheck {
 
     @Override
     public String notApplicable(DiagnosticContext ctx) {
-        String none = needsTraining(ctx);
-        return none != null ? none : ctx.trainingResult().lastEpoch() == null ? "the run finished no epoch" : null;
+        return needsAnEpoch(ctx);
     }
 
     @Override
