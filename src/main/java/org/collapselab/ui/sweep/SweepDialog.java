@@ -85,6 +85,7 @@ public final class SweepDialog {
         TableView<TrialResult> table = new TableView<>(model.rows());
         table.setId("sweepTrials");
         table.setPrefHeight(260);
+        table.setPlaceholder(new Label("Each trial appears here when it ends; Start runs the sweep."));
         model.rows().addListener((ListChangeListener<TrialResult>) c -> {
             if (!model.rows().isEmpty() && table.getColumns().size() <= 1) {
                 buildColumns(table, model.rows().get(0));
@@ -157,7 +158,11 @@ public final class SweepDialog {
 
     /** Balanced accuracy per epoch, one line per trial, added as epochs end. */
     private static LineChart<Number, Number> curvesChart(SweepViewModel model) {
-        NumberAxis epochs = new NumberAxis();
+        // Until a trial reports, show the config's epochs rather than JavaFX's default 0–100 range.
+        NumberAxis epochs = new NumberAxis(1, Math.max(2, model.baseEpochs()), 1);
+        epochs.setAutoRanging(false);
+        model.curves().addListener((MapChangeListener<String, ObservableList<Double>>) change ->
+                epochs.setAutoRanging(true));
         epochs.setLabel("epoch");
         NumberAxis accuracy = new NumberAxis(0, 1, 0.1);
         accuracy.setLabel("balanced accuracy");

@@ -110,6 +110,11 @@ public final class SweepViewModel {
     public ObservableMap<String, ObservableList<Double>> curves() { return curves; }
 
     /** The sweep the inputs describe; throws naming the first bad parameter. */
+    /** Epochs of the config the sweep starts from. */
+    public int baseEpochs() {
+        return base.training().epochs();
+    }
+
     public SweepSpec spec() throws ConfigException {
         List<String> lines = Arrays.stream(params.get().split("\\R")).map(String::trim).filter(l -> !l.isEmpty()).toList();
         if (lines.isEmpty()) {
