@@ -31,11 +31,12 @@ public final class AppContext {
     private final ExecutorService trainingExecutor = Executors.newSingleThreadExecutor(daemon("training"));
     private final ExecutorService loadingExecutor = Executors.newSingleThreadExecutor(daemon("loading"));
     private final Preferences preferences;
-    private final Path runsDirectory;
+    /** Where runs are written; the user may pick another folder for the session when this one is unusable. */
+    private final ObjectProperty<Path> runsDirectory = new SimpleObjectProperty<>();
 
     public AppContext(Preferences preferences, Path runsDirectory) {
         this.preferences = preferences;
-        this.runsDirectory = runsDirectory;
+        this.runsDirectory.set(runsDirectory);
         this.engine = org.collapselab.core.experiment.Engines.defaultEngine();
         this.service = new ExperimentService(engine, runsDirectory);
     }
@@ -50,7 +51,15 @@ public final class AppContext {
     public ExecutorService trainingExecutor() { return trainingExecutor; }
     public ExecutorService loadingExecutor() { return loadingExecutor; }
     public Preferences preferences() { return preferences; }
-    public Path runsDirectory() { return runsDirectory; }
+    public Path runsDirectory() { return runsDirectory.get(); }
+    /** Read-only view of the runs folder; change it with {@link #useRunsDirectory}. */
+    public javafx.beans.value.ObservableValue<Path> runsDirectoryProperty() { return runsDirectory; }
+
+    /** Writes the next runs of this session under {@code directory} (not remembered across sessions). */
+    public void useRunsDirectory(Path directory) {
+        service.useRunsDirectory(directory);
+        runsDirectory.set(directory);
+    }
 
     /** Where the bundled samples are: next to the working directory, or next to the installed app. */
     public static Path sampleDataDirectory() {

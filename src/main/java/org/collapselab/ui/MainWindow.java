@@ -74,6 +74,7 @@ public final class MainWindow {
         trainModel = new TrainViewModel(context);
         trainScreen = new TrainScreen(trainModel, this::train);
         runsScreen = new RunsScreen(context.runsDirectory(), this::openRun);
+        context.runsDirectoryProperty().addListener((o, a, folder) -> runsScreen.useRunsDirectory(folder));
         diagnoseScreen = new DiagnoseScreen(context, modelScreen::apply, this::retrainWithFixes);
         trainModel.lastOutcomeProperty().addListener((o, a, outcome) -> {
             diagnoseScreen.runFinished(outcome);

@@ -39,7 +39,8 @@ public final class ExperimentService {
 
     private final TrainingEngine engine;
     private final ExperimentRunner runner;
-    private final Path runsDirectory;
+    /** Volatile: the GUI may switch to another runs folder between runs (a read-only or full one). */
+    private volatile Path runsDirectory;
     private final DatasetLoader loader = new DatasetLoader();
     private volatile CachedValidation cachedValidation;
 
@@ -55,6 +56,11 @@ public final class ExperimentService {
 
     public Path runsDirectory() {
         return runsDirectory;
+    }
+
+    /** Writes the next runs under {@code directory}; runs already started keep their folders. */
+    public void useRunsDirectory(Path directory) {
+        this.runsDirectory = Objects.requireNonNull(directory);
     }
 
     /** The training folder decoded at the config's image size and channels. */

@@ -73,8 +73,7 @@ public final class RunsScreen {
         root.getStylesheets().add(STYLESHEET);
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No runs yet under " + model.runsDirectory().toAbsolutePath()
-                + ". Train one, or run `collapse-lab train` in this folder."));
+        table.setPlaceholder(new Label(placeholderText(model.runsDirectory())));
         SortedList<RunSummary> sorted = new SortedList<>(model.visibleRuns());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -170,6 +169,18 @@ public final class RunsScreen {
     }
 
     /** Re-reads the runs folder in the background, keeping the selection by folder. */
+    /** Lists another runs folder (chosen for this session) and refreshes. */
+    public void useRunsDirectory(Path directory) {
+        model.useRunsDirectory(directory);
+        table.setPlaceholder(new Label(placeholderText(directory)));
+        refresh();
+    }
+
+    private static String placeholderText(Path runsDirectory) {
+        return "No runs yet under " + runsDirectory.toAbsolutePath()
+                + ". Train one, or run `collapse-lab train` in this folder.";
+    }
+
     public void refresh() {
         Set<Path> selected = table.getSelectionModel().getSelectedItems().stream().map(RunSummary::folder)
                 .collect(Collectors.toSet());

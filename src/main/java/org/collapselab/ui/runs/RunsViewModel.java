@@ -32,7 +32,7 @@ import org.collapselab.core.experiment.runs.RunTable;
 public final class RunsViewModel {
     static final String RUNS_FOLDER = "runs";
     static final String SWEEPS_FOLDER = "sweeps";
-    private final Path runsDirectory;
+    private volatile Path runsDirectory;
     private final Executor worker;
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
     private final FilteredList<RunSummary> filtered = new FilteredList<>(runs, r -> true);
@@ -58,6 +58,11 @@ public final class RunsViewModel {
 
     public Path runsDirectory() {
         return runsDirectory;
+    }
+
+    /** Lists {@code directory} from the next refresh on (the user chose another runs folder). */
+    public void useRunsDirectory(Path directory) {
+        this.runsDirectory = directory;
     }
 
     /**
@@ -109,9 +114,11 @@ public final class RunsViewModel {
         assert Platform.isFxApplicationThread();
         long ticket = generation.incrementAndGet();
         scanning.set(true);
+        List<Path> roots = roots();
+        Path listed = runsDirectory;
         CompletableFuture.supplyAsync(() -> {
             try {
-                return RunIndex.scan(roots());
+                return RunIndex.scan(roots);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -122,7 +129,7 @@ public final class RunsViewModel {
             scanning.set(false);
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                message.set("Cannot list " + runsDirectory.toAbsolutePath() + ": " + cause.getMessage());
+                message.set("Cannot list " + listed.toAbsolutePath() + ": " + cause.getMessage());
                 return;
             }
             show(table);

@@ -89,7 +89,7 @@ public final class TrainScreen {
         comparison.textProperty().bind(model.comparisonProperty());
         comparison.managedProperty().bind(model.comparisonProperty().isNotEmpty());
         comparison.visibleProperty().bind(model.comparisonProperty().isNotEmpty());
-        VBox top = new VBox(6, controls, backend, banner, message, outcome, comparison);
+        VBox top = new VBox(6, controls, backend, banner, message, runsFolderOffer(), outcome, comparison);
         top.setPadding(new Insets(10));
         root.setTop(top);
 
@@ -148,6 +148,34 @@ public final class TrainScreen {
 
     public Node node() {
         return root;
+    }
+
+    /** Shown while the runs folder cannot take runs (read-only, missing, full): another folder for this session. */
+    private Node runsFolderOffer() {
+        Button choose = new Button("Choose another folder for runs…", new FontIcon(Feather.FOLDER));
+        choose.setId("chooseRunsFolder");
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(model.runsFolderProblemProperty());
+        choose.setTooltip(why);
+        choose.setOnAction(e -> chooseRunsFolder());
+        Label session = new Label("for this session; the runs already written stay where they are");
+        session.getStyleClass().add("caption");
+        HBox offer = new HBox(10, choose, session);
+        offer.setId("runsFolderOffer");
+        offer.setAlignment(Pos.CENTER_LEFT);
+        offer.visibleProperty().bind(model.runsFolderProblemProperty().isNotEmpty());
+        offer.managedProperty().bind(offer.visibleProperty());
+        return offer;
+    }
+
+    private void chooseRunsFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Folder for this session's runs");
+        java.io.File chosen = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (chosen == null) {
+            return;
+        }
+        showMessage(model.useRunsFolder(chosen.toPath()));
     }
 
     /** Shows why a run could not start (no data, memory estimate too large…). */

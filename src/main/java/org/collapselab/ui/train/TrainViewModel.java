@@ -25,7 +25,9 @@ import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.IterationSample;
 import org.collapselab.core.training.LayerStatistics;
 import org.collapselab.core.experiment.RunOutcome;
+import org.collapselab.core.report.RunFolders;
 import org.collapselab.core.training.RunStarted;
+import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.ui.AppContext;
@@ -48,6 +50,8 @@ public final class TrainViewModel {
     private final StringProperty outcome = new SimpleStringProperty("");
     private final StringProperty comparison = new SimpleStringProperty("");
     private final ObjectProperty<RunOutcome> lastOutcome = new SimpleObjectProperty<>();
+    /** Why the runs folder cannot take runs (read-only, missing, full), or "": the screen then offers another folder. */
+    private final StringProperty runsFolderProblem = new SimpleStringProperty("");
     private final List<Runnable> listeners = new ArrayList<>();
     private final Timeline pump;
 
@@ -94,6 +98,25 @@ public final class TrainViewModel {
     public StringProperty outcomeProperty() { return outcome; }
     /** Before → after of the last "Retrain with fixes", and why plain accuracy fell when it did. */
     public StringProperty comparisonProperty() { return comparison; }
+    public StringProperty runsFolderProblemProperty() { return runsFolderProblem; }
+
+    /**
+     * Writes the session's next runs under {@code directory}, after checking that it can take them.
+     * @return null when switched, else why the folder cannot be used
+     */
+    public String useRunsFolder(java.nio.file.Path directory) {
+        assert Platform.isFxApplicationThread();
+        try {
+            RunFolders.checkUsable(directory);
+        } catch (RunFolders.RunsFolderException e) {
+            return e.getMessage();
+        }
+        context.useRunsDirectory(directory);
+        runsFolderProblem.set("");
+        context.hintProperty().set("Runs now go to " + directory.toAbsolutePath() + " for this session. Train (Ctrl+Enter) "
+                + "starts one.");
+        return null;
+    }
 
     /** True when there is nothing to draw: no run trained, shown or kept as the previous one. */
     boolean empty() {
@@ -174,6 +197,14 @@ public final class TrainViewModel {
         if (config.data().imageSize() != data.imageSize() || config.data().channels() != data.channels()) {
             return "The image size or channels changed since the data was loaded: reload the folder (Data tab).";
         }
+        // Said before training, not as a failed run: the CLI checks the same way (a probe file, so ~1 ms).
+        try {
+            RunFolders.checkUsable(context.runsDirectory());
+        } catch (RunFolders.RunsFolderException e) {
+            runsFolderProblem.set(e.getMessage());
+            return "Training not started: " + e.getMessage();
+        }
+        runsFolderProblem.set("");
         long needed = ModelSummary.of(config, data.classCount()).trainingBytes(config.training().batchSize());
         long available = Runtime.getRuntime().maxMemory() + physicalHeadroom();
         if (needed > available) {
@@ -209,7 +240,7 @@ public final class TrainViewModel {
             try {
                 result = context.service().train(config, data, null, events, token);
             } catch (Exception | Error e) {
-                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                failure = inWords(e);
             }
             RunOutcome finalResult = result;
             String finalFailure = failure;
@@ -235,6 +266,9 @@ public final class TrainViewModel {
             progressText.set("Failed");
             comparedRun = null;
             context.hintProperty().set("Training failed: " + failure);
+            if (isRunsFolderProblem(failure)) {
+                runsFolderProblem.set(failure);
+            }
             return;
         }
         boolean retrained = comparedRun != null;
@@ -247,13 +281,20 @@ public final class TrainViewModel {
         lastOutcome.set(result);
         TrainingResult r = result.result();
         EpochMetrics last = r.lastEpoch();
-        outcome.set(r.status().json().toUpperCase() + (r.message() == null ? "" : " — " + r.message())
+        // The report says why in words (a full disk); the engine's message carries the exception that stopped it.
+        RunStatus status = result.report() != null ? result.report().status() : r.status();
+        String message = result.report() != null ? result.report().message() : r.message();
+        if (status == RunStatus.FAILED && message != null && isRunsFolderProblem(message)) {
+            runsFolderProblem.set(message);
+        }
+        outcome.set(status.json().toUpperCase() + (message == null ? "" : " — " + message)
                 + (last == null ? "" : String.format(" · validation accuracy %s, balanced %s (majority baseline %s)",
                 Formats.percent(last.validationAccuracy()), Formats.percent(last.balancedAccuracy()),
                 Formats.percent(last.majorityBaseline())))
                 + " · run folder " + result.runFolder().getFileName());
-        progressText.set(String.format("%s in %s", r.status().json(), Formats.duration(r.seconds())));
-        context.hintProperty().set(retrained
+        progressText.set(String.format("%s in %s", status.json(), Formats.duration(r.seconds())));
+        context.hintProperty().set(status == RunStatus.FAILED && message != null ? "Training failed: " + message
+                : retrained
                 ? "Retrained with the fixes: the before → after is above the charts; balanced accuracy is the number to watch."
                 : r.collapse().collapsed() || !result.findings().isEmpty()
                 ? "Training finished with findings. Next: open the Diagnose tab to see why and apply a fix."
@@ -381,6 +422,28 @@ public final class TrainViewModel {
         ema = Double.NaN;
         epochs.clear();
         lastLayers = null;
+    }
+
+    /** A failure as the user should read it: the full disk or runs folder in words, never an exception's class. */
+    static String inWords(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RunFolders.RunsFolderException) {
+                return t.getMessage();
+            }
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(NO_SPACE)) {
+                return t.getMessage().toLowerCase(java.util.Locale.ROOT).startsWith(NO_SPACE) ? t.getMessage()
+                        : "no space left on device for the run folder; free some space, or choose another folder for runs";
+            }
+        }
+        return e.getMessage() != null ? e.getMessage()
+                : "an unexpected error (" + e.getClass().getSimpleName() + "); the log has the details";
+    }
+
+    private static final String NO_SPACE = "no space left on device";
+
+    private static boolean isRunsFolderProblem(String message) {
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains(NO_SPACE) || lower.contains("choose another folder for runs");
     }
 
     private static long physicalHeadroom() {
