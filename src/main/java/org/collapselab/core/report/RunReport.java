@@ -43,6 +43,11 @@ public record RunReport(int schema, RunStatus status, String message, DatasetSec
      * running but no process is training it (killed, crashed, power lost), else the report's own status.
      */
     public String displayStatus(Path runFolder) {
+        return displayStatus(status, runFolder);
+    }
+
+    /** As {@link #displayStatus(Path)}, for a report's status read without the rest of it (the runs table). */
+    public static String displayStatus(RunStatus status, Path runFolder) {
         if (status == RunStatus.RUNNING && !RunLock.isHeld(runFolder)) {
             return "interrupted";
         }

@@ -37,6 +37,11 @@ public final class NativeCache {
         return chosen != null ? Path.of(chosen) : defaultDir();
     }
 
+    /** The app's folder under the platform's cache folder (the natives are one part of it). */
+    public static Path appCacheDirectory() {
+        return defaultDir().getParent();
+    }
+
     static Path defaultDir() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         Path home = Path.of(System.getProperty("user.home"));

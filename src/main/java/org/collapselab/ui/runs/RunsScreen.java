@@ -111,7 +111,7 @@ public final class RunsScreen {
         Button open = new Button("Show charts", new FontIcon(Feather.BAR_CHART_2));
         open.setId("openRun");
         open.disableProperty().bind(oneSelected.not().or(Bindings.createBooleanBinding(
-                () -> selected.size() == 1 && selected.get(0).report() == null, selected)));
+                () -> selected.size() == 1 && !selected.get(0).hasReport(), selected)));
         open.setOnAction(e -> openSelected(onOpen));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && !open.isDisabled()) {
@@ -248,7 +248,7 @@ public final class RunsScreen {
     }
 
     static String collapsedText(RunSummary run) {
-        if (run.report() == null || run.report().finalResult() == null) {
+        if (!run.judged()) {
             return "–"; // no epoch finished: nothing to judge
         }
         return run.collapsed() ? "yes → " + run.collapsedOnto() : "no";

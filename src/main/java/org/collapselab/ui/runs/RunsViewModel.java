@@ -248,10 +248,8 @@ public final class RunsViewModel {
         for (String path : parameters) {
             text.append(' ').append(path).append('=').append(r.parameter(path));
         }
-        if (r.report() != null) {
-            // every finding, not only the top one: "which runs warned about class imbalance?"
-            r.report().findings().forEach(f -> text.append(' ').append(f.id()).append(' ').append(f.title()));
-        }
+        // every finding, not only the top one: "which runs warned about class imbalance?"
+        text.append(' ').append(r.findingsText());
         return text.toString().toLowerCase(Locale.ROOT);
     }
 

@@ -17,6 +17,9 @@ import java.util.Map;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.report.RunRecorder;
 import org.collapselab.core.report.RunReport;
+import org.collapselab.core.training.BackendInfo;
+import org.collapselab.core.training.CollapseVerdict;
+import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.util.Json;
 
 /**
@@ -45,13 +48,40 @@ public final class RunIndex {
     public static RunTable scan(List<Path> roots) throws IOException {
         List<RunSummary> runs = new ArrayList<>();
         for (Path root : roots) {
-            for (Path folder : runFolders(root)) {
-                runs.add(read(folder, root.relativize(folder).toString().replace('\\', '/')));
-            }
+            runs.addAll(scanRoot(root));
         }
         runs.sort(Comparator.comparing((RunSummary r) -> r.start() == null ? Instant.EPOCH : r.start()).reversed()
                 .thenComparing(RunSummary::name));
         return RunTable.of(runs);
+    }
+
+    /**
+     * The runs under one root: rows whose files are unchanged come from {@link RunIndexCache}, the others are read
+     * (in parallel: parsing dominates) and the cache is replaced when anything changed.
+     */
+    private static List<RunSummary> scanRoot(Path root) throws IOException {
+        List<Path> folders = runFolders(root);
+        Map<String, RunIndexCache.Row> cached = RunIndexCache.read(root);
+        Map<String, RunIndexCache.Row> rows = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean(
+                cached.size() != folders.size());
+        List<RunSummary> runs = folders.parallelStream().map(folder -> {
+            String name = root.relativize(folder).toString().replace('\\', '/');
+            List<Long> stamp = RunIndexCache.stamp(folder);
+            RunIndexCache.Row row = cached.get(name);
+            if (RunIndexCache.fresh(row, stamp)) {
+                rows.put(name, row);
+                return row.toSummary(folder, name);
+            }
+            changed.set(true);
+            RunSummary run = read(folder, name);
+            rows.put(name, RunIndexCache.Row.of(run, stamp));
+            return run;
+        }).toList();
+        if (changed.get() && !folders.isEmpty()) {
+            RunIndexCache.write(root, new java.util.TreeMap<>(rows));
+        }
+        return runs;
     }
 
     /** Whether {@code folder} looks like a run folder (it holds config.json or report.json). */
@@ -111,10 +141,11 @@ public final class RunIndex {
         } else {
             problems.add("no " + RunRecorder.CONFIG_FILE);
         }
-        RunReport report = null;
-        if (Files.isRegularFile(folder.resolve(RunReport.FILE))) {
+        TableFields report = null;
+        Path reportFile = folder.resolve(RunReport.FILE);
+        if (Files.isRegularFile(reportFile)) {
             try {
-                report = RunReport.read(folder);
+                report = Json.MAPPER.readValue(reportFile.toFile(), TableFields.class);
             } catch (IOException | RuntimeException e) {
                 problems.add(RunReport.FILE + " is unreadable: " + firstLine(e));
             }
@@ -122,24 +153,45 @@ public final class RunIndex {
             problems.add("no " + RunReport.FILE + " (the run stopped before writing it)");
         }
         if (parameters.isEmpty() && report != null && report.config() != null) {
-            parameters = ConfigParameters.flatten(Json.MAPPER.valueToTree(report.config()));
+            parameters = ConfigParameters.flatten(report.config());
         }
         String note = readNote(folder);
         Instant start = startOf(folder);
         String problem = problems.isEmpty() ? null : String.join("; ", problems);
         if (report == null) {
-            String status = Files.isRegularFile(folder.resolve(RunReport.FILE)) ? "unreadable" : "incomplete";
+            String status = Files.isRegularFile(reportFile) ? "unreadable" : "incomplete";
             return new RunSummary(folder, name, status, start, Double.NaN, "", parameters, Double.NaN, Double.NaN,
-                    Double.NaN, false, "", "", 0, note, problem, null);
+                    Double.NaN, false, "", false, "", 0, "", note, problem, null);
         }
-        double seconds = report.epochs().stream().mapToDouble(RunReport.EpochReport::seconds).filter(Double::isFinite).sum();
+        double seconds = report.epochs().stream().mapToDouble(EpochSeconds::seconds).filter(Double::isFinite).sum();
         RunReport.FinalSection last = report.finalResult();
         boolean collapsed = report.collapse() != null && report.collapse().collapsed();
-        return new RunSummary(folder, name, report.displayStatus(folder), start,
-                report.epochs().isEmpty() ? Double.NaN : seconds, engineOf(report), parameters,
+        List<Finding> findings = report.findings() == null ? List.of() : report.findings();
+        StringBuilder findingsText = new StringBuilder();
+        findings.forEach(f -> findingsText.append(' ').append(f.id()).append(' ').append(f.title()));
+        return new RunSummary(folder, name, RunReport.displayStatus(report.status(), folder), start,
+                report.epochs().isEmpty() ? Double.NaN : seconds, engineOf(report.backend()), parameters,
                 last == null ? Double.NaN : last.validationAccuracy(), last == null ? Double.NaN : last.balancedAccuracy(),
                 last == null ? Double.NaN : last.macroF1(), collapsed, collapsed ? report.collapse().dominantClass() : "",
-                topFinding(report.findings()), report.findings().size(), note, problem, report);
+                last != null, topFinding(findings), findings.size(), findingsText.toString().strip(), note, problem,
+                new RunSummary.ReportSource(folder));
+    }
+
+    /**
+     * The part of report.json the table shows. Reading only these skips the bulk of the file (every epoch's
+     * confusion matrix and the dataset's file lists); the whole report is read when a run is opened.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record TableFields(RunStatus status, BackendInfo backend, JsonNode config, List<EpochSeconds> epochs,
+                       @com.fasterxml.jackson.annotation.JsonProperty("final") RunReport.FinalSection finalResult,
+                       CollapseVerdict collapse, List<Finding> findings) {
+        TableFields {
+            epochs = epochs == null ? List.of() : epochs;
+        }
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record EpochSeconds(double seconds) {
     }
 
     /** The finding ranked most likely (rank 1 first), else the most severe; its title. */
@@ -150,12 +202,12 @@ public final class RunIndex {
                 .map(Finding::title).orElse("");
     }
 
-    private static String engineOf(RunReport report) {
-        if (report.backend() == null) {
+    private static String engineOf(BackendInfo backend) {
+        if (backend == null) {
             return "";
         }
-        String engine = report.backend().engine();
-        String device = report.backend().device();
+        String engine = backend.engine();
+        String device = backend.device();
         // "multilayer (reason)" keeps only the engine's name; the reason is on the run's own report.
         String shortEngine = engine == null ? "" : engine.split("[ (]", 2)[0];
         return shortEngine.isEmpty() ? String.valueOf(device) : device == null ? shortEngine : shortEngine + " · " + device;
