@@ -59,6 +59,23 @@ final class SameDiffGraph {
     final Patches patches;
     private final RandomOpSeeds randomSeeds;
 
+    /**
+     * Frees the arrays the graph's inference sessions cache and drops the sessions; the next {@code output} call
+     * opens a new one. Each session keeps released arrays for reuse, up to a quarter of JavaCPP's memory limit,
+     * for as long as the graph lives, and the app keeps finished models (the last run, the diagnosed run): in a
+     * GUI session that held hundreds of MB per model. Call from the thread that uses the graph, between calls.
+     */
+    void releaseSessions() {
+        for (org.nd4j.autodiff.samediff.internal.InferenceSession session : sd.getSessions().values()) {
+            try {
+                session.getMmgr().close();
+            } catch (RuntimeException e) {
+                // an array already closed elsewhere: the session is dropped below either way
+            }
+        }
+        sd.getSessions().clear();
+    }
+
     private SameDiffGraph(SameDiff sd, List<LayerInfo> layers, int outputs, Patches patches, long seed) {
         this.randomSeeds = new RandomOpSeeds(seed);
         this.sd = sd;

@@ -103,6 +103,8 @@ public final class SameDiffTrainedModel implements TrainedModel {
                 float[][] rows = Losses.probabilities(output(batch.getFeatures()).toFloatMatrix(), singleOutput);
                 System.arraycopy(rows, 0, result, from, rows.length);
             }
+        } finally {
+            graph.releaseSessions(); // the cache helps within this loop, not while the model waits for the next call
         }
         return result;
     }
@@ -115,7 +117,11 @@ public final class SameDiffTrainedModel implements TrainedModel {
 
     @Override
     public double loss(DataView view) {
-        return Losses.meanLoss(this, view, classWeights, singleOutput);
+        try {
+            return Losses.meanLoss(this, view, classWeights, singleOutput);
+        } finally {
+            graph.releaseSessions();
+        }
     }
 
     @Override

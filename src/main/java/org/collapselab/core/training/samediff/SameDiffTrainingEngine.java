@@ -135,6 +135,7 @@ public final class SameDiffTrainingEngine implements TrainingEngine {
         @Override
         public void finish() {
             graph.sd.setListeners();
+            graph.releaseSessions();
         }
     }
 
