@@ -34,10 +34,10 @@ class LongSessionReliabilityTest {
     static final int RUNS = Integer.getInteger("collapselab.longSessionRuns", 200);
     static final int EVERY = 20;
     static final int WARM_UP = 20;
-    /** Resident growth allowed from run 20 to run 200; measured growth with the fix is in the decision record. */
-    static final long RSS_BOUND_MB = 150;
-    /** Heap after GC may grow by this much (the JIT's code and metadata, not our objects). */
-    static final long HEAP_BOUND_MB = 32;
+    /** Resident growth allowed from run 20 to run 200: measured +7 MB (285 → 292 MB), with room for GC timing. */
+    static final long RSS_BOUND_MB = 64;
+    /** Heap after GC may grow by this much: measured 33 → 32 MB. */
+    static final long HEAP_BOUND_MB = 16;
 
     @Test
     void twoHundredShortTrainingsKeepHeapAndResidentMemoryFlat(@TempDir Path dir) throws Exception {

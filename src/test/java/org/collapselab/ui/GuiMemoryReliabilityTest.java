@@ -32,8 +32,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class GuiMemoryReliabilityTest {
     static final int RUNS = 10;
-    /** Growth allowed from run 1 to run 10; measured growth with the fix is in the decision record. */
-    static final long BOUND_MB = 150;
+    /** Growth allowed from run 1 to run 10: measured +28 to +39 MB on tiny data; the issue saw about 230 MB a run. */
+    static final long BOUND_MB = 100;
     @TempDir
     static Path shared;
     static Path dataset;

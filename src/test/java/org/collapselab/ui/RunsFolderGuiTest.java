@@ -101,6 +101,7 @@ class RunsFolderGuiTest {
         assertNoStackTrace(outcome);
         assertNoStackTrace(window.context().hintProperty().get());
         assertTrue(visible(robot, "#chooseRunsFolder"), "another folder is offered");
+        screenshot("train-disk-full.png");
         Path run = onlyRunFolder(disk.root());
         RunReport report = RunReport.read(run);
         assertEquals(RunStatus.FAILED, report.status());
@@ -121,6 +122,7 @@ class RunsFolderGuiTest {
         assertNoStackTrace(message);
         assertFalse(window.trainModel().runningProperty().get(), "nothing trains");
         assertTrue(visible(robot, "#chooseRunsFolder"), "another folder is offered");
+        screenshot("train-runs-folder-" + (reason.contains("missing") ? "missing" : "read-only") + ".png");
 
         // What the DirectoryChooser hands back when the user picks a writable folder.
         Path chosen = base.resolve("chosen-runs");
@@ -135,6 +137,14 @@ class RunsFolderGuiTest {
         waitUntil(() -> !window.trainModel().runningProperty().get() && window.trainModel().lastOutcomeProperty().get() != null, 120);
         assertEquals(chosen, onlyRunFolder(chosen).getParent());
         assertTrue(text(robot, "#outcomeLabel").startsWith("COMPLETED"), text(robot, "#outcomeLabel"));
+    }
+
+    /** With -Dcollapselab.screenshotDir=FOLDER, saves the window there (to look at the texts). */
+    private static void screenshot(String name) throws Exception {
+        String folder = System.getProperty("collapselab.screenshotDir");
+        if (folder != null) {
+            ScreenshotTour.shoot(null, Path.of(folder).resolve(name));
+        }
     }
 
     private void makeReadOnly(Path folder) throws Exception {

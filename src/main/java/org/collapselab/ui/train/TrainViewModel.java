@@ -202,6 +202,8 @@ public final class TrainViewModel {
             RunFolders.checkUsable(context.runsDirectory());
         } catch (RunFolders.RunsFolderException e) {
             runsFolderProblem.set(e.getMessage());
+            context.hintProperty().set("Training not started: the runs folder cannot take runs. \"Choose another "
+                    + "folder for runs…\" on the Train tab.");
             return "Training not started: " + e.getMessage();
         }
         runsFolderProblem.set("");
