@@ -177,6 +177,8 @@ class ModelScreenEditingTest {
         robot.interact(() -> window.modelScreen().apply(ConfigCodec.defaults(DataKind.SEQUENCE)));
         assertEquals(List.of("conv1d", "pool1d", "globalpool", "dense", "dropout"), addMenuNames(robot));
         assertTrue(window.modelScreen().errors().isEmpty());
+        assertTrue(robot.lookup("#imageSize").query().isDisabled(), "image settings mean nothing for a CSV");
+        assertTrue(robot.lookup("#modelSummary").queryAs(Label.class).getText().startsWith("5 hidden layers for sequence"));
         robot.interact(() -> window.modelScreen().sequenceLengthProperty().set(10)); // 10 → 6 → 3: no room for k5
         assertEquals("model.layers[2]", window.modelScreen().errors().get(0).path());
         assertTrue(invalid(robot.lookup("#layerRow-3").query()));
@@ -187,6 +189,7 @@ class ModelScreenEditingTest {
         assertEquals(List.of("dense", "dropout"), addMenuNames(robot));
         robot.interact(() -> window.modelScreen().apply(ConfigCodec.defaults()));
         assertEquals(List.of("conv", "pool", "dense", "dropout", "batchnorm"), addMenuNames(robot));
+        assertFalse(robot.lookup("#imageSize").query().isDisabled());
     }
 
     @Test

@@ -169,6 +169,13 @@ public final class ModelScreen {
         row(data, 7, "  rotation (degrees)", slider(ConfigPaths.ROTATION_DEGREES, refreshers), ConfigPaths.ROTATION_DEGREES);
         row(data, 8, "  shift (fraction)", slider(ConfigPaths.SHIFT, refreshers), ConfigPaths.SHIFT);
         row(data, 9, "  zoom (fraction)", slider(ConfigPaths.ZOOM, refreshers), ConfigPaths.ZOOM);
+        // Image size, channels and augmentation mean nothing for CSV rows: greyed out while data.kind is a CSV kind.
+        refreshers.add(() -> data.getChildren().forEach(node -> {
+            Integer at = GridPane.getRowIndex(node);
+            if (at != null && (at <= 1 || at >= 6)) {
+                node.setDisable(dataKind().isTable());
+            }
+        }));
 
         // Layers
         layers.setId("layerList");

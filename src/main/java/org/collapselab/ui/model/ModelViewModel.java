@@ -213,6 +213,12 @@ public final class ModelViewModel {
             summary.set("Size and memory are shown once the config is valid");
             return;
         }
+        if (config.data().kind().isTable()) {
+            // The input width of CSV data is known only once the file is read; image-size figures would mislead.
+            summary.set(config.model().layers().size() + " hidden layers for " + config.data().kind()
+                    + " data · size and memory follow from the CSV file");
+            return;
+        }
         int classes = classCount();
         ModelSummary s = ModelSummary.of(config, classes);
         summary.set(String.format("%,d parameters · about %s to train at batch %d · %d classes", s.parameterCount(),
