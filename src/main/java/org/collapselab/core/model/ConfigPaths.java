@@ -83,6 +83,15 @@ public final class ConfigPaths {
         return layerName(Integer.parseInt(m.group(1))) + field + " (" + path + ")";
     }
 
+    /**
+     * A {@code --set} assignment as printed for users: {@code model.layers[0].activation=leakyrelu (layer 1)}; the
+     * JSON path can be pasted into {@code --set}, the note counts layers as the Model screen does.
+     */
+    public static String assignmentForUser(String path, Object value) {
+        int layer = layerIndex(path);
+        return path + "=" + value + (layer < 0 ? "" : " (" + layerName(layer) + ")");
+    }
+
     /** The object that holds {@code path}: {@code "training"} for {@code training.epochs}, {@code ""} for {@code name}. */
     public static String parent(String path) {
         int dot = path.lastIndexOf('.');

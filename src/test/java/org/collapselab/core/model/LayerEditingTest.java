@@ -21,6 +21,9 @@ class LayerEditingTest {
         assertEquals("training.l2", ConfigPaths.forUser("training.l2"));
         assertEquals(4, ConfigPaths.layerIndex("model.layers[4].units"));
         assertEquals(-1, ConfigPaths.layerIndex("model.layers"));
+        assertEquals("model.layers[0].activation=leakyrelu (layer 1)",
+                ConfigPaths.assignmentForUser("model.layers[0].activation", "leakyrelu"));
+        assertEquals("data.balance=class-weights", ConfigPaths.assignmentForUser("data.balance", "class-weights"));
     }
 
     @Test
