@@ -66,6 +66,8 @@ class ModelScreenEditingTest {
     @Test
     void undoRestoresTheConfigBeforeApplyFixRedoReappliesItAndTheEditMenuNamesTheChange(FxRobot robot) {
         robot.clickOn("#modelTab");
+        ExperimentConfig start = window.context().configProperty().get();
+        robot.interact(() -> window.modelScreen().apply(start.withTraining(start.training().withEpochs(3))));
         ExperimentConfig before = window.context().configProperty().get();
         assertEquals(Balance.NONE, before.data().balance());
         Finding imbalance = new Finding("class-imbalance", Severity.CRITICAL, 1, "Imbalanced classes", "",
@@ -84,7 +86,7 @@ class ModelScreenEditingTest {
         assertEquals(before, window.context().configProperty().get(), "Ctrl+Z restores the config before the fix");
         assertEquals(Balance.NONE, window.context().configProperty().get().data().balance());
         assertEquals("Redo: data.balance none → class-weights", redo.getText());
-        assertTrue(undo.isDisable(), "the fix was the only change");
+        assertEquals("Undo: training.epochs 1 → 3", undo.getText(), "one step back per Ctrl+Z");
         robot.clickOn("#modelTab");
         assertEquals("none", robot.lookup("#balance").queryComboBox().getValue(), "the control shows the restored value");
 
