@@ -57,6 +57,17 @@ public final class ModelEditorScreenshots {
         ScreenshotTour.fx(edit::show);
         Thread.sleep(1500);
         capture(out.resolve("edit-menu-undo.png"));
+        ScreenshotTour.fx(edit::hide);
+
+        // A sequence config: the sequence layer types, and a series too short for the third layer's window.
+        ScreenshotTour.fx(() -> {
+            window.modelScreen().apply(ConfigCodec.defaults(org.collapselab.core.model.DataKind.SEQUENCE));
+            window.modelScreen().sequenceLengthProperty().set(10);
+        });
+        Thread.sleep(1000);
+        ScreenshotTour.fx(add::show);
+        Thread.sleep(3000);
+        capture(out.resolve("model-sequence-layers.png"));
         Platform.exit();
         System.exit(0);
     }
