@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What changed between two config trees, in the words an undo menu needs: {@code "data.balance none → class-weights"},
- * {@code "layer 5 added (dense 64 relu)"}. Layers are counted from 1, as the Model screen lists them. The trees may
+ * {@code "layer 5 added (dense 64 units, relu)"}. Layers are counted from 1, as the Model screen lists them. The trees may
  * be invalid (a field being typed), so nothing here assumes the schema. Pure.
  */
 public final class ConfigChanges {

@@ -341,6 +341,7 @@ public final class ModelScreen {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> menuText(verb, name.get()), name));
         button.setTooltip(tip);
+        button.accessibleTextProperty().bind(tip.textProperty());
     }
 
     /** "Undo: data.balance none → class-weights" (Ctrl+Z), or just "Undo" when there is nothing to undo. */
