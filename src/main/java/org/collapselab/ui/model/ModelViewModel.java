@@ -46,6 +46,10 @@ public final class ModelViewModel {
             relint();
             updateSummary();
         });
+        context.tableProperty().addListener((obs, old, data) -> {
+            relint();
+            updateSummary();
+        });
     }
 
     public AppContext context() { return context; }
@@ -134,7 +138,7 @@ public final class ModelViewModel {
     }
 
     private int classCount() {
-        return context.datasetProperty().get() == null ? 3 : context.datasetProperty().get().classCount();
+        return context.classCount(3);
     }
 
     private void updateSummary() {
