@@ -218,7 +218,7 @@ final class TableDataPane {
             missing.getStyleClass().add("warning-text");
         }
         ClassBalance balance = stats.balance();
-        imbalance.setText(balance.describe(stats.classes()));
+        imbalance.setText(balance.describe(stats.classes(), "row"));
         imbalance.getStyleClass().removeAll("warning-text");
         if (balance.verdict() == ClassBalance.Verdict.STRONG) {
             imbalance.getStyleClass().add("warning-text");
@@ -300,12 +300,25 @@ final class TableDataPane {
             s.setName(data.classes().get(c) + " (" + perClass[c] + ")");
             for (int b = 0; b < h.counts()[c].length; b++) {
                 double share = perClass[c] == 0 ? 0 : 100.0 * h.counts()[c][b] / perClass[c];
-                s.getData().add(new XYChart.Data<>(Formats.number(h.edges()[b]), share));
+                s.getData().add(new XYChart.Data<>(binLabel(h.edges()[b], h.edges()[b + 1]), share));
             }
             series.add(s);
         }
         histogram.setTitle(h.feature() + (h.missing() == 0 ? "" : " · " + h.missing() + " empty cells left out"));
         histogram.getData().setAll(series);
+    }
+
+    /** "lower–upper" with three significant digits, so adjacent bins stay distinguishable. */
+    static String binLabel(double lower, double upper) {
+        return edge(lower) + "–" + edge(upper);
+    }
+
+    private static String edge(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        String text = String.format(Locale.ROOT, "%.3g", value);
+        return text.contains("e") || !text.contains(".") ? text : text.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private void showNetworkView(LoadedTable table) {
@@ -366,7 +379,7 @@ final class TableDataPane {
             chart.setCreateSymbols(false);
             chart.setAnimated(false);
             chart.setLegendVisible(false);
-            chart.setPrefHeight(230);
+            chart.setPrefHeight(300);
             chart.getStyleClass().add("example-series");
             List<Integer> lines = new ArrayList<>();
             List<XYChart.Series<Number, Number>> all = new ArrayList<>();
