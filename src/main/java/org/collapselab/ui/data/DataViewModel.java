@@ -207,11 +207,12 @@ public final class DataViewModel {
             LoadedTable loaded = task.getValue();
             guessedKind = loaded.guessed();
             folder.set(file);
-            statistics.set(null);
-            context.datasetProperty().set(null);
-            // The table first: the config listeners then compare the new config with the file it was read with.
+            // The table first: the config listeners then compare the new config with the file it was read with,
+            // and the screens that clear on "no images" already see the CSV file.
             context.tableProperty().set(loaded.data());
             table.set(loaded);
+            statistics.set(null);
+            context.datasetProperty().set(null);
             if (!loaded.config().equals(context.configProperty().get())) {
                 configSink.accept(loaded.config());
             }

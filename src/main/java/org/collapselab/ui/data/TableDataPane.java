@@ -133,13 +133,14 @@ final class TableDataPane {
         features.setId("featureSummary");
         features.getColumns().setAll(List.of(
                 text("Feature", 160, s -> s.name()),
-                text("Mean", 80, s -> Formats.number(s.mean())),
-                text("Std", 80, s -> Formats.number(s.std())),
-                text("Min", 80, s -> Formats.number(s.min())),
-                text("Max", 80, s -> Formats.number(s.max())),
-                text("Missing", 70, s -> Integer.toString(s.missing()))));
-        Label featuresNote = new Label("Over the rows as loaded (before imputation and standardization); std is the "
-                + "sample standard deviation. For a series, one row per channel over all time steps.");
+                text("Mean", 80, s -> statistic(s.mean())),
+                text("Std", 80, s -> statistic(s.std())),
+                text("Min", 80, s -> statistic(s.min())),
+                text("Max", 80, s -> statistic(s.max())),
+                text("Missing", 90, s -> Integer.toString(s.missing()))));
+        Label featuresNote = new Label("Over the rows as loaded, before imputation and standardization (with data.missing "
+                + "drop, rows with an empty cell are already gone); std is the sample standard deviation. For a "
+                + "series, one row per channel over all time steps.");
         featuresNote.setWrapText(true);
         featuresNote.getStyleClass().add("caption");
         VBox featureBox = new VBox(6, featuresNote, features);
@@ -264,6 +265,7 @@ final class TableDataPane {
         for (int c = 0; c < rows.header().size(); c++) {
             int index = c;
             TableColumn<List<String>, String> column = new TableColumn<>(rows.header().get(c));
+            column.setPrefWidth(headerWidth(rows.header().get(c)));
             column.setCellValueFactory(cell -> new SimpleStringProperty(index < cell.getValue().size()
                     ? cell.getValue().get(index) : ""));
             column.setSortable(false);
@@ -308,6 +310,11 @@ final class TableDataPane {
         histogram.getData().setAll(series);
     }
 
+    /** A summary value: 0 as "0" rather than in scientific notation, else as the other screens format numbers. */
+    static String statistic(double value) {
+        return value == 0 ? "0" : Formats.number(value);
+    }
+
     /** "lower–upper" with three significant digits, so adjacent bins stay distinguishable. */
     static String binLabel(double lower, double upper) {
         return edge(lower) + "–" + edge(upper);
@@ -343,6 +350,7 @@ final class TableDataPane {
             for (int j = 0; j < seen.featureCount(); j++) {
                 int index = j;
                 TableColumn<float[], String> column = new TableColumn<>(seen.featureNames().get(j));
+                column.setPrefWidth(headerWidth(seen.featureNames().get(j)));
                 column.setCellValueFactory(c -> new SimpleStringProperty(
                         String.format(Locale.ROOT, "%.2f", c.getValue()[index])));
                 column.setSortable(false);
@@ -407,6 +415,11 @@ final class TableDataPane {
             charts.add(chart);
         }
         return charts;
+    }
+
+    /** Wide enough for a column's name in the bold header font, within reason. */
+    private static double headerWidth(String name) {
+        return Math.min(220, Math.max(60, 9.5 * name.length() + 28));
     }
 
     private static ScrollPane scroll(Node content) {

@@ -115,6 +115,7 @@ public final class DiagnoseScreen {
         model.appliedFixes().addListener((javafx.collections.SetChangeListener<String>) c -> show());
         model.staleProperty().addListener((o, a, b) -> show());
         model.diagnosedRunProperty().addListener((o, a, b) -> show());
+        context.tableProperty().addListener((o, a, b) -> show());
 
         ProgressBar progress = new ProgressBar();
         progress.setId("diagnoseProgress");
