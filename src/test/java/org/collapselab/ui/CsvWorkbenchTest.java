@@ -163,5 +163,17 @@ class CsvWorkbenchTest {
         double shareOfNo = histogram.getData().get(0).getData().stream()
                 .mapToDouble(d -> ((Number) d.getYValue()).doubleValue()).sum();
         assertEquals(100, shareOfNo, 1e-9, "each class's bars add up to its rows (the empty income cell is in 'yes')");
+
+        // What the network sees follows the Model tab: standardized by default, the raw values with normalization none.
+        VBox seen = robot.lookup("#csvNetworkView").queryAs(VBox.class);
+        @SuppressWarnings("unchecked")
+        TableView<float[]> rows = (TableView<float[]>) seen.getChildren().get(1);
+        assertTrue(Math.abs(rows.getItems().get(0)[0]) < 3, "age standardized: " + rows.getItems().get(0)[0]);
+        robot.interact(() -> window.modelScreen().apply(config.withData(
+                config.data().withNormalization(Normalization.NONE))));
+        waitUntil(() -> ((Label) seen.getChildren().get(0)).getText().startsWith("normalization none"), 30);
+        @SuppressWarnings("unchecked")
+        TableView<float[]> raw = (TableView<float[]>) seen.getChildren().get(1);
+        assertEquals(31, raw.getItems().get(0)[0], 1e-6, "the first kept row's age as written in the file");
     }
 }
