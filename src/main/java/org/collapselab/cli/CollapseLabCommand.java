@@ -37,7 +37,7 @@ public final class CollapseLabCommand implements Runnable {
             if (e instanceof ConfigException config) {
                 cmd.getErr().println("error: invalid config:");
                 for (ConfigError error : config.errors()) {
-                    cmd.getErr().println("  " + error.path() + ": " + error.reason());
+                    cmd.getErr().println("  " + error);
                 }
                 return ExitCodes.INVALID_INPUT;
             }

@@ -48,7 +48,10 @@ final class Printing {
                         number(f.evidence().threshold()), f.evidence().source());
             }
             if (f.fix() != null) {
-                out.printf("      fix: %s %s%n", f.fix().description(), f.fix().set().isEmpty() ? "" : f.fix().set());
+                out.printf("      fix: %s %s%n", f.fix().description(), f.fix().set().isEmpty() ? ""
+                        : "{" + f.fix().set().entrySet().stream()
+                        .map(e -> org.collapselab.core.model.ConfigPaths.assignmentForUser(e.getKey(), e.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", ")) + "}");
                 if (f.fix().trial() != null) {
                     out.printf("      trial: balanced accuracy %.3f → %.3f%n", f.fix().trial().balancedAccuracyBefore(),
                             f.fix().trial().balancedAccuracyAfter());

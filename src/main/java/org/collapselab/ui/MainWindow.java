@@ -77,6 +77,7 @@ public final class MainWindow {
         trainModel = new TrainViewModel(context);
         trainScreen = new TrainScreen(trainModel, this::train);
         runsScreen = new RunsScreen(context.runsDirectory(), this::openRun);
+        runsScreen.setOnUseConfig(this::backToConfigOfRun);
         diagnoseScreen = new DiagnoseScreen(context, modelScreen::apply, this::retrainWithFixes);
         trainModel.lastOutcomeProperty().addListener((o, a, outcome) -> {
             diagnoseScreen.runFinished(outcome);
@@ -225,6 +226,18 @@ public final class MainWindow {
         tabs.getSelectionModel().select(trainTab);
     }
 
+    /** "Back to the config of run X" on the Runs screen: the run's config.json becomes the config, undoably. */
+    private void backToConfigOfRun(Path folder) {
+        Path file = folder.resolve(org.collapselab.core.report.RunRecorder.CONFIG_FILE);
+        try {
+            modelScreen.apply(ConfigCodec.read(file), "Back to the config of run " + folder.getFileName());
+            tabs.getSelectionModel().select(modelTab);
+            context.hintProperty().set("The config of run " + folder.getFileName() + " is loaded; Ctrl+Z goes back.");
+        } catch (org.collapselab.core.model.ConfigException e) {
+            context.hintProperty().set("Cannot use the config of run " + folder.getFileName() + ": " + e.getMessage());
+        }
+    }
+
     private ToolBar toolbar(boolean dark) {
         Button open = new Button("Open folder", new FontIcon(Feather.FOLDER));
         open.setId("openFolder");
@@ -257,7 +270,40 @@ public final class MainWindow {
         title.getStyleClass().add("app-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, open, openCsv, examples, train, stop, spacer, deviceMenu(), theme);
+        return new ToolBar(title, open, openCsv, editMenu(), examples, train, stop, spacer, deviceMenu(), theme);
+    }
+
+    /**
+     * Undo and redo of config changes (Ctrl+Z, Ctrl+Shift+Z), each item naming the change: "Undo: data.balance none →
+     * class-weights". They work from every tab; the menu's accelerators are the window's.
+     */
+    private MenuButton editMenu() {
+        MenuButton menu = new MenuButton("Edit", new FontIcon(Feather.EDIT_3));
+        menu.setId("editMenu");
+        MenuItem undo = new MenuItem();
+        undo.setId("undoMenuItem");
+        undo.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> ModelScreen.menuText("Undo", modelScreen.undoNameProperty().get()), modelScreen.undoNameProperty()));
+        undo.disableProperty().bind(modelScreen.undoNameProperty().isNull());
+        undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        undo.setOnAction(e -> undoOrRedo(true));
+        MenuItem redo = new MenuItem();
+        redo.setId("redoMenuItem");
+        redo.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> ModelScreen.menuText("Redo", modelScreen.redoNameProperty().get()), modelScreen.redoNameProperty()));
+        redo.disableProperty().bind(modelScreen.redoNameProperty().isNull());
+        redo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        redo.setOnAction(e -> undoOrRedo(false));
+        menu.getItems().setAll(undo, redo);
+        return menu;
+    }
+
+    private void undoOrRedo(boolean undo) {
+        String change = undo ? modelScreen.undoNameProperty().get() : modelScreen.redoNameProperty().get();
+        if (undo ? modelScreen.undo() : modelScreen.redo()) {
+            context.hintProperty().set((undo ? "Undone: " : "Redone: ") + change
+                    + (undo ? " (Ctrl+Shift+Z redoes it)." : "."));
+        }
     }
 
     /** CPU or GPU; switching restarts the app, since ND4J picks its backend once per process. */

@@ -40,6 +40,8 @@ public final class ConfigPaths {
     public static final String EARLY_STOPPING_PATIENCE = "training.earlyStoppingPatience";
     public static final String DEVICE = "training.device";
 
+    private static final java.util.regex.Pattern LAYER_PATH = java.util.regex.Pattern.compile("model\\.layers\\[(\\d+)]");
+
     private ConfigPaths() {
     }
 
@@ -51,6 +53,43 @@ public final class ConfigPaths {
     /** {@code model.layers[index].field}, e.g. {@code layer(2, "activation")}. */
     public static String layer(int index, String field) {
         return layer(index) + "." + field;
+    }
+
+    /**
+     * A layer as users count it: {@code "layer 5"} for index 4. The Model screen lists layers from 1, and every
+     * text a user reads (errors, findings, charts) counts the same way; only JSON paths keep the array's 0-based index.
+     */
+    public static String layerName(int index) {
+        return "layer " + (index + 1);
+    }
+
+    /** The 0-based layer index in a path such as {@code model.layers[4].units}, or -1 for a path outside the layers. */
+    public static int layerIndex(String path) {
+        java.util.regex.Matcher m = LAYER_PATH.matcher(path);
+        return m.lookingAt() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /**
+     * A path as a user reads it, 1-based for layers and still naming the JSON path a config file or {@code --set}
+     * needs: {@code model.layers[4].units} → {@code "layer 5, units (model.layers[4].units)"}; other paths unchanged.
+     */
+    public static String forUser(String path) {
+        java.util.regex.Matcher m = LAYER_PATH.matcher(path);
+        if (!m.lookingAt()) {
+            return path;
+        }
+        String rest = path.substring(m.end());
+        String field = rest.startsWith(".") ? ", " + rest.substring(1) : rest;
+        return layerName(Integer.parseInt(m.group(1))) + field + " (" + path + ")";
+    }
+
+    /**
+     * A {@code --set} assignment as printed for users: {@code model.layers[0].activation=leakyrelu (layer 1)}; the
+     * JSON path can be pasted into {@code --set}, the note counts layers as the Model screen does.
+     */
+    public static String assignmentForUser(String path, Object value) {
+        int layer = layerIndex(path);
+        return path + "=" + value + (layer < 0 ? "" : " (" + layerName(layer) + ")");
     }
 
     /** The object that holds {@code path}: {@code "training"} for {@code training.epochs}, {@code ""} for {@code name}. */

@@ -51,6 +51,58 @@ public final class ConfigValidator {
         return errors;
     }
 
+    /**
+     * {@link #validateShapes(ExperimentConfig)}, and for sequence data whose series length is known (a CSV file has
+     * been read; {@code sequenceLength} > 0) also the first layer that leaves no time step of the series.
+     */
+    public static List<ConfigError> validateShapes(ExperimentConfig config, int sequenceLength) {
+        List<ConfigError> errors = validateShapes(config);
+        if (!errors.isEmpty() || config.data().kind() != DataKind.SEQUENCE || sequenceLength < 1) {
+            return errors;
+        }
+        List<LayerSpec> layers = config.model().layers();
+        int channels = config.data().sequenceChannels();
+        int tooShort = LayerShapes.firstTooShort(sequenceLength, channels, layers);
+        if (tooShort >= 0) {
+            int steps = LayerShapes.ofSequence(sequenceLength, channels, layers).get(tooShort).side();
+            int window = LayerShapes.window(layers.get(tooShort));
+            errors.add(new ConfigError(ConfigPaths.layer(tooShort), "the series is " + steps + " time steps long here, too"
+                    + " short for a window of " + window + "; use smaller kernels or fewer pool1d layers"));
+        }
+        return errors;
+    }
+
+    /**
+     * Where to insert {@code layer} so that the network stays valid: {@code preferred} when that works, else the
+     * nearest valid index after it, else the nearest before it. When no index works (or the config already has shape
+     * errors) the answer is {@code preferred}, and the error shows at the new layer.
+     *
+     * @param preferred index the new layer would take (after the selected layer, or at the end)
+     */
+    public static int insertionPoint(ExperimentConfig config, LayerSpec layer, int preferred, int sequenceLength) {
+        List<LayerSpec> layers = config.model().layers();
+        int at = Math.max(0, Math.min(preferred, layers.size()));
+        if (!validateShapes(config, sequenceLength).isEmpty()) {
+            return at;
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = at; i <= layers.size(); i++) {
+            candidates.add(i);
+        }
+        for (int i = at - 1; i >= 0; i--) {
+            candidates.add(i);
+        }
+        for (int candidate : candidates) {
+            List<LayerSpec> inserted = new ArrayList<>(layers);
+            inserted.add(candidate, layer);
+            ExperimentConfig trial = config.withModel(config.model().withLayers(inserted));
+            if (validateShapes(trial, sequenceLength).isEmpty()) {
+                return candidate;
+            }
+        }
+        return at;
+    }
+
     /** Errors that need the whole config: spatial sizes that shrink below one pixel, conv after dense. */
     public static List<ConfigError> validateShapes(ExperimentConfig config) {
         List<ConfigError> errors = new ArrayList<>();

@@ -40,6 +40,18 @@ public enum LayerType {
         return this == CONV || this == POOL;
     }
 
+    /**
+     * The hidden layer types the Model screen offers for {@code kind}: image layers for images; convolutions and
+     * pooling along time, then dense layers after globalpool, for sequences; dense layers for tabular rows.
+     */
+    public static List<LayerType> forKind(DataKind kind) {
+        return switch (kind) {
+            case IMAGES -> List.of(CONV, POOL, DENSE, DROPOUT, BATCHNORM);
+            case SEQUENCE -> List.of(CONV1D, POOL1D, GLOBALPOOL, DENSE, DROPOUT);
+            case TABULAR -> List.of(DENSE, DROPOUT);
+        };
+    }
+
     public static List<String> names() {
         return Arrays.stream(values()).map(LayerType::json).toList();
     }

@@ -146,7 +146,7 @@ public final class HtmlReportWriter {
                         .append("</p>");
             }
             if (f.fix() != null) {
-                h.append("<p>Fix: ").append(esc(f.fix().description())).append(" <code>").append(esc(String.valueOf(f.fix().set())))
+                h.append("<p>Fix: ").append(esc(f.fix().description())).append(" <code>").append(esc(fixSettings(f.fix().set())))
                         .append("</code>");
                 if (f.fix().trial() != null) {
                     h.append(" — trial: balanced accuracy ").append(fmt(f.fix().trial().balancedAccuracyBefore())).append(" → ")
@@ -551,5 +551,12 @@ public final class HtmlReportWriter {
             }
         }
         return out.toString();
+    }
+
+    /** "{model.layers[0].activation=leakyrelu (layer 1)}": the --set form, layers also counted as on the Model screen. */
+    private static String fixSettings(java.util.Map<String, Object> set) {
+        return "{" + set.entrySet().stream()
+                .map(e -> org.collapselab.core.model.ConfigPaths.assignmentForUser(e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")) + "}";
     }
 }

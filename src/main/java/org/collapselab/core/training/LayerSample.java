@@ -13,4 +13,12 @@ package org.collapselab.core.training;
  */
 public record LayerSample(int layer, String name, double updateRatio, double gradientNorm, double activationMean,
                           double activationStd, double deadFraction, double saturatedFraction) {
+
+    /**
+     * The name findings and charts show: {@code "layer 5: dense 128 relu"}, counted from 1 as on the Model screen
+     * (the output layer follows the hidden layers).
+     */
+    public static String name(int layer, String description) {
+        return org.collapselab.core.model.ConfigPaths.layerName(layer) + ": " + description;
+    }
 }

@@ -401,10 +401,10 @@ public final class DiagnoseViewModel {
         }
     }
 
-    /** "data.balance = class-weights, …" */
+    /** "data.balance = class-weights, …"; layers counted from 1: "layer 5, activation (model.layers[4].activation) = relu". */
     public static String describe(Map<String, Object> set) {
         List<String> parts = new ArrayList<>();
-        new LinkedHashMap<>(set).forEach((k, v) -> parts.add(k + " = " + v));
+        new LinkedHashMap<>(set).forEach((k, v) -> parts.add(org.collapselab.core.model.ConfigPaths.forUser(k) + " = " + v));
         return String.join(", ", parts);
     }
 

@@ -40,6 +40,10 @@ import org.collapselab.core.model.ConfigField;
 import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.ConfigSchema;
 import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.model.ConfigChanges;
+import org.collapselab.core.model.ConfigValidator;
+import org.collapselab.core.model.DataKind;
+import org.collapselab.core.model.LayerSpec;
 import org.collapselab.core.model.LayerType;
 import org.collapselab.core.util.Json;
 import org.kordamp.ikonli.feather.Feather;
@@ -49,12 +53,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ModelScreen {
     private static final String ERROR_TOOLTIP = "collapselab.errorTooltip";
     private static final String HELP_TOOLTIP = "collapselab.helpTooltip";
+    /** The dropout slider's path while the last layer is no dropout: matches no error. */
+    private static final String DROPOUT_BEFORE_OUTPUT = "model.dropoutBeforeOutput";
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
     /** Arrow keys move the learning rate by a factor of 10^(1/3) ≈ 2.15: three steps per decade. */
     static final double LEARNING_RATE_STEP_DECADES = 1.0 / 3;
     private final ModelViewModel model;
     private final VBox root = new VBox();
     private final ListView<String> layers = new ListView<>();
     private final VBox layerEditor = new VBox(6);
+    private final Label outputNote = new Label();
+    /** Says where an added layer went when that was not right after the selection. */
+    private final Label layerNote = new Label();
+    private final Label layerKindNote = new Label();
     private final VBox errorBox = new VBox(2);
     private final VBox lintBox = new VBox(2);
     /** Set when Train was refused; the banner stays until the config is valid again. */
@@ -125,7 +136,11 @@ public final class ModelScreen {
             dropout.setValue(dropoutBeforeOutput());
             dropoutValue.setText(dropoutBeforeOutput() == 0 ? "off" : String.valueOf(dropoutBeforeOutput()));
         });
-        row(training, 5, "Dropout before output", new HBox(8, dropout, dropoutValue), ConfigPaths.LAYERS, rateOfDropout);
+        HBox dropoutBox = new HBox(8, dropout, dropoutValue);
+        row(training, 5, "Dropout before output", dropoutBox, DROPOUT_BEFORE_OUTPUT, rateOfDropout);
+        // Only an error in that dropout layer's rate belongs here; other layer errors are shown at their row.
+        refreshers.add(() -> dropoutBox.setUserData(dropoutBeforeOutput() > 0
+                ? ConfigPaths.layer(((ArrayNode) model.get(ConfigPaths.LAYERS)).size() - 1, "rate") : DROPOUT_BEFORE_OUTPUT));
         row(training, 6, "Early stopping patience (0 = off)", intSpinner(ConfigPaths.EARLY_STOPPING_PATIENCE, refreshers),
                 ConfigPaths.EARLY_STOPPING_PATIENCE);
         row(training, 7, "Device", choice(ConfigPaths.DEVICE, refreshers), ConfigPaths.DEVICE);
@@ -154,11 +169,19 @@ public final class ModelScreen {
         row(data, 7, "  rotation (degrees)", slider(ConfigPaths.ROTATION_DEGREES, refreshers), ConfigPaths.ROTATION_DEGREES);
         row(data, 8, "  shift (fraction)", slider(ConfigPaths.SHIFT, refreshers), ConfigPaths.SHIFT);
         row(data, 9, "  zoom (fraction)", slider(ConfigPaths.ZOOM, refreshers), ConfigPaths.ZOOM);
+        // Image size, channels and augmentation mean nothing for CSV rows: greyed out while data.kind is a CSV kind.
+        refreshers.add(() -> data.getChildren().forEach(node -> {
+            Integer at = GridPane.getRowIndex(node);
+            if (at != null && (at <= 1 || at >= 6)) {
+                node.setDisable(dataKind().isTable());
+            }
+        }));
 
         // Layers
         layers.setId("layerList");
         layers.setPrefHeight(220);
         layers.setUserData(ConfigPaths.LAYERS);
+        layers.setCellFactory(list -> new LayerCell());
         layers.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (!keepLayerEditor) {
                 showLayerEditor(i.intValue());
@@ -166,14 +189,24 @@ public final class ModelScreen {
         });
         MenuButton add = new MenuButton("Add layer", new FontIcon(Feather.PLUS));
         add.setId("addLayer");
-        for (LayerType type : LayerType.values()) {
-            MenuItem item = new MenuItem(type.json());
-            item.setOnAction(e -> addLayer(type));
-            add.getItems().add(item);
-        }
+        // Only the layer types that fit the data kind; the list follows the kind when a config is loaded.
+        refreshers.add(() -> {
+            add.getItems().clear();
+            for (LayerType type : LayerType.forKind(dataKind())) {
+                MenuItem item = new MenuItem(type.json());
+                item.setId("addLayer-" + type.json());
+                item.setOnAction(e -> addLayer(type));
+                add.getItems().add(item);
+            }
+            layerKindNote.setText("Layer types for " + switch (dataKind()) {
+                case IMAGES -> "images";
+                case SEQUENCE -> "sequence data (a CSV of series): pool a series to a vector (globalpool) before dense layers";
+                case TABULAR -> "tabular data (CSV rows)";
+            } + ".");
+        });
         Button remove = new Button("", new FontIcon(Feather.TRASH_2));
         remove.setId("removeLayer");
-        remove.setOnAction(e -> editLayers(list -> list.remove(selected())));
+        remove.setOnAction(e -> editLayers(list -> list.remove(selected()), null));
         Button up = new Button("", new FontIcon(Feather.ARROW_UP));
         up.setOnAction(e -> move(-1));
         Button down = new Button("", new FontIcon(Feather.ARROW_DOWN));
@@ -182,9 +215,14 @@ public final class ModelScreen {
         up.disableProperty().bind(remove.disableProperty());
         down.disableProperty().bind(remove.disableProperty());
         HBox layerButtons = new HBox(6, add, remove, up, down);
-        Label outputNote = new Label("…then the output layer (one unit per class).");
+        outputNote.setId("outputLayerNote");
         outputNote.getStyleClass().add("caption");
-        VBox layerBox = new VBox(8, layerButtons, layers, outputNote, layerEditor);
+        layerNote.setId("layerNote");
+        layerNote.getStyleClass().add("caption");
+        layerNote.setWrapText(true);
+        layerKindNote.getStyleClass().add("caption");
+        layerKindNote.setWrapText(true);
+        VBox layerBox = new VBox(8, layerButtons, layerKindNote, layers, outputNote, layerNote, layerEditor);
         refreshers.add(this::refreshLayers);
 
         // Save / load / summary / errors
@@ -193,7 +231,7 @@ public final class ModelScreen {
         Button load = new Button("Load config…", new FontIcon(Feather.UPLOAD));
         load.setOnAction(e -> load());
         Button reset = new Button("Reset to defaults", new FontIcon(Feather.ROTATE_CCW));
-        reset.setOnAction(e -> apply(ConfigCodec.defaults()));
+        reset.setOnAction(e -> apply(ConfigCodec.defaults(dataKind()), "Reset to defaults"));
         Label summary = new Label();
         summary.setId("modelSummary");
         summary.textProperty().bind(model.summaryProperty());
@@ -201,7 +239,15 @@ public final class ModelScreen {
         sweep.setId("openSweep");
         sweep.setOnAction(e -> new org.collapselab.ui.sweep.SweepDialog(model.context(), this::apply)
                 .show(root.getScene() == null ? null : root.getScene().getWindow()));
-        HBox top = new HBox(10, save, load, reset, sweep, summary);
+        Button undo = new Button("", new FontIcon(Feather.CORNER_UP_LEFT));
+        undo.setId("undoConfig");
+        undo.setOnAction(e -> undo());
+        bindUndoButton(undo, "Undo", model.undoNameProperty());
+        Button redo = new Button("", new FontIcon(Feather.CORNER_UP_RIGHT));
+        redo.setId("redoConfig");
+        redo.setOnAction(e -> redo());
+        bindUndoButton(redo, "Redo", model.redoNameProperty());
+        HBox top = new HBox(10, undo, redo, save, load, reset, sweep, summary);
         top.setAlignment(Pos.CENTER_LEFT);
         errorBox.setId("configErrors");
         model.errors().addListener((ListChangeListener<ConfigError>) c -> showErrors());
@@ -239,16 +285,74 @@ public final class ModelScreen {
         refreshControls.run();
         showErrors();
         showLint();
+        // Keystrokes in one field are one undo step until the focus moves on.
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((f, was, now) -> model.endEdit());
+            }
+        });
     }
 
     public Node node() {
         return root;
     }
 
-    /** Replaces the edited config (load, examples, apply fix) and refreshes every control. */
+    /** Replaces the edited config (load, examples, apply fix) and refreshes every control; Undo restores it. */
     public void apply(ExperimentConfig config) {
-        model.replace(config);
+        apply(config, null);
+    }
+
+    /** {@link #apply(ExperimentConfig)}, the undo step named after {@code source} ("Back to the config of run …"). */
+    public void apply(ExperimentConfig config, String source) {
+        model.replace(config, source);
+        afterWholeChange();
+    }
+
+    /** Undoes the last config change; false when there was none. */
+    public boolean undo() {
+        boolean done = model.undo();
+        afterWholeChange();
+        return done;
+    }
+
+    /** Redoes the last undone config change; false when there was none. */
+    public boolean redo() {
+        boolean done = model.redo();
+        afterWholeChange();
+        return done;
+    }
+
+    /** Time steps per series of a loaded sequence CSV (0: none), for live shape checks; see {@link ModelViewModel}. */
+    public javafx.beans.property.IntegerProperty sequenceLengthProperty() {
+        return model.sequenceLengthProperty();
+    }
+
+    /** "data.balance none → class-weights", or null when there is nothing to undo. */
+    public javafx.beans.property.ReadOnlyStringProperty undoNameProperty() {
+        return model.undoNameProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty redoNameProperty() {
+        return model.redoNameProperty();
+    }
+
+    private static void bindUndoButton(Button button, String verb, javafx.beans.value.ObservableStringValue name) {
+        button.disableProperty().bind(javafx.beans.binding.Bindings.isNull(name));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> menuText(verb, name.get()), name));
+        button.setTooltip(tip);
+        button.accessibleTextProperty().bind(tip.textProperty());
+    }
+
+    /** "Undo: data.balance none → class-weights" (Ctrl+Z), or just "Undo" when there is nothing to undo. */
+    public static String menuText(String verb, String change) {
+        return change == null ? verb : verb + ": " + change;
+    }
+
+    private void afterWholeChange() {
         refreshControls.run();
+        layerNote.setText("");
+        showLayerEditor(selected());
     }
 
     private void showErrors() {
@@ -268,13 +372,14 @@ public final class ModelScreen {
             errorBox.getChildren().add(heading);
         }
         for (ConfigError error : model.errors()) {
-            Hyperlink link = new Hyperlink("⚠ " + error.path() + ": " + error.reason());
+            Hyperlink link = new Hyperlink("⚠ " + error);
             link.getStyleClass().add("error-text");
             link.setWrapText(true);
             link.setOnAction(e -> focusField(error.path()));
             errorBox.getChildren().add(link);
         }
         markInvalid(root);
+        layers.refresh(); // the rows mark their own errors
     }
 
     private static String count(int errors) {
@@ -374,7 +479,7 @@ public final class ModelScreen {
                 Object ours = control.getProperties().get(ERROR_TOOLTIP);
                 if (bad) {
                     javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(mine.stream()
-                            .map(e -> e.path() + ": " + e.reason()).collect(java.util.stream.Collectors.joining("\n")));
+                            .map(ConfigError::toString).collect(java.util.stream.Collectors.joining("\n")));
                     tip.getStyleClass().add("error-tooltip");
                     tip.setShowDelay(javafx.util.Duration.millis(100));
                     control.getProperties().put(ERROR_TOOLTIP, tip);
@@ -403,26 +508,14 @@ public final class ModelScreen {
         ArrayNode array = (ArrayNode) model.get(ConfigPaths.LAYERS);
         List<String> items = new java.util.ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            items.add((i + 1) + ". " + describe(array.get(i)));
+            items.add((i + 1) + ". " + ConfigChanges.describeLayer(array.get(i)));
         }
         layers.getItems().setAll(items);
+        outputNote.setText((array.size() + 1) + ". output layer: one unit per class, "
+                + model.get(ConfigPaths.OUTPUT_ACTIVATION).asText() + " (set below)");
         if (keep >= 0 && keep < items.size()) {
             layers.getSelectionModel().select(keep);
         }
-    }
-
-    private static String describe(JsonNode layer) {
-        String type = layer.path("type").asText("?");
-        return switch (type) {
-            case "conv" -> "conv " + layer.path("filters").asText() + " filters " + layer.path("kernel").asText() + "×"
-                    + layer.path("kernel").asText() + (layer.has("stride") ? " stride " + layer.get("stride").asText() : "")
-                    + ", " + layer.path("activation").asText();
-            case "pool" -> "max pool " + layer.path("size").asText() + "×" + layer.path("size").asText();
-            case "dense" -> "dense " + layer.path("units").asText() + " units, " + layer.path("activation").asText();
-            case "dropout" -> "dropout " + layer.path("rate").asText();
-            case "batchnorm" -> "batch normalization";
-            default -> type;
-        };
     }
 
     private void showLayerEditor(int index) {
@@ -446,14 +539,14 @@ public final class ModelScreen {
                 ComboBox<String> box = new ComboBox<>();
                 box.getItems().setAll(field.choices());
                 box.setValue(current.asText());
-                box.setOnAction(e -> editLayer(index, l -> l.put(key, box.getValue())));
+                box.setOnAction(e -> editLayer(index, key, l -> l.put(key, box.getValue())));
                 control = box;
             } else if (field.type() == ConfigField.Type.NUMBER) {
                 TextField text = new TextField(current.asText());
-                commitOnEnterOrFocusLoss(text, () -> editLayer(index, l -> putTyped(l, field, text.getText())));
+                commitOnEnterOrFocusLoss(text, () -> editLayer(index, key, l -> putTyped(l, field, text.getText())));
                 control = text;
             } else {
-                Spinner<Long> spinner = fieldSpinner(field, text -> editLayer(index, l -> putTyped(l, field, text)));
+                Spinner<Long> spinner = fieldSpinner(field, text -> editLayer(index, key, l -> putTyped(l, field, text)));
                 showValue(spinner, current);
                 control = spinner;
             }
@@ -465,19 +558,20 @@ public final class ModelScreen {
     }
 
     /** Edits one field of the layer whose editor is open; the editor stays, so typing is not interrupted. */
-    private void editLayer(int index, Consumer<ObjectNode> change) {
+    private void editLayer(int index, String key, Consumer<ObjectNode> change) {
         keepLayerEditor = true;
         try {
-            editLayers(list -> change.accept((ObjectNode) list.get(index)));
+            editLayers(list -> change.accept((ObjectNode) list.get(index)), ConfigPaths.layer(index, key));
         } finally {
             keepLayerEditor = false;
         }
     }
 
-    private void editLayers(Consumer<ArrayNode> change) {
+    /** Changes the layer list; {@code mergeKey} as in {@link ModelViewModel#set(String, Object, String)}. */
+    private void editLayers(Consumer<ArrayNode> change, String mergeKey) {
         ArrayNode array = ((ArrayNode) model.get(ConfigPaths.LAYERS)).deepCopy();
         change.accept(array);
-        model.set(ConfigPaths.LAYERS, array);
+        model.set(ConfigPaths.LAYERS, array, mergeKey);
         withoutEcho(this::refreshLayers);
     }
 
@@ -488,9 +582,28 @@ public final class ModelScreen {
                 layer.set(field.key(), Json.MAPPER.valueToTree(field.defaultValue()));
             }
         }
-        int at = selected() >= 0 ? selected() + 1 : ((ArrayNode) model.get(ConfigPaths.LAYERS)).size();
-        editLayers(list -> list.insert(at, layer));
-        layers.getSelectionModel().select(at);
+        int preferred = selected() >= 0 ? selected() + 1 : ((ArrayNode) model.get(ConfigPaths.LAYERS)).size();
+        int at = preferred;
+        String problem = null;
+        if (model.isValid()) {
+            ExperimentConfig config = model.lastValidProperty().get();
+            LayerSpec spec = Json.MAPPER.convertValue(layer, LayerSpec.class);
+            int length = model.sequenceLengthProperty().get();
+            at = ConfigValidator.insertionPoint(config, spec, preferred, length);
+            if (at != preferred) {
+                List<LayerSpec> there = new java.util.ArrayList<>(config.model().layers());
+                there.add(preferred, spec);
+                problem = ConfigValidator.validateShapes(config.withModel(config.model().withLayers(there)), length)
+                        .get(0).reason();
+            }
+        }
+        int index = at;
+        editLayers(list -> list.insert(index, layer), null);
+        layers.getSelectionModel().select(index);
+        layers.scrollTo(index);
+        layerNote.setText(problem == null ? ""
+                : "Added as layer " + (index + 1) + ", the nearest place where the network stays valid. As layer "
+                + (preferred + 1) + " it would not be: " + problem + ".");
     }
 
     private void move(int delta) {
@@ -503,8 +616,35 @@ public final class ModelScreen {
         editLayers(list -> {
             JsonNode item = list.remove(from);
             list.insert(to, item);
-        });
+        }, null);
         layers.getSelectionModel().select(to);
+    }
+
+    /** A row of the layer list; a row whose layer has an error is outlined and says why in its tooltip. */
+    private final class LayerCell extends javafx.scene.control.ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            List<ConfigError> mine = empty || item == null ? List.of() : model.errorsFor(ConfigPaths.layer(getIndex()));
+            pseudoClassStateChanged(INVALID, !mine.isEmpty());
+            setId(empty || item == null ? null : "layerRow-" + (getIndex() + 1));
+            setText(empty || item == null ? null : mine.isEmpty() ? item : "⚠ " + item);
+            setTooltip(mine.isEmpty() ? null : errorTooltip(mine));
+        }
+    }
+
+    private static Tooltip errorTooltip(List<ConfigError> errors) {
+        Tooltip tip = new Tooltip(errors.stream().map(ConfigError::toString)
+                .collect(java.util.stream.Collectors.joining("\n")));
+        tip.getStyleClass().add("error-tooltip");
+        tip.setShowDelay(javafx.util.Duration.millis(100));
+        return tip;
+    }
+
+    private DataKind dataKind() {
+        JsonNode kind = model.get(ConfigPaths.KIND);
+        return kind != null && kind.isTextual() && DataKind.names().contains(kind.asText())
+                ? DataKind.fromJson(kind.asText()) : DataKind.IMAGES;
     }
 
     private int selected() {
@@ -528,7 +668,7 @@ public final class ModelScreen {
             } else if (rate > 0) {
                 list.add(Json.MAPPER.createObjectNode().put("type", "dropout").put("rate", rate));
             }
-        });
+        }, DROPOUT_BEFORE_OUTPUT);
     }
 
     private ComboBox<String> choice(String path, List<Runnable> refreshers) {
@@ -676,7 +816,7 @@ public final class ModelScreen {
     /** Loads a config file; its errors are listed like typing errors. */
     public void loadFile(java.nio.file.Path file) {
         try {
-            apply(ConfigCodec.read(file));
+            apply(ConfigCodec.read(file), "Load " + file.getFileName());
         } catch (ConfigException e) {
             model.errors().setAll(e.errors());
         }

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -19,6 +22,7 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigError;
 import org.collapselab.core.model.ConfigException;
+import org.collapselab.core.model.ConfigValidator;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.model.ModelSummary;
 import org.collapselab.core.util.Json;
@@ -38,10 +42,16 @@ public final class ModelViewModel {
     private final ObservableList<Finding> lint = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty("");
     private final ObjectProperty<ExperimentConfig> lastValid = new SimpleObjectProperty<>();
+    private final ConfigHistory history = new ConfigHistory();
+    private final StringProperty undoName = new SimpleStringProperty();
+    private final StringProperty redoName = new SimpleStringProperty();
+    private final IntegerProperty sequenceLength = new SimpleIntegerProperty(0);
 
     public ModelViewModel(AppContext context) {
         this.context = context;
-        replace(context.configProperty().get());
+        tree = ConfigCodec.toTree(context.configProperty().get());
+        validate();
+        sequenceLength.addListener((obs, old, length) -> validate());
         context.datasetProperty().addListener((obs, old, data) -> {
             relint();
             updateSummary();
@@ -58,6 +68,15 @@ public final class ModelViewModel {
     public ObservableList<Finding> lint() { return lint; }
     public StringProperty summaryProperty() { return summary; }
     public ObjectProperty<ExperimentConfig> lastValidProperty() { return lastValid; }
+    /** What Undo would undo ("data.balance none → class-weights"); null when there is nothing to undo. */
+    public ReadOnlyStringProperty undoNameProperty() { return undoName; }
+    /** What Redo would redo; null when there is nothing to redo. */
+    public ReadOnlyStringProperty redoNameProperty() { return redoName; }
+    /**
+     * Time steps per series of the loaded sequence CSV, 0 while none is loaded: with it, the layers are checked against
+     * the real length as they are edited (a conv1d window longer than what is left of the series is an error).
+     */
+    public IntegerProperty sequenceLengthProperty() { return sequenceLength; }
 
     /** The value at a dotted path of the edited tree (e.g. "training.learningRate"). */
     public JsonNode get(String path) {
@@ -68,8 +87,17 @@ public final class ModelViewModel {
         return node;
     }
 
-    /** Sets a field by dotted path and revalidates. */
+    /** Sets a field by dotted path and revalidates; consecutive edits of one field are one undo step. */
     public void set(String path, Object value) {
+        set(path, value, path);
+    }
+
+    /**
+     * Sets a field and revalidates. {@code mergeKey} names the edit for undo: consecutive edits with the same key
+     * (keystrokes in one field, a slider drag) undo as one step; null makes a step of its own (Add layer).
+     */
+    public void set(String path, Object value, String mergeKey) {
+        ObjectNode before = tree.deepCopy();
         String[] parts = path.split("\\.");
         ObjectNode node = tree;
         for (int i = 0; i < parts.length - 1; i++) {
@@ -78,6 +106,7 @@ public final class ModelViewModel {
         JsonNode json = value == null ? NullNode.getInstance()
                 : value instanceof JsonNode given ? given : Json.MAPPER.valueToTree(value);
         node.set(parts[parts.length - 1], json);
+        history.record(before, tree, mergeKey, null);
         validate();
     }
 
@@ -106,10 +135,41 @@ public final class ModelViewModel {
         }
     }
 
-    /** Replaces the whole config (load, examples, apply fix). */
+    /** Replaces the whole config (load, examples, apply fix) as one undo step, named by what changed. */
     public void replace(ExperimentConfig config) {
+        replace(config, null);
+    }
+
+    /** {@link #replace(ExperimentConfig)}, the undo step named after its source ("Back to the config of run …"). */
+    public void replace(ExperimentConfig config, String label) {
+        ObjectNode before = tree;
         tree = ConfigCodec.toTree(config);
+        history.record(before, tree, null, label);
         validate();
+    }
+
+    /** Restores the config before the last change; false when there is nothing to undo. */
+    public boolean undo() {
+        return restore(history.undo());
+    }
+
+    /** Re-applies the last undone change; false when there is nothing to redo. */
+    public boolean redo() {
+        return restore(history.redo());
+    }
+
+    /** Ends the merging of edits to one field, so the next edit is its own undo step (the field lost the focus). */
+    public void endEdit() {
+        history.seal();
+    }
+
+    private boolean restore(ObjectNode restored) {
+        if (restored == null) {
+            return false;
+        }
+        tree = restored;
+        validate();
+        return true;
     }
 
     public boolean isValid() {
@@ -117,8 +177,14 @@ public final class ModelViewModel {
     }
 
     private void validate() {
+        undoName.set(history.undoName());
+        redoName.set(history.redoName());
         try {
             ExperimentConfig config = ConfigCodec.fromTree(tree.deepCopy());
+            List<ConfigError> lengthErrors = ConfigValidator.validateShapes(config, sequenceLength.get());
+            if (!lengthErrors.isEmpty()) {
+                throw new ConfigException(lengthErrors);
+            }
             errors.clear();
             lastValid.set(config);
             context.configProperty().set(config);
@@ -149,6 +215,12 @@ public final class ModelViewModel {
         if (!errors.isEmpty()) {
             // The last valid config's figures would describe a network other than the one on screen.
             summary.set("Size and memory are shown once the config is valid");
+            return;
+        }
+        if (config.data().kind().isTable()) {
+            // The input width of CSV data is known only once the file is read; image-size figures would mislead.
+            summary.set(config.model().layers().size() + " hidden layers for " + config.data().kind()
+                    + " data · size and memory follow from the CSV file");
             return;
         }
         int classes = classCount();

@@ -62,6 +62,7 @@ public final class RunsScreen {
     private final TextField note = new TextField();
     private Predicate<List<RunSummary>> confirmDelete = this::askToDelete;
     private CompareView.TargetChooser exportTarget = CompareView.TargetChooser.FILE_CHOOSER;
+    private java.util.function.Consumer<Path> useConfig;
 
     /** @param onOpen receives the run folder and its report, to show it on the train screen */
     public RunsScreen(Path runsDirectory, BiConsumer<Path, RunReport> onOpen) {
@@ -119,6 +120,26 @@ public final class RunsScreen {
                 openSelected(onOpen);
             }
         });
+        Button useConfigButton = new Button("Back to its config", new FontIcon(Feather.CORNER_UP_LEFT));
+        useConfigButton.setId("useRunConfig");
+        BooleanBinding hasConfig = Bindings.createBooleanBinding(() -> selected.size() == 1 && useConfig != null
+                && java.nio.file.Files.isRegularFile(selected.get(0).folder().resolve(
+                org.collapselab.core.report.RunRecorder.CONFIG_FILE)), selected);
+        useConfigButton.disableProperty().bind(hasConfig.not());
+        useConfigButton.setOnAction(e -> useConfig.accept(selected.get(0).folder()));
+        Tooltip useConfigTip = new Tooltip();
+        useConfigTip.textProperty().bind(Bindings.createStringBinding(() -> selected.size() == 1
+                ? backToConfigText(selected.get(0)) + " (its config.json; Ctrl+Z undoes it)"
+                : "Select one run to go back to its config", selected));
+        useConfigButton.setTooltip(useConfigTip);
+        javafx.scene.control.MenuItem useConfigItem = new javafx.scene.control.MenuItem();
+        useConfigItem.setId("useRunConfigItem");
+        useConfigItem.disableProperty().bind(useConfigButton.disableProperty());
+        useConfigItem.setOnAction(e -> useConfig.accept(selected.get(0).folder()));
+        javafx.scene.control.ContextMenu rowMenu = new javafx.scene.control.ContextMenu(useConfigItem);
+        rowMenu.setOnShowing(e -> useConfigItem.setText(selected.size() == 1 ? backToConfigText(selected.get(0))
+                : "Back to the config of one selected run"));
+        table.setContextMenu(rowMenu);
         Button export = new Button("Export HTML report", new FontIcon(Feather.FILE_TEXT));
         export.setId("exportRun");
         export.disableProperty().bind(open.disableProperty());
@@ -131,7 +152,7 @@ public final class RunsScreen {
         message.setId("runsMessage");
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add("caption");
-        HBox buttons = new HBox(8, refresh, filter, compare, open, export, delete, message);
+        HBox buttons = new HBox(8, refresh, filter, compare, open, useConfigButton, export, delete, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Select several runs (Ctrl/Shift+click) to compare them. Columns after Engine are the "
                 + "settings that differ among the listed runs.");
@@ -189,6 +210,16 @@ public final class RunsScreen {
     }
 
     /** Replaces the confirmation dialog (tests); it receives the runs to delete and answers whether to delete them. */
+    /** Where "Back to the config of run X" sends the chosen run folder (the Model screen loads its config.json). */
+    public void setOnUseConfig(java.util.function.Consumer<Path> action) {
+        this.useConfig = action;
+        table.getSelectionModel().clearSelection(); // re-evaluates the button for the next selection
+    }
+
+    static String backToConfigText(RunSummary run) {
+        return "Back to the config of run " + run.folder().getFileName();
+    }
+
     void setConfirmDelete(Predicate<List<RunSummary>> confirm) {
         this.confirmDelete = confirm;
     }

@@ -69,7 +69,7 @@ final class LayerHealth {
 
     static String layerName(TrainingResult result, int layer) {
         List<LayerStatistics> h = result.layerHistory();
-        return h.isEmpty() ? "layer " + layer : h.get(h.size() - 1).layers().get(layer).name();
+        return h.isEmpty() ? org.collapselab.core.model.ConfigPaths.layerName(layer) : h.get(h.size() - 1).layers().get(layer).name();
     }
 
     static double[] losses(TrainingResult result) {

@@ -115,7 +115,7 @@ public final class SweepSpecParser {
             List<ConfigError> errors = new ArrayList<>();
             for (ConfigError error : e.errors()) {
                 errors.add(new ConfigError(path, "--param " + text + ": value " + value + " is refused ("
-                        + error.path() + ": " + error.reason() + ")"));
+                        + error + ")"));
             }
             throw new ConfigException(errors);
         }

@@ -110,7 +110,7 @@ final class LayerMonitor extends BaseTrainingListener {
                 saturated = org.nd4j.linalg.ops.transforms.Transforms.abs(flat).gt(0.99)
                         .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).meanNumber().doubleValue();
             }
-            samples.add(new LayerSample(i, i + " " + names.get(i), updateRatios[i], gradientNorms[i], mean, std, dead,
+            samples.add(new LayerSample(i, LayerSample.name(i, names.get(i)), updateRatios[i], gradientNorms[i], mean, std, dead,
                     saturated));
         }
         return new LayerStatistics(iteration, epoch, samples);

@@ -7,6 +7,7 @@ import org.collapselab.core.data.csv.PreparedTable;
 import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.data.csv.TableKind;
 import org.collapselab.core.model.Balance;
+import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.model.LayerShapes;
 import org.collapselab.core.model.Normalization;
@@ -81,7 +82,7 @@ public final class TableTrainer {
         if (data.kind() == TableKind.SEQUENCE) {
             int tooShort = LayerShapes.firstTooShort(data.sequenceLength(), data.channels(), config.model().layers());
             if (tooShort >= 0) {
-                throw new IllegalArgumentException("layer " + tooShort + " (" + config.model().layers().get(tooShort)
+                throw new IllegalArgumentException(ConfigPaths.layerName(tooShort) + " (" + config.model().layers().get(tooShort)
                         .describe() + ") has no time step left of a series of " + data.sequenceLength()
                         + "; use smaller kernels or fewer pool1d layers");
             }

@@ -260,7 +260,7 @@ final class SameDiffGraph {
                     default -> parameters.add(new SDVariable[]{null, null});
                 }
                 if (shapes.get(index + 1).side() < 1) {
-                    throw new IllegalArgumentException("layer " + index + " (" + layer.describe()
+                    throw new IllegalArgumentException(org.collapselab.core.model.ConfigPaths.layerName(index) + " (" + layer.describe()
                             + ") shrinks the image below one pixel");
                 }
                 index++;

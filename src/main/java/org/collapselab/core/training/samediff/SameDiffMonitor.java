@@ -150,7 +150,7 @@ final class SameDiffMonitor extends BaseListener {
             } else if (activation == Activation.TANH) {
                 saturated = Transforms.abs(flat).gt(0.99).castTo(DataType.FLOAT).meanNumber().doubleValue();
             }
-            samples.add(new LayerSample(i, i + " " + info.name(), updateRatios[i], gradientNorms[i], mean, std, dead,
+            samples.add(new LayerSample(i, LayerSample.name(i, info.name()), updateRatios[i], gradientNorms[i], mean, std, dead,
                     saturated));
         }
         return new LayerStatistics(iteration, epoch, samples);
