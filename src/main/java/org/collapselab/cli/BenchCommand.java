@@ -27,13 +27,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench}: the reference CNN on a folder, printing the same JSON fields as
- * {@code shared/perf/torch_ref.py} (random 80/20 split, Adam 1e-3, batch 32).
+ * {@code shared/perf/torch_ref.py} (random 80/20 split, Adam 1e-3, batch 32); on a CSV file, {@link CsvBench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark loading, training and inference of the reference CNN; prints one JSON line "
                 + "comparable with torch_ref.py.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR")
+    @Option(names = "--data", required = true, paramLabel = "DIR|FILE.csv",
+            description = "An image folder, or a CSV file (tabular or one series per row, guessed from the header): "
+                    + "then the reference MLP or 1-D CNN, with rows/s instead of img/s.")
     Path data;
 
     @Option(names = "--size", defaultValue = "64", description = "Image size (default ${DEFAULT-VALUE}).")
@@ -54,6 +56,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (org.collapselab.core.experiment.TableExperiment.isCsv(data)) {
+            System.out.println(Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(CsvBench.run(data, epochs)));
+            return ExitCodes.OK;
+        }
         ExperimentConfig config = ConfigCodec.withOverrides(ConfigCodec.defaults(), List.of(
                 "name=bench", "data.imageSize=" + size, "data.channels=" + channels, "training.epochs=" + epochs,
                 "data.seed=0"));

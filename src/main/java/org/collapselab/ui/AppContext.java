@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.experiment.ExperimentService;
@@ -23,6 +24,8 @@ import org.collapselab.core.training.TrainingEngine;
  */
 public final class AppContext {
     private final ObjectProperty<ImageDataset> dataset = new SimpleObjectProperty<>();
+    /** The CSV data, when a CSV file rather than an image folder is loaded (then {@link #dataset} is null). */
+    private final ObjectProperty<TableDataset> table = new SimpleObjectProperty<>();
     private final ObjectProperty<ExperimentConfig> config = new SimpleObjectProperty<>(ConfigCodec.defaults());
     private final StringProperty status = new SimpleStringProperty("Starting…");
     private final StringProperty hint = new SimpleStringProperty("");
@@ -42,7 +45,16 @@ public final class AppContext {
     }
 
     public ObjectProperty<ImageDataset> datasetProperty() { return dataset; }
+    public ObjectProperty<TableDataset> tableProperty() { return table; }
     public ObjectProperty<ExperimentConfig> configProperty() { return config; }
+
+    /** Classes of the loaded data, images or CSV; {@code fallback} when none is loaded. */
+    public int classCount(int fallback) {
+        if (dataset.get() != null) {
+            return dataset.get().classCount();
+        }
+        return table.get() != null ? table.get().classCount() : fallback;
+    }
     public StringProperty statusProperty() { return status; }
     public StringProperty hintProperty() { return hint; }
     public TrainingEngine engine() { return engine; }

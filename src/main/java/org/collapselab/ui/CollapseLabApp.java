@@ -64,7 +64,8 @@ public final class CollapseLabApp extends Application {
 
     private static Path initialDataset(Preferences preferences) {
         String last = preferences.get("lastDataset", null);
-        if (last != null && Files.isDirectory(Path.of(last))) {
+        if (last != null && (Files.isDirectory(Path.of(last)) || Files.isRegularFile(Path.of(last))
+                && org.collapselab.core.experiment.TableExperiment.isCsv(Path.of(last)))) {
             return Path.of(last);
         }
         Path sample = AppContext.sampleDataDirectory().resolve("shapes");

@@ -31,6 +31,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.samples.CsvSamples;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.BackendInfo;
@@ -71,6 +72,8 @@ public final class MainWindow {
         dataModel = new DataViewModel(context);
         dataScreen = new DataScreen(dataModel, context);
         modelScreen = new ModelScreen(new ModelViewModel(context));
+        // Loading a CSV file sets data.kind, the label column and fitting layers: through the editor, so it shows them.
+        dataModel.setConfigSink(modelScreen::apply);
         trainModel = new TrainViewModel(context);
         trainScreen = new TrainScreen(trainModel, this::train);
         runsScreen = new RunsScreen(context.runsDirectory(), this::openRun);
@@ -105,7 +108,7 @@ public final class MainWindow {
         context.statusProperty().set(NativeCache.isFirstRun()
                 ? "First start: unpacking the native maths libraries (about 450 MB) into " + NativeCache.directory() + " …"
                 : "Starting the maths backend (ND4J)…");
-        context.hintProperty().set("Drop an image folder (one sub-folder per class) anywhere on the window, or press Ctrl+O.");
+        context.hintProperty().set("Drop an image folder (one sub-folder per class) or a .csv file anywhere on the window, or press Ctrl+O.");
         // The status bar speaks for the run while one trains, then goes back to the backend line.
         trainModel.runningProperty().addListener((o, was, running) -> {
             if (running) {
@@ -131,6 +134,8 @@ public final class MainWindow {
     /** Shortcuts and drag-and-drop for the whole window. */
     public void install(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), dataScreen::chooseFolder);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), dataScreen::chooseCsv);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::train);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), trainModel::stop);
         scene.setOnDragOver(e -> {
@@ -143,8 +148,7 @@ public final class MainWindow {
             boolean ok = false;
             if (e.getDragboard().hasFiles()) {
                 var file = e.getDragboard().getFiles().get(0);
-                Path dir = file.isDirectory() ? file.toPath() : file.toPath().getParent();
-                loadDataset(dir);
+                loadDataset(droppedData(file.toPath()));
                 ok = true;
             }
             e.setDropCompleted(ok);
@@ -152,9 +156,16 @@ public final class MainWindow {
         });
     }
 
+    /** Loads an image folder or a {@code .csv} file and shows the Data tab. */
     public void loadDataset(Path dir) {
         tabs.getSelectionModel().select(0);
         dataModel.load(dir);
+    }
+
+    /** What a drop loads: a folder or a CSV file as it is; another file stands for the folder it is in (an image). */
+    static Path droppedData(Path dropped) {
+        return java.nio.file.Files.isDirectory(dropped) || org.collapselab.core.experiment.TableExperiment.isCsv(dropped)
+                ? dropped : dropped.getParent();
     }
 
     /** Starts ND4J on a background thread and shows the backend when ready, so the window never freezes. */
@@ -232,6 +243,9 @@ public final class MainWindow {
         Button open = new Button("Open folder", new FontIcon(Feather.FOLDER));
         open.setId("openFolder");
         open.setOnAction(e -> dataScreen.chooseFolder());
+        Button openCsv = new Button("Open CSV", new FontIcon(Feather.FILE_TEXT));
+        openCsv.setId("openCsv");
+        openCsv.setOnAction(e -> dataScreen.chooseCsv());
         MenuButton examples = new MenuButton("Examples", new FontIcon(Feather.BOOK_OPEN));
         examples.setId("examplesMenu");
         examples.setOnShowing(e -> fillExamples(examples));
@@ -257,7 +271,7 @@ public final class MainWindow {
         title.getStyleClass().add("app-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, open, editMenu(), examples, train, stop, spacer, deviceMenu(), theme);
+        return new ToolBar(title, open, openCsv, editMenu(), examples, train, stop, spacer, deviceMenu(), theme);
     }
 
     /**
@@ -381,6 +395,15 @@ public final class MainWindow {
             if (Files.isDirectory(dir)) {
                 MenuItem item = new MenuItem("Dataset: " + set);
                 item.setOnAction(e -> loadDataset(dir));
+                menu.getItems().add(item);
+            }
+        }
+        for (String csv : new String[]{CsvSamples.TABULAR, CsvSamples.SEQUENCES}) {
+            Path file = samples.resolve(csv);
+            if (Files.isRegularFile(file)) {
+                MenuItem item = new MenuItem("CSV: " + csv);
+                item.setId("example-" + csv.replace(".csv", ""));
+                item.setOnAction(e -> loadDataset(file));
                 menu.getItems().add(item);
             }
         }

@@ -72,14 +72,19 @@ public record ClassBalance(int[] counts, int largest, int smallest, double ratio
         return (double) counts[largest] / Math.max(1, total());
     }
 
-    /** One sentence for the Data screen and the CLI. */
+    /** One sentence for the Data screen and the CLI, about images. */
     public String describe(List<String> classes) {
+        return describe(classes, "image");
+    }
+
+    /** One sentence for the Data screen and the CLI; {@code item} names what is counted ("image", "row"). */
+    public String describe(List<String> classes, String item) {
         String head = String.format(java.util.Locale.ROOT,
                 "Imbalance ratio %.1f : 1 (largest / smallest class), label entropy %.2f", ratio, entropy);
         return switch (verdict()) {
             case STRONG -> head + String.format(java.util.Locale.ROOT, " — strongly imbalanced: predicting '%s' for "
-                    + "every image already scores %.0f%%, so an unweighted model can score well by ignoring the rare "
-                    + "classes.", classes.get(largest), 100 * largestShare());
+                    + "every %s already scores %.0f%%, so an unweighted model can score well by ignoring the rare "
+                    + "classes.", classes.get(largest), item, 100 * largestShare());
             case MILD -> head + " — mildly imbalanced.";
             case BALANCED -> head + ".";
         };

@@ -37,6 +37,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import org.collapselab.core.data.ClassBalance;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.NetworkInputSample;
@@ -46,6 +47,7 @@ import org.collapselab.core.data.ImageAugmenter;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.Normalizer;
 import org.collapselab.core.data.SkippedFile;
+import org.collapselab.core.model.DataConfig;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.ui.AppContext;
 import org.collapselab.ui.common.FxImages;
@@ -67,19 +69,75 @@ public final class DataScreen {
     private final ListView<ThumbRow> thumbnails = new ListView<>();
     private final TableView<SkippedFile> skipped = new TableView<>();
     private final TilePane networkView = new TilePane(6, 6);
+    private final TableDataPane tablePane;
+    private final Node imageBody;
     private long networkViewGeneration;
+    private long tableGeneration;
 
     public DataScreen(DataViewModel model, AppContext context) {
         this.model = model;
         this.context = context;
+        this.tablePane = new TableDataPane(model, context.loadingExecutor());
         root.setTop(header());
-        root.setCenter(body());
+        imageBody = body();
+        root.setCenter(imageBody);
         model.statisticsProperty().addListener((obs, old, stats) -> show(stats));
-        context.configProperty().addListener((obs, old, cfg) -> {
-            if (old == null || !old.data().equals(cfg.data())) {
-                refreshNetworkView();
+        model.tableProperty().addListener((obs, old, table) -> {
+            root.setCenter(table == null ? imageBody : tablePane.node());
+            if (table != null) {
+                tablePane.show(table);
             }
         });
+        context.configProperty().addListener((obs, old, cfg) -> {
+            if (old == null || !old.data().equals(cfg.data())) {
+                if (model.tableProperty().get() != null) {
+                    refreshTable(cfg);
+                } else {
+                    refreshNetworkView();
+                }
+            }
+        });
+    }
+
+    /**
+     * Follows config changes made elsewhere (Model screen, a scenario): another kind or label column reads the file
+     * again; another normalization, split fraction or seed only re-prepares it.
+     */
+    private void refreshTable(ExperimentConfig config) {
+        LoadedTable table = model.tableProperty().get();
+        DataConfig was = table.config().data();
+        DataConfig now = config.data();
+        if (!now.kind().isTable() || now.equals(was)) {
+            return;
+        }
+        boolean reread = now.kind() != was.kind() || !java.util.Objects.equals(now.labelColumn(), was.labelColumn())
+                || now.missing() != was.missing() || now.sequenceChannels() != was.sequenceChannels();
+        if (reread) {
+            model.reloadCsv(now.kind(), now.labelColumn() != null ? now.labelColumn() : table.data().labelColumn());
+            return;
+        }
+        long generation = ++tableGeneration;
+        CompletableFuture.supplyAsync(() -> table.withConfig(config), context.loadingExecutor())
+                .whenCompleteAsync((prepared, error) -> {
+                    if (error == null && generation == tableGeneration && model.tableProperty().get() == table) {
+                        model.tableProperty().set(prepared);
+                    }
+                }, Platform::runLater);
+    }
+
+    /** Opens a CSV file chooser (tabular rows or one series per row). */
+    public void chooseCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose a CSV file (a header line, one row per sample)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.CSV"));
+        Path current = model.folderProperty().get();
+        if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            model.load(file.toPath());
+        }
     }
 
     public Node node() {
@@ -104,6 +162,10 @@ public final class DataScreen {
         open.setId("chooseFolder");
         open.setOnAction(e -> chooseFolder());
         open.setTooltip(new Tooltip("Ctrl+O"));
+        Button openCsv = new Button("Open CSV file…", new FontIcon(Feather.FILE_TEXT));
+        openCsv.setId("chooseCsv");
+        openCsv.setOnAction(e -> chooseCsv());
+        openCsv.setTooltip(new Tooltip("Ctrl+Shift+O · tabular rows or one time series per row"));
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.loadingProperty());
@@ -121,7 +183,7 @@ public final class DataScreen {
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
-        HBox bar = new HBox(10, open, message, progress, cancel);
+        HBox bar = new HBox(10, open, openCsv, message, progress, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, bar, error);
         box.setPadding(new Insets(10));

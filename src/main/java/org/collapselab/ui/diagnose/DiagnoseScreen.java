@@ -41,6 +41,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the work runs in {@link DiagnoseViewModel}.
  */
 public final class DiagnoseScreen {
+    private final AppContext context;
     /** The list's last entry: ranked causes and before/after, not a check. */
     static final StepItem SUMMARY = new StepItem(-1, null);
     static final double PROGRESS_TEXT_WIDTH = 200;
@@ -53,6 +54,7 @@ public final class DiagnoseScreen {
     private final Label message = new Label();
 
     public DiagnoseScreen(AppContext context, Consumer<ExperimentConfig> applyConfig, Runnable retrain) {
+        this.context = context;
         this.model = new DiagnoseViewModel(context, applyConfig);
         this.retrain = retrain;
         list.setId("diagnoseSteps");
@@ -113,6 +115,7 @@ public final class DiagnoseScreen {
         model.appliedFixes().addListener((javafx.collections.SetChangeListener<String>) c -> show());
         model.staleProperty().addListener((o, a, b) -> show());
         model.diagnosedRunProperty().addListener((o, a, b) -> show());
+        context.tableProperty().addListener((o, a, b) -> show());
 
         ProgressBar progress = new ProgressBar();
         progress.setId("diagnoseProgress");
@@ -274,7 +277,13 @@ public final class DiagnoseScreen {
             detail.getChildren().add(box);
         }
         if (item == null) {
-            Label none = new Label("Load a dataset (Data tab) to diagnose it.");
+            // The guided diagnosis runs on image folders; a loaded CSV file is diagnosed by the command line.
+            Label none = new Label(context.tableProperty().get() != null
+                    ? "The guided diagnosis here runs on image folders. For the loaded CSV file run: collapse-lab "
+                    + "diagnose --data " + context.tableProperty().get().source() + " --set data.kind="
+                    + context.tableProperty().get().kind().json()
+                    : "Load a dataset (Data tab) to diagnose it.");
+            none.setWrapText(true);
             detail.getChildren().add(none);
         } else if (item == SUMMARY) {
             showSummary();

@@ -56,6 +56,10 @@ public final class ModelViewModel {
             relint();
             updateSummary();
         });
+        context.tableProperty().addListener((obs, old, data) -> {
+            relint();
+            updateSummary();
+        });
     }
 
     public AppContext context() { return context; }
@@ -200,7 +204,7 @@ public final class ModelViewModel {
     }
 
     private int classCount() {
-        return context.datasetProperty().get() == null ? 3 : context.datasetProperty().get().classCount();
+        return context.classCount(3);
     }
 
     private void updateSummary() {

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.model.ModelSummary;
 import org.collapselab.core.training.BackendInfo;
@@ -189,13 +190,12 @@ public final class TrainViewModel {
         if (running.get()) {
             return "A run is already in progress.";
         }
-        ImageDataset data = context.datasetProperty().get();
-        if (data == null) {
-            return "Load a dataset first (Data tab, or Ctrl+O).";
-        }
         ExperimentConfig config = context.configProperty().get();
-        if (config.data().imageSize() != data.imageSize() || config.data().channels() != data.channels()) {
-            return "The image size or channels changed since the data was loaded: reload the folder (Data tab).";
+        ImageDataset data = context.datasetProperty().get();
+        TableDataset table = context.tableProperty().get();
+        String missing = missingData(config, data, table);
+        if (missing != null) {
+            return missing;
         }
         // Said before training, not as a failed run: the CLI checks the same way (a probe file, so ~1 ms).
         try {
@@ -207,12 +207,14 @@ public final class TrainViewModel {
             return "Training not started: " + e.getMessage();
         }
         runsFolderProblem.set("");
-        long needed = ModelSummary.of(config, data.classCount()).trainingBytes(config.training().batchSize());
-        long available = Runtime.getRuntime().maxMemory() + physicalHeadroom();
-        if (needed > available) {
-            return String.format("This network needs about %s to train at batch %d, but about %s is available. "
-                            + "Use a smaller batch, image size or dense layer.", Formats.bytes(needed),
-                    config.training().batchSize(), Formats.bytes(available));
+        if (!config.data().kind().isTable()) {
+            long needed = ModelSummary.of(config, data.classCount()).trainingBytes(config.training().batchSize());
+            long available = Runtime.getRuntime().maxMemory() + physicalHeadroom();
+            if (needed > available) {
+                return String.format("This network needs about %s to train at batch %d, but about %s is available. "
+                                + "Use a smaller batch, image size or dense layer.", Formats.bytes(needed),
+                        config.training().batchSize(), Formats.bytes(available));
+            }
         }
         comparedRun = retrainBefore;
         retrainBefore = null;
@@ -240,7 +242,10 @@ public final class TrainViewModel {
             RunOutcome result = null;
             String failure = null;
             try {
-                result = context.service().train(config, data, null, events, token);
+                // Routed by the config's data kind: CSV rows train through the table pipeline, images through the folder one.
+                result = config.data().kind().isTable()
+                        ? context.service().trainTable(config, table, null, events, token)
+                        : context.service().train(config, data, null, events, token);
             } catch (Exception | Error e) {
                 failure = inWords(e);
             }
@@ -249,6 +254,33 @@ public final class TrainViewModel {
             Platform.runLater(() -> finished(finalResult, finalFailure));
         });
         pump.play();
+        return null;
+    }
+
+    /** Why the config's kind of data is not there to train on, or null when it is. */
+    static String missingData(ExperimentConfig config, ImageDataset images, TableDataset table) {
+        if (config.data().kind().isTable()) {
+            if (table == null) {
+                return images != null
+                        ? "The config's data.kind is " + config.data().kind().json() + " (CSV), but an image folder is "
+                        + "loaded: open a .csv file (Data tab), or load an image config."
+                        : "Load a CSV file first (Data tab: Open CSV file…, or drop a .csv on the window).";
+            }
+            if (!table.kind().json().equals(config.data().kind().json())) {
+                return "The CSV file was read as " + table.kind().json() + " but the config says data.kind="
+                        + config.data().kind().json() + ": choose the kind on the Data tab.";
+            }
+            return null;
+        }
+        if (images == null) {
+            return table != null
+                    ? "A CSV file is loaded, but the config's data.kind is images: open an image folder, or set "
+                    + "data.kind to tabular or sequence (Model tab)."
+                    : "Load a dataset first (Data tab, or Ctrl+O).";
+        }
+        if (config.data().imageSize() != images.imageSize() || config.data().channels() != images.channels()) {
+            return "The image size or channels changed since the data was loaded: reload the folder (Data tab).";
+        }
         return null;
     }
 

@@ -1,6 +1,7 @@
 package org.collapselab.core.data.csv;
 
 import org.collapselab.core.data.Split;
+import org.collapselab.core.model.Normalization;
 
 /**
  * A loaded table made ready to train on, in the one order that keeps validation rows out of every fitted value:
@@ -19,8 +20,13 @@ public record PreparedTable(TableDataset data, Split split, TableStandardizer st
         return new PreparedTable(filled, split, TableStandardizer.fit(filled, split.train()));
     }
 
-    /** What the network sees: every row standardized with the training-split fit. */
+    /** Every row standardized with the training-split fit. */
     public TableDataset standardized() {
         return data.standardized(standardizer);
+    }
+
+    /** What the network sees: the standardized rows, or the rows as loaded (empty cells filled) without normalization. */
+    public TableDataset networkInput(Normalization normalization) {
+        return normalization == Normalization.NONE ? data : standardized();
     }
 }
