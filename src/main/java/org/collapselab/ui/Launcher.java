@@ -44,6 +44,7 @@ public final class Launcher {
             if (restartedOnChosenBackend()) {
                 return;
             }
+            LatencyBenchmark.startIfRequested();
             Application.launch(CollapseLabApp.class);
         } else {
             System.exit(CollapseLabCommand.run(args));
