@@ -14,7 +14,7 @@ for arg in "$@"; do
     --app-image-only) app_image_only=true ;;
     --cuda) profile_args=(-Pcuda); suffix="-cuda" ;;
     --cuda-only) profile_args=(-Pcuda-only); suffix="-cuda-only" ;;
-    --avx512) avx512_args=(-Pavx512) ;;  # adds the oneDNN AVX-512 binary (docs/decisions/0012-speed-binaries.md)
+    --avx512) avx512_args=(-Pavx512) ;;  # adds the oneDNN AVX-512 binary (docs/decisions/00NN-speed-binaries.md)
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done

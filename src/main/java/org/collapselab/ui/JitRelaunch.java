@@ -16,7 +16,7 @@ import org.collapselab.core.util.JitMode;
  * own) keeps the first JVM.
  *
  * @implNote Measured on two cores: the relaunch costs about 0.1–0.2 s of start-up and about 40 MB for the waiting
- * JVM (docs/benchmarks/latency.md); C1 only made the 64×64×3 bench train 1.3–1.5× faster and the window appear
+ * JVM (docs/benchmarks/speed-and-latency.md); C1 only made the 64×64×3 bench train 1.3–1.5× faster and the window appear
  * 0.3–0.5 s sooner (docs/decisions/0004-c1-jit-only.md).
  */
 final class JitRelaunch {
