@@ -66,6 +66,11 @@ final class LatencyBenchmark {
 
     private Map<String, Object> run() throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
+        // Platform.runLater refuses work until the toolkit has started; the window exists only after that.
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (CollapseLabApp.lastWindow == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
         await(() -> CollapseLabApp.lastWindow != null && CollapseLabApp.lastWindow.root().getScene() != null
                 && CollapseLabApp.lastWindow.root().getScene().getWindow() != null
                 && CollapseLabApp.lastWindow.root().getScene().getWindow().isShowing());
