@@ -15,9 +15,9 @@ import org.collapselab.core.util.JitMode;
  * short of asking every user to type the option. {@code -Dcollapselab.relaunch=false} (or any JIT option of one's
  * own) keeps the first JVM.
  *
- * @implNote Measured on two cores: the relaunch costs about 0.1–0.2 s of start-up and about 40 MB for the waiting
- * JVM (docs/benchmarks/speed-and-latency.md); C1 only made the 64×64×3 bench train 1.3–1.5× faster and the window appear
- * 0.3–0.5 s sooner (docs/decisions/0004-c1-jit-only.md).
+ * @implNote Measured on two cores: the relaunch costs about 0.2 s of CPU at start-up and 42 MB for the waiting JVM
+ * (docs/benchmarks/speed-and-latency.md); C1 only made the 64×64×3 bench train 1.2–1.5× faster and the window appear
+ * 0.2–0.7 s sooner (docs/decisions/0004-c1-jit-only.md).
  */
 final class JitRelaunch {
     static final String OPT_OUT_PROPERTY = "collapselab.relaunch";
