@@ -2,18 +2,19 @@
 # Builds the Linux desktop packages of Collapse Lab into target/dist/:
 #   target/dist/collapse-lab/          app-image (run bin/collapse-lab)
 #   target/dist/collapse-lab_<v>_amd64.deb
-# Usage: jpackage/build.sh [--skip-build] [--app-image-only] [--cuda | --cuda-only]
+# Usage: jpackage/build.sh [--skip-build] [--app-image-only] [--cuda | --cuda-only] [--avx512]
 # Needs JDK 17 (jpackage, jdeps, jlink) and, for the .deb, fakeroot and dpkg-deb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-skip_build=false; app_image_only=false; profile_args=(); suffix=""
+skip_build=false; app_image_only=false; profile_args=(); avx512_args=(); suffix=""
 for arg in "$@"; do
   case "$arg" in
     --skip-build) skip_build=true ;;
     --app-image-only) app_image_only=true ;;
     --cuda) profile_args=(-Pcuda); suffix="-cuda" ;;
     --cuda-only) profile_args=(-Pcuda-only); suffix="-cuda-only" ;;
+    --avx512) avx512_args=(-Pavx512) ;;  # adds the oneDNN AVX-512 binary (docs/decisions/00NN-speed-binaries.md)
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
@@ -21,7 +22,7 @@ done
 # The project's own <version> is the first one in the POM (it has no parent).
 version=$(sed -n 's:^    <version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 if ! $skip_build; then
-  mvn -B -q "${profile_args[@]}" package -DskipTests
+  mvn -B -q "${profile_args[@]}" "${avx512_args[@]}" package -DskipTests
 fi
 
 input=target/jpackage-input

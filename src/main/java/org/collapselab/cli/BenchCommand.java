@@ -98,6 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         BackendInfo used = started[0] != null ? started[0].backend() : engine.backend();
         out.put("engine", used.engine() + "-" + used.name() + "-" + used.blas() + (used.oneDnn() ? "-onednn" : ""));
+        out.put("native_binary", used.nativeBinary() == null ? "none" : used.nativeBinary().split(" ", 2)[0]);
         out.put("images", dataset.count());
         out.put("classes", dataset.classCount());
         out.put("load_s", round(loadSeconds, 3));

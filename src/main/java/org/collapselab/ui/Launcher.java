@@ -32,6 +32,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // First, before anything loads: a plain `java -jar` hands over to a JVM in the packaged app's JIT mode.
+        int relaunchedExitCode = JitRelaunch.relaunchIfWanted(args);
+        if (relaunchedExitCode >= 0) {
+            System.exit(relaunchedExitCode);
+        }
         org.collapselab.core.util.DeserializationGuard.install();
         NativeCache.configure();
         org.collapselab.core.util.NativeRuntime.configure();
@@ -39,6 +44,7 @@ public final class Launcher {
             if (restartedOnChosenBackend()) {
                 return;
             }
+            LatencyBenchmark.startIfRequested();
             Application.launch(CollapseLabApp.class);
         } else {
             System.exit(CollapseLabCommand.run(args));

@@ -213,6 +213,16 @@ public final class MainWindow {
         }
     }
 
+    /** Train pressed (the toolbar button, Ctrl+Enter); for {@link LatencyBenchmark}. FX thread. */
+    void pressTrain() {
+        train();
+    }
+
+    /** As if the user had moved the Model screen's controls to {@code config}. FX thread. */
+    void applyConfig(org.collapselab.core.model.ExperimentConfig config) {
+        modelScreen.apply(config);
+    }
+
     /** "Retrain with fixes": the diagnosed run becomes the faded one on the Train tab, and the new run is compared with it. */
     private void retrainWithFixes() {
         var diagnosed = diagnoseScreen.model().diagnosedRunProperty().get();

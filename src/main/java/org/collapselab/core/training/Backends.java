@@ -55,13 +55,15 @@ public final class Backends {
             } else {
                 description = "CPU, " + Runtime.getRuntime().availableProcessors() + " cores, "
                         + env.getOrDefault("omp.threads", "?") + " OpenMP threads, "
-                        + (oneDnn ? "oneDNN" : "no oneDNN" + (NativeRuntime.oneDnnRequested() ? " (requested, but the "
+                        + (oneDnn ? "oneDNN (" + NativeRuntime.choice().binary() + " binary)"
+                        : "no oneDNN" + (NativeRuntime.oneDnnRequested() ? " (requested, but the "
                         + "oneDNN binary did not load)" : ""));
                 if (cudaBuild()) {
                     description += " — this is a GPU build, but no usable NVIDIA GPU was found, so training runs on the CPU";
                 }
             }
-            return new BackendInfo(gpu ? "gpu" : "cpu", backend, blas, description, oneDnn, null);
+            return new BackendInfo(gpu ? "gpu" : "cpu", backend, blas, description, oneDnn, null,
+                    NativeRuntime.choice().describe());
         } catch (Throwable e) { // ExceptionInInitializerError, UnsatisfiedLinkError, NoClassDefFoundError…
             throw new BackendUnavailableException(explain(e), e);
         }

@@ -41,6 +41,7 @@ import org.collapselab.ui.common.Formats;
  */
 public final class TrainViewModel {
     static final double SMOOTHING = 0.9;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainViewModel.class);
 
     private final AppContext context;
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -82,6 +83,9 @@ public final class TrainViewModel {
     private TrainingBuffer buffer;
     private CancellationToken cancel;
     private long startNanos;
+    /** System.nanoTime() when the first loss point and the first epoch's metrics were handed to the view; 0 until then. */
+    private long firstPointDrawnAt;
+    private long firstEpochDrawnAt;
     private int totalIterations;
     private int totalEpochs;
 
@@ -225,7 +229,9 @@ public final class TrainViewModel {
         }
         comparison.set(comparedRun == null ? "" : "Retraining with the fixes; the faded curves are the diagnosed run"
                 + (comparedRun.runFolder() == null ? "" : " (" + comparedRun.runFolder().getFileName() + ")") + ".");
-        buffer = new TrainingBuffer();
+        buffer = new TrainingBuffer(() -> Platform.runLater(this::drainUrgently));
+        firstPointDrawnAt = 0;
+        firstEpochDrawnAt = 0;
         cancel = new CancellationToken();
         startNanos = System.nanoTime();
         // Text first: the status bar copies it the moment the run counts as running.
@@ -380,6 +386,54 @@ public final class TrainViewModel {
                     Formats.duration(elapsed), Double.isNaN(left) ? "time left: measuring…" : "about " + Formats.duration(left) + " left"));
         }
         listeners.forEach(Runnable::run);
+        noteFirstDrawn();
+    }
+
+    /** A drain the training thread asked for (first point, an epoch); the pump's next tick would be up to 150 ms later. */
+    private void drainUrgently() {
+        if (running.get()) {
+            drain();
+        }
+    }
+
+    private void noteFirstDrawn() {
+        long now = System.nanoTime();
+        if (firstPointDrawnAt == 0 && iterationCount > 0) {
+            firstPointDrawnAt = now;
+        }
+        if (firstEpochDrawnAt == 0 && !epochs.isEmpty()) {
+            firstEpochDrawnAt = now;
+            RunLatency latency = latency();
+            LOG.info("latency after Train: {}", latency);
+        }
+    }
+
+    /**
+     * Where the time from Train to the first feedback went in the run on screen: seconds from Train to the network
+     * built (the run's RunStarted event), to the first minibatch done, to the first loss point handed to the chart, to
+     * the first epoch's metrics computed and drawn; NaN for what has not happened. FX thread.
+     */
+    public RunLatency latency() {
+        TrainingBuffer b = buffer;
+        return b == null ? RunLatency.NONE : new RunLatency(since(b.startedAt), since(b.firstIterationAt),
+                since(firstPointDrawnAt), since(b.firstEpochAt), since(firstEpochDrawnAt));
+    }
+
+    private double since(long nanos) {
+        return nanos == 0 ? Double.NaN : (nanos - startNanos) / 1e9;
+    }
+
+    /** Seconds after Train; see {@link #latency()}. */
+    public record RunLatency(double networkBuilt, double firstMinibatch, double firstPointDrawn, double firstEpoch,
+                             double firstEpochDrawn) {
+        static final RunLatency NONE = new RunLatency(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "network built %.3f s, first minibatch %.3f s, first point drawn "
+                    + "%.3f s, first epoch %.3f s, drawn %.3f s", networkBuilt, firstMinibatch, firstPointDrawn,
+                    firstEpoch, firstEpochDrawn);
+        }
     }
 
     /**

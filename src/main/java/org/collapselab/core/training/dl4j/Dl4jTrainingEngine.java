@@ -49,7 +49,7 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
         if (info.oneDnn()) {
             // M2.1's layer-level oneDNN helpers are unreachable: MultiLayerNetwork runs on the binary, not on oneDNN.
             info = new BackendInfo(info.device(), info.name(), info.blas(),
-                    info.description() + " (not used by MultiLayerNetwork)", true, null);
+                    info.description() + " (not used by MultiLayerNetwork)", true, null, info.nativeBinary());
         }
         return info.withEngine(engineNote);
     }

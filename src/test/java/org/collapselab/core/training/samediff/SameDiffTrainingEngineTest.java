@@ -179,6 +179,8 @@ class SameDiffTrainingEngineTest {
         assertTrue(Backends.oneDnnLoaded(), "HAVE_ONEDNN in the build info");
         assertTrue(engine.backend().oneDnn());
         assertTrue(engine.backend().description().contains("oneDNN"), engine.backend().description());
+        // report.json's backend says which oneDNN binary was chosen for this CPU, and why.
+        assertTrue(engine.backend().nativeBinary().startsWith("onednn-avx"), engine.backend().nativeBinary());
     }
 
     @Test

@@ -1,0 +1,107 @@
+package org.collapselab.ui;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.collapselab.core.util.JitMode;
+
+/**
+ * Gives a plain {@code java -jar collapse-lab.jar} the JIT mode of the packaged app: when the JVM was started without
+ * any JIT option, the launcher starts the same command again in a child JVM with {@value JitMode#RECOMMENDED_OPTION}
+ * added, waits for it and exits with its exit code. A JAR's manifest cannot carry JVM options, so this is the only way
+ * short of asking every user to type the option. {@code -Dcollapselab.relaunch=false} (or any JIT option of one's
+ * own) keeps the first JVM.
+ *
+ * @implNote Measured on two cores: the relaunch costs about 0.2 s of CPU at start-up and 42 MB for the waiting JVM
+ * (docs/benchmarks/speed-and-latency.md); C1 only made the 64×64×3 bench train 1.2–1.5× faster and the window appear
+ * 0.2–0.7 s sooner (docs/decisions/0004-c1-jit-only.md).
+ */
+final class JitRelaunch {
+    static final String OPT_OUT_PROPERTY = "collapselab.relaunch";
+    /** Set in the child's environment, so that it never relaunches itself again. */
+    static final String RELAUNCHED_VARIABLE = "COLLAPSELAB_RELAUNCHED";
+
+    private JitRelaunch() {
+    }
+
+    /**
+     * Whether this JVM should hand over to a child in the fast JIT mode: it runs both compilers, nobody chose a JIT
+     * option or opted out, it is not the packaged app (whose launcher sets the option) or a child already, and no
+     * debugger is attached (the child would run without it).
+     */
+    static boolean wanted(String jitMode, List<String> jvmOptions, Map<String, String> environment, String optOut,
+                          String packagedAppPath) {
+        if (!JitMode.TIERED.equals(jitMode) || "false".equalsIgnoreCase(optOut) || packagedAppPath != null
+                || environment.containsKey(RELAUNCHED_VARIABLE)) {
+            return false;
+        }
+        for (String option : jvmOptions) {
+            if (option.contains("Tiered") || option.equals("-Xint") || option.equals("-Xcomp")
+                    || option.startsWith("-agentlib:jdwp") || option.startsWith("-Xrunjdwp")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** java, this JVM's options plus the recommended one, the class path, the launcher and the arguments. */
+    static List<String> command(String javaHome, List<String> jvmOptions, String classPath, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(javaHome, "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add(JitMode.RECOMMENDED_OPTION);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(Launcher.class.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Runs the child when {@link #wanted} says so and returns its exit code, or -1 when this JVM should go on itself.
+     * Blocks for the child's whole life.
+     */
+    static int relaunchIfWanted(String[] args) {
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (!wanted(JitMode.current(), jvmOptions, System.getenv(), System.getProperty(OPT_OUT_PROPERTY),
+                System.getProperty("jpackage.app-path"))) {
+            return -1;
+        }
+        ProcessBuilder builder = new ProcessBuilder(command(System.getProperty("java.home"), jvmOptions,
+                System.getProperty("java.class.path"), args)).inheritIO();
+        builder.environment().put(RELAUNCHED_VARIABLE, "1");
+        // The input arguments already hold what JDK_JAVA_OPTIONS added; the child must not add them twice.
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        Process child;
+        try {
+            child = builder.start();
+        } catch (IOException e) {
+            return -1; // no java executable where java.home says: go on in this JVM, only slower
+        }
+        ignoreInterruptsWhileChildRuns(child);
+        while (true) {
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                // keep waiting: the child decides when the app ends
+            }
+        }
+    }
+
+    /**
+     * Ctrl+C reaches the child too (same process group), which stops its training cleanly; this JVM must not exit
+     * before it. A SIGTERM meant for this JVM is passed on to the child.
+     */
+    @SuppressWarnings("removal")
+    private static void ignoreInterruptsWhileChildRuns(Process child) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> child.destroy());
+        } catch (IllegalArgumentException | LinkageError e) {
+            // a platform without these signals: the default handling stays
+        }
+    }
+}
