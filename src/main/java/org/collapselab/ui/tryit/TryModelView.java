@@ -42,11 +42,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * for the selected image, where the model looks (an occlusion map over the image the model sees). FX thread.
  */
 public final class TryModelView {
-    static final int IMAGE_SIDE = 264;
+    static final int IMAGE_SIDE = 224;
     private final TryModelViewModel model;
     private final BorderPane root = new BorderPane();
     private final ListView<Integer> images = new ListView<>();
     private final ImageView picture = new ImageView();
+    private final ImageView underMap = new ImageView();
     private final ImageView heat = new ImageView();
     private final VBox bars = new VBox(4);
     private final Label imageTitle = new Label();
@@ -131,25 +132,35 @@ public final class TryModelView {
         picture.setFitHeight(IMAGE_SIDE);
         picture.setSmooth(false);
         picture.setId("tryPicture");
+        underMap.setFitWidth(IMAGE_SIDE);
+        underMap.setFitHeight(IMAGE_SIDE);
+        underMap.setSmooth(false);
+        underMap.imageProperty().bind(picture.imageProperty());
         heat.setFitWidth(IMAGE_SIDE);
         heat.setFitHeight(IMAGE_SIDE);
         heat.setSmooth(true);
-        heat.setOpacity(0.6);
+        heat.setOpacity(0.75);
         heat.setId("tryOcclusion");
-        CheckBox showMap = new CheckBox("Show where the model looks");
+        CheckBox showMap = new CheckBox("Show the map over the image");
         showMap.setId("tryShowMap");
         showMap.setSelected(true);
         heat.visibleProperty().bind(showMap.selectedProperty());
-        StackPane imageStack = new StackPane(picture, heat);
-        imageStack.setMinSize(IMAGE_SIDE, IMAGE_SIDE);
-        imageStack.setMaxSize(IMAGE_SIDE, IMAGE_SIDE);
-        imageStack.getStyleClass().add("try-image");
+        StackPane mapStack = new StackPane(underMap, heat);
+        mapStack.setMinSize(IMAGE_SIDE, IMAGE_SIDE);
+        mapStack.setMaxSize(IMAGE_SIDE, IMAGE_SIDE);
+        Label seesCaption = new Label("What the model sees");
+        seesCaption.getStyleClass().add("caption");
+        Label looksCaption = new Label("Where it looks");
+        looksCaption.getStyleClass().add("caption");
+        HBox imageStack = new HBox(10, new VBox(2, seesCaption, picture), new VBox(2, looksCaption, mapStack));
         Label mapCaption = new Label();
         mapCaption.getStyleClass().add("caption");
         mapCaption.setWrapText(true);
-        mapCaption.setMaxWidth(IMAGE_SIDE + 40);
+        mapCaption.setMaxWidth(2 * IMAGE_SIDE + 10);
+        mapCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         mapCaption.textProperty().bind(Bindings.createStringBinding(() -> mapCaption(model.occlusionProperty().get(),
-                model.mapTimingProperty().get()), model.occlusionProperty(), model.mapTimingProperty()));
+                model.resultProperty().get(), model.mapTimingProperty().get()), model.occlusionProperty(),
+                model.mapTimingProperty()));
         mapCaption.setId("tryMapCaption");
         imageTitle.setId("tryImageTitle");
         imageTitle.getStyleClass().add("chart-title-label");
@@ -291,13 +302,13 @@ public final class TryModelView {
                 + percent(r.probabilities()[index][predicted]);
     }
 
-    static String mapCaption(OcclusionMap map, String timing) {
-        if (map == null) {
+    static String mapCaption(OcclusionMap map, TryResult result, String timing) {
+        if (map == null || result == null) {
             return "Where the model looks: computing…";
         }
         return String.format(Locale.ROOT, "Red: hiding this part with a grey patch lowers the model's confidence in "
                 + "'%s' (by up to %.1f nats of log-odds); blue: raises it. Occlusion sensitivity (Zeiler and Fergus "
-                + "2014): %s.", "the predicted class", map.maxDrop(), timing);
+                + "2014): %s.", result.images().classes().get(map.targetClass()), map.maxDrop(), timing);
     }
 
     /** Red where hiding the pixel lowers the evidence, blue where it raises it; alpha by size, scaled to the map's peak. */
@@ -325,7 +336,7 @@ public final class TryModelView {
     }
 
     /** Opens the view for a run's model in its own window; closing it stops its work. */
-    public static void open(Window owner, Path runFolder) {
+    public static TryModelView open(Window owner, Path runFolder) {
         TryModelView view = new TryModelView(new TryModelViewModel(runFolder));
         javafx.stage.Stage stage = new javafx.stage.Stage();
         if (owner != null) {
@@ -339,5 +350,6 @@ public final class TryModelView {
         stage.setScene(scene);
         stage.setOnHidden(e -> view.model().close());
         stage.show();
+        return view;
     }
 }
