@@ -152,6 +152,29 @@ class ModelTryoutTest {
                 + " of the mass on " + looked[1] + " of the area");
     }
 
+    @Test
+    void theShortcutProbeDrawsWhereTheModelLooksPerClass() throws Exception {
+        ModelTryout tryout = ModelTryout.open(run);
+        ExperimentConfig config = tryout.config();
+        ImageDataset images = new DatasetLoader().load(data, config.data().imageSize(), config.data().channels(),
+                ProgressObserver.NONE, CancellationToken.none());
+        org.collapselab.core.training.TrainingResult finished = new org.collapselab.core.training.TrainingResult(
+                org.collapselab.core.training.RunStatus.COMPLETED, List.of(), null, tryout.model(), null, List.of(),
+                List.of(), 0);
+        org.collapselab.core.diagnostics.DiagnosticContext ctx = org.collapselab.core.diagnostics.DiagnosticContext
+                .builder(config, images).trainingResult(finished).build();
+        var check = new org.collapselab.core.diagnostics.checks.ShortcutProbeCheck();
+        assertFalse(check.run(ctx, ProgressObserver.NONE, CancellationToken.none()).isEmpty(), "the shortcut is found");
+        var charts = ctx.charts(check.id());
+        var looks = charts.stream().filter(c -> c.id().equals("where-the-model-looks")).findFirst().orElseThrow();
+        var means = charts.stream().filter(c -> c.id().equals("class-mean-images")).findFirst().orElseThrow();
+        assertEquals(org.collapselab.core.diagnostics.ChartData.Kind.HEAT_GRID, looks.kind());
+        assertEquals(List.of("circle", "square", "triangle"), looks.series().stream().map(s -> s.name()).toList());
+        assertEquals(16 * 16, looks.series().get(0).points().size(), "24 px averaged down to 16 × 16 cells");
+        assertEquals(3, means.series().size());
+        assertTrue(looks.series().get(0).points().stream().anyMatch(p -> p.y() > 0.05), "the map is not flat");
+    }
+
     /** The mean share of the occlusion maps' mass, and of the area, on the background of a class's images. */
     static double[] backgroundMassAndArea(Path runFolder, Path folder, String cls) throws Exception {
         ModelTryout tryout = ModelTryout.open(runFolder);
