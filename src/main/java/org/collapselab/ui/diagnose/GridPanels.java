@@ -39,6 +39,8 @@ final class GridPanels {
         Label title = new Label(data.title());
         title.getStyleClass().add("chart-title-label");
         title.setWrapText(true);
+        title.setMaxWidth(560);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(6, title, panels);
         box.setId("chart-" + data.id());
         box.getStyleClass().add("step-chart");

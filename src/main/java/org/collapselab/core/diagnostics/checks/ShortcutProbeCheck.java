@@ -175,7 +175,7 @@ public final class ShortcutProbeCheck extends BaseCheck {
         ChartData.Builder images = ChartData.grid("class-mean-images", ChartData.Kind.IMAGE_GRID,
                 "Mean validation image per class", "pixel brightness (0–255)");
         ChartData.Builder looks = ChartData.grid("where-the-model-looks", ChartData.Kind.HEAT_GRID,
-                "Where the model looks per class: drop in the class's log-odds when a grey patch hides the part",
+                "Where the model looks per class (red: hiding the part lowers the class's log-odds; blue: raises them)",
                 "drop in log-odds (nats)");
         for (int c = 0; c < maps.length; c++) {
             if (maps[c] == null) {
