@@ -303,7 +303,10 @@ public final class TryModelView {
     }
 
     static String mapCaption(OcclusionMap map, TryResult result, String timing) {
-        if (map == null || result == null) {
+        if (result == null || result.count() == 0) {
+            return "";
+        }
+        if (map == null) {
             return "Where the model looks: computing…";
         }
         return String.format(Locale.ROOT, "Red: hiding this part with a grey patch lowers the model's confidence in "
