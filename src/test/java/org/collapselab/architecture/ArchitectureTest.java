@@ -91,6 +91,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theExplanationsUseTheTrainedModelApiOnly() {
+        // Occlusion maps must work on every engine, and the diagnostics may draw them: no engine, nothing above.
+        noClasses().that().resideInAPackage("org.collapselab.core.explain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.collapselab.core.training.dl4j..",
+                        "org.collapselab.core.training.samediff..", "org.collapselab.core.diagnostics..",
+                        "org.collapselab.core.report..", "org.collapselab.core.experiment..", "org.nd4j..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheSparkExecutorUsesSpark() {
         // Spark is a provided dependency: the desktop app runs without it, so nothing else may load its classes.
         noClasses().that().resideOutsideOfPackage("org.collapselab.core.experiment.spark..")

@@ -28,6 +28,13 @@ public final class DatasetLoader {
         this.threads = Math.max(1, threads);
     }
 
+    /** Whether the file's name has an image extension the loader reads (png, jpg, jpeg, bmp, gif). */
+    public static boolean hasImageExtension(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && DatasetScanner.IMAGE_EXTENSIONS.contains(name.substring(dot + 1));
+    }
+
     /** Finds classes and candidate files without decoding. @throws DataException when the folder is unusable. */
     public ScanResult scan(Path root, ProgressObserver progress, CancellationToken cancel) throws DataException {
         ScanResult scan = DatasetScanner.scan(root, null, progress, cancel);
@@ -51,6 +58,45 @@ public final class DatasetLoader {
     public ImageDataset load(Path root, List<String> classes, int imageSize, int channels, ProgressObserver progress,
                              CancellationToken cancel) throws DataException {
         return scanAndDecode(root, classes, imageSize, channels, false, progress, cancel);
+    }
+
+    /**
+     * Decodes the given files as unlabelled images (label 0 of {@code classes}; the labels mean nothing), e.g. images
+     * dropped onto the app to classify. Files that are not readable images are skipped with a reason.
+     *
+     * @throws DataException when none of the files is a readable image
+     */
+    public ImageDataset loadFiles(List<Path> files, List<String> classes, int imageSize, int channels,
+                                  ProgressObserver progress, CancellationToken cancel) throws DataException {
+        if (files.isEmpty()) {
+            throw new DataException("no image files given");
+        }
+        ParallelDecode decode = new ParallelDecode(imageSize, channels, Math.max(1, threads - 1), progress,
+                cancel::isCancelled);
+        List<ImageRef> refs = new ArrayList<>(files.size());
+        try {
+            for (Path file : files) {
+                ImageRef ref = new ImageRef(file, 0);
+                refs.add(ref);
+                decode.add(ref);
+            }
+            decode.checkSize();
+        } catch (DataException | RuntimeException e) {
+            decode.abandon();
+            throw e;
+        } finally {
+            decode.close();
+        }
+        ParallelDecode.Decoded decoded = decode.await();
+        cancel.throwIfCancelled();
+        Path root = files.get(0).toAbsolutePath().getParent();
+        ImageDataset images = assemble(new ScanResult(root, classes, refs, List.of()), imageSize, channels,
+                decoded.pixels(), decoded.infos(), decoded.failures(), false);
+        if (images.count() == 0) {
+            throw new DataException("none of the " + files.size() + " files is a readable image: "
+                    + images.skipped().get(0).file().getFileName() + " — " + images.skipped().get(0).reason());
+        }
+        return images;
     }
 
     private ImageDataset scanAndDecode(Path root, List<String> onlyClasses, int imageSize, int channels,

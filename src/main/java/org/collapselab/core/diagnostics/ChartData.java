@@ -17,7 +17,12 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChartData(String id, Kind kind, String title, String xLabel, String yLabel, boolean logX,
                         List<Series> series, List<Marker> markers) {
-    public enum Kind { LINE, BAR }
+    /**
+     * Lines, bars, or small square panels, one per series, whose points are the cells read row by row (x the cell's
+     * index, y its value): images (values 0–255, drawn grey) or heat maps (signed values, drawn red above zero and
+     * blue below).
+     */
+    public enum Kind { LINE, BAR, IMAGE_GRID, HEAT_GRID }
 
     /** Which axis a marker's value is on: a vertical line at an x value, or a horizontal line at a y value. */
     public enum Axis { X, Y }
@@ -57,6 +62,14 @@ public record ChartData(String id, Kind kind, String title, String xLabel, Strin
 
     public static Builder bar(String id, String title, String xLabel, String yLabel) {
         return new Builder(id, Kind.BAR, title, xLabel, yLabel);
+    }
+
+    /** Square panels ({@link Kind#IMAGE_GRID} or {@link Kind#HEAT_GRID}); {@code valueLabel} says what a cell holds. */
+    public static Builder grid(String id, Kind kind, String title, String valueLabel) {
+        if (kind != Kind.IMAGE_GRID && kind != Kind.HEAT_GRID) {
+            throw new IllegalArgumentException("not a grid kind: " + kind);
+        }
+        return new Builder(id, kind, title, "cell", valueLabel);
     }
 
     /** The series called {@code name}, or null. */
@@ -103,6 +116,15 @@ public record ChartData(String id, Kind kind, String title, String xLabel, Strin
             List<Point> points = new ArrayList<>();
             for (int i = 0; i < Math.min(x.length, y.length); i++) {
                 points.add(Point.xy(x[i], y[i]));
+            }
+            return series(name, points);
+        }
+
+        /** A square panel from its cells, row by row. */
+        public Builder panel(String name, double[] cells) {
+            List<Point> points = new ArrayList<>(cells.length);
+            for (int i = 0; i < cells.length; i++) {
+                points.add(Point.xy(i, cells[i]));
             }
             return series(name, points);
         }

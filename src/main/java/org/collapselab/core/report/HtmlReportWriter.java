@@ -386,6 +386,45 @@ public final class HtmlReportWriter {
         return String.format(Locale.ROOT, "%." + Math.min(decimals, 6) + "f", Math.abs(value) < step * 1e-9 ? 0 : value);
     }
 
+    /** A grid chart as one row of square panels of cells: grey images, or red (above zero) / blue heat maps. */
+    static String gridSvg(ChartData c) {
+        int panel = 120;
+        int gap = 16;
+        int top = 28;
+        double peak = 1e-9;
+        for (ChartData.Series s : c.series()) {
+            for (ChartData.Point p : s.points()) {
+                peak = Math.max(peak, Math.abs(p.y()));
+            }
+        }
+        int w = Math.max(1, c.series().size()) * (panel + gap);
+        StringBuilder g = new StringBuilder(String.format(Locale.ROOT,
+                "<svg width=%d height=%d role=img><text x=0 y=16 font-size=13>%s</text>", w, top + panel + 20,
+                esc(c.title())));
+        for (int k = 0; k < c.series().size(); k++) {
+            ChartData.Series s = c.series().get(k);
+            int side = (int) Math.round(Math.sqrt(s.points().size()));
+            double cell = (double) panel / Math.max(1, side);
+            int x0 = k * (panel + gap);
+            for (ChartData.Point p : s.points()) {
+                int i = (int) p.x();
+                String fill;
+                if (c.kind() == ChartData.Kind.IMAGE_GRID) {
+                    int v = (int) Math.max(0, Math.min(255, Math.round(p.y())));
+                    fill = String.format(Locale.ROOT, "rgb(%d,%d,%d)", v, v, v);
+                } else {
+                    double a = Math.min(1, Math.abs(p.y()) / peak);
+                    fill = String.format(Locale.ROOT, p.y() >= 0 ? "rgba(224,48,32,%.2f)" : "rgba(32,96,224,%.2f)", a);
+                }
+                g.append(String.format(Locale.ROOT, "<rect x=%.1f y=%.1f width=%.2f height=%.2f fill='%s'/>",
+                        x0 + (i % side) * cell, top + (double) (i / side) * cell, cell + 0.3, cell + 0.3, fill));
+            }
+            g.append(String.format(Locale.ROOT, "<rect x=%d y=%d width=%d height=%d fill=none stroke='#888'/>"
+                    + "<text x=%d y=%d font-size=12>%s</text>", x0, top, panel, panel, x0, top + panel + 15, esc(s.name())));
+        }
+        return g.append("</svg>").toString();
+    }
+
     /** The diagnostic steps in walkthrough order, then the chart of every step that has one. */
     private static void walkthrough(StringBuilder h, StepsReport steps) {
         h.append("<h2>Diagnostic walkthrough</h2><table><tr><th>#</th><th class=l>Step</th><th class=l>State</th>")
@@ -410,6 +449,9 @@ public final class HtmlReportWriter {
 
     /** A step's chart as inline SVG: polylines (log10 x when asked) or bars, dashed reference lines with labels. */
     static String svg(ChartData c) {
+        if (c.kind() == ChartData.Kind.IMAGE_GRID || c.kind() == ChartData.Kind.HEAT_GRID) {
+            return gridSvg(c);
+        }
         String[] colors = {"#0969da", "#cf222e", "#1a7f37", "#8250df"};
         int w = 460;
         int ht = 260;

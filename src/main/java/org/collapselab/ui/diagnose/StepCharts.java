@@ -23,6 +23,9 @@ final class StepCharts {
     }
 
     static Node of(ChartData data) {
+        if (data.kind() == ChartData.Kind.IMAGE_GRID || data.kind() == ChartData.Kind.HEAT_GRID) {
+            return GridPanels.of(data);
+        }
         XYChart<?, ?> chart = data.kind() == ChartData.Kind.BAR ? bar(data) : line(data);
         chart.setTitle(data.title());
         chart.setId("chart-" + data.id());

@@ -143,6 +143,15 @@ public final class RunsScreen {
         export.setId("exportRun");
         export.disableProperty().bind(open.disableProperty());
         export.setOnAction(e -> export(selected.get(0)));
+        Button tryModel = new Button("Try the model", new FontIcon(Feather.IMAGE));
+        tryModel.setId("tryRunModel");
+        tryModel.setTooltip(new Tooltip("Classify images you drop or choose with the selected run's model, and see "
+                + "where it looks"));
+        tryModel.disableProperty().bind(oneSelected.not().or(Bindings.createBooleanBinding(() -> selected.size() == 1
+                && !java.nio.file.Files.isRegularFile(selected.get(0).folder()
+                .resolve(org.collapselab.core.report.RunRecorder.MODEL_FILE)), selected)));
+        tryModel.setOnAction(e -> org.collapselab.ui.tryit.TryModelView.open(root.getScene().getWindow(),
+                selected.get(0).folder()));
         Button delete = new Button("Delete…", new FontIcon(Feather.TRASH_2));
         delete.setId("deleteRuns");
         delete.disableProperty().bind(Bindings.isEmpty(selected));
@@ -151,7 +160,7 @@ public final class RunsScreen {
         message.setId("runsMessage");
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add("caption");
-        HBox buttons = new HBox(8, refresh, filter, compare, open, useConfigButton, export, delete, message);
+        HBox buttons = new HBox(8, refresh, filter, compare, open, useConfigButton, export, tryModel, delete, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Select several runs (Ctrl/Shift+click) to compare them. Columns after Engine are the "
                 + "settings that differ among the listed runs.");

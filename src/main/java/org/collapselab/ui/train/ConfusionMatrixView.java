@@ -15,8 +15,8 @@ import javafx.scene.layout.RowConstraints;
 import org.collapselab.core.training.ConfusionMatrix;
 
 /** A confusion-matrix heat map with the counts written in the cells; rows are true classes. FX thread. */
-final class ConfusionMatrixView extends GridPane {
-    ConfusionMatrixView() {
+public final class ConfusionMatrixView extends GridPane {
+    public ConfusionMatrixView() {
         setId("confusionMatrix");
         getStyleClass().add("confusion-matrix");
         setHgap(2);
@@ -24,7 +24,7 @@ final class ConfusionMatrixView extends GridPane {
         show(null);
     }
 
-    void show(ConfusionMatrix matrix) {
+    public void show(ConfusionMatrix matrix) {
         getChildren().clear();
         getColumnConstraints().clear();
         getRowConstraints().clear();

@@ -65,7 +65,15 @@ public final class TrainScreen {
         backend.setId("backendLabel");
         backend.getStyleClass().add("caption");
         backend.textProperty().bind(model.backendProperty());
-        HBox controls = new HBox(10, start, stop, progress, progressText);
+        Button tryModel = new Button("Try the model", new FontIcon(Feather.IMAGE));
+        tryModel.setId("tryModelButton");
+        tryModel.setTooltip(new Tooltip("Classify images you drop or choose with the model of the last run, and see "
+                + "where it looks"));
+        tryModel.disableProperty().bind(model.runningProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> trainedModelFolder() == null, model.lastOutcomeProperty())));
+        tryModel.setOnAction(e -> org.collapselab.ui.tryit.TryModelView.open(root.getScene().getWindow(),
+                trainedModelFolder()));
+        HBox controls = new HBox(10, start, stop, tryModel, progress, progressText);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label banner = new Label();
         banner.setId("collapseBanner");
@@ -176,6 +184,14 @@ public final class TrainScreen {
             return;
         }
         showMessage(model.useRunsFolder(chosen.toPath()));
+    }
+
+    /** The last run's folder when it holds a trained model, else null. */
+    private java.nio.file.Path trainedModelFolder() {
+        var outcome = model.lastOutcomeProperty().get();
+        java.nio.file.Path folder = outcome == null ? null : outcome.runFolder();
+        return folder != null && java.nio.file.Files.isRegularFile(
+                folder.resolve(org.collapselab.core.report.RunRecorder.MODEL_FILE)) ? folder : null;
     }
 
     /** Shows why a run could not start (no data, memory estimate too large…). */

@@ -20,6 +20,27 @@ import org.junit.jupiter.api.Test;
 class HtmlReportWriterTest {
 
     @Test
+    void gridChartsAreDrawnAsCellsNotAsLines() {
+        org.collapselab.core.diagnostics.ChartData heat = org.collapselab.core.diagnostics.ChartData.grid("looks",
+                        org.collapselab.core.diagnostics.ChartData.Kind.HEAT_GRID, "Where it looks", "drop")
+                .panel("<circle>", new double[]{1, 0, 0, -0.5}).build();
+        String svg = HtmlReportWriter.svg(heat);
+        assertEquals(4 + 1, count(svg, "<rect"), "four cells and the panel's frame: " + svg);
+        assertTrue(svg.contains("rgba(224,48,32,1.00)"), "the peak cell in full red");
+        assertTrue(svg.contains("rgba(32,96,224,0.50)"), "the negative cell half blue");
+        assertTrue(svg.contains("&lt;circle&gt;"), "the panel name escaped");
+        assertFalse(svg.contains("<polyline"));
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void classAndFileNamesAreEscaped() {
         String evil = "<img src=x onerror=alert(1)>";
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -10,12 +10,16 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageInfo;
+import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Fix;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.explain.OcclusionMap;
+import org.collapselab.core.explain.OcclusionSensitivity;
+import org.collapselab.core.training.TrainedModel;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
@@ -23,13 +27,18 @@ import org.collapselab.core.util.ProgressObserver;
  * {@code spurious-feature}, the shortcut probe: one-feature classifiers on brightness, channel means,
  * image size and file format, fitted on the training split and scored on validation. A feature that
  * beats the majority baseline by 20 points is a shortcut the network can take instead of
- * the object. Numeric features use a 10-bin quantile classifier, categorical ones a lookup. Pure; fast.
+ * the object. Numeric features use a 10-bin quantile classifier, categorical ones a lookup. Pure; fast. When a trained
+ * model is at hand, it also draws where that model looks in each class (occlusion maps).
  */
 public final class ShortcutProbeCheck extends BaseCheck {
     public static final double LIFT = 0.20;
     /** A probe this accurate means one trivial statistic nearly decides the label: critical. */
     public static final double CRITICAL_ACCURACY = 0.90;
     static final int BINS = 10;
+    /** Validation images per class whose occlusion maps are averaged (3 × 50 inferences per class). */
+    static final int LOOK_IMAGES = 3;
+    /** Largest side of a "where the model looks" panel. */
+    static final int GRID_CELLS = 16;
 
     public ShortcutProbeCheck() {
         super("spurious-feature", List.of("spurious-feature"), "Shortcut probe",
@@ -124,6 +133,10 @@ public final class ShortcutProbeCheck extends BaseCheck {
         int[] counts = validation.classCounts();
         double baseline = (double) Arrays.stream(counts).max().orElse(0) / validation.count();
         ctx.chart(id(), chart(accuracy, baseline));
+        TrainedModel model = ctx.trainingResult() == null ? null : ctx.trainingResult().model();
+        if (model != null && model.classes().equals(validation.dataset().classes())) {
+            whereTheModelLooks(model, validation, cancel).forEach(chart -> ctx.chart(id(), chart));
+        }
         Map.Entry<String, Double> best = accuracy.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         double lift = best.getValue() - baseline;
         // The best of several probes on a small validation split overstates its lift; judge the lift less its
@@ -147,6 +160,72 @@ public final class ShortcutProbeCheck extends BaseCheck {
                         + "≥ 90%% probe accuracy (tuned on the spurious-brightness scenario)", 100 * margin, validation.count()),
                 new Fix("Collect images where the " + best.getKey() + " varies within each class, or equalise it "
                         + "(e.g. per-image normalisation) so it no longer tells the classes apart", Map.of(), null)));
+    }
+
+    /**
+     * Per class, the mean validation image and where the trained model looks in it: the mean occlusion map (Zeiler
+     * and Fergus 2014) over the first {@value #LOOK_IMAGES} validation images of the class, for that class. A model
+     * that takes a brightness or colour shortcut lights up the background, not the object. Cells are averaged down
+     * to at most {@value #GRID_CELLS} per side to keep report.json small.
+     */
+    public static List<ChartData> whereTheModelLooks(TrainedModel model, DataView validation, CancellationToken cancel) {
+        OcclusionMap[] maps = OcclusionSensitivity.perClass(model, validation, LOOK_IMAGES, cancel);
+        ImageDataset data = validation.dataset();
+        int size = data.imageSize();
+        ChartData.Builder images = ChartData.grid("class-mean-images", ChartData.Kind.IMAGE_GRID,
+                "Mean validation image per class", "pixel brightness (0–255)");
+        ChartData.Builder looks = ChartData.grid("where-the-model-looks", ChartData.Kind.HEAT_GRID,
+                "Where the model looks per class (red: hiding the part lowers the class's log-odds; blue: raises them)",
+                "drop in log-odds (nats)");
+        for (int c = 0; c < maps.length; c++) {
+            if (maps[c] == null) {
+                continue;
+            }
+            double[] brightness = new double[size * size];
+            int n = 0;
+            for (int i = 0; i < validation.count() && n < LOOK_IMAGES; i++) {
+                if (validation.label(i) == c) {
+                    for (int y = 0; y < size; y++) {
+                        for (int x = 0; x < size; x++) {
+                            double sum = 0;
+                            for (int ch = 0; ch < data.channels(); ch++) {
+                                sum += data.pixel(validation.indices()[i], y, x, ch);
+                            }
+                            brightness[y * size + x] += sum / data.channels();
+                        }
+                    }
+                    n++;
+                }
+            }
+            for (int i = 0; i < brightness.length; i++) {
+                brightness[i] /= Math.max(1, n);
+            }
+            double[] drop = new double[size * size];
+            for (int i = 0; i < drop.length; i++) {
+                drop[i] = maps[c].drop()[i];
+            }
+            images.panel(data.classes().get(c), shrink(brightness, size));
+            looks.panel(data.classes().get(c), shrink(drop, size));
+        }
+        return List.of(images.build(), looks.build());
+    }
+
+    /** Averages a square of {@code size}² cells down to at most {@value #GRID_CELLS} per side. */
+    static double[] shrink(double[] cells, int size) {
+        int side = Math.min(size, GRID_CELLS);
+        double[] out = new double[side * side];
+        int[] count = new int[side * side];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int cell = (y * side / size) * side + x * side / size;
+                out[cell] += cells[y * size + x];
+                count[cell]++;
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= Math.max(1, count[i]);
+        }
+        return out;
     }
 
     /** Each probe's validation accuracy as a bar, against the majority baseline and the flagging threshold. */
