@@ -67,6 +67,8 @@ public final class CauseChains {
             link("output-activation-mismatch", "never-predicted-classes", "the loss rewards the wrong outputs"),
             link("output-activation-mismatch", "cannot-overfit-small-batch", "the loss rewards the wrong outputs"),
             link("output-activation-mismatch", "nan-loss", "the loss takes the log of outputs that can be zero"),
+            link("output-activation-mismatch", "still-improving", "gradients through a mismatched output and loss are "
+                    + "weak or wrong, so the loss falls slowly"),
             link("initial-loss-off", "still-improving", "a loss that starts far off needs many epochs just to come back"),
             // the data
             link("class-imbalance", "collapsed-predictions", "the largest class is the cheapest answer"),

@@ -111,6 +111,17 @@ class CauseRankerTest {
     }
 
     @Test
+    void stillImprovingGoesUnderAnOutputMismatchEvenWithoutAnInitialLossFinding() {
+        List<Finding> ranked = CauseRanker.arrange(List.of(
+                f("output-activation-mismatch", Severity.CRITICAL, 0.34, 0.67),
+                f("still-improving", Severity.CRITICAL, 0.34, 0.35),
+                f("cannot-overfit-small-batch", Severity.WARNING, null, null)), Map.of());
+
+        assertEquals(1, ranked.stream().filter(Finding::topLevel).count(), ranked.toString());
+        assertEquals("output-activation-mismatch", byId(ranked, "still-improving").under().id());
+    }
+
+    @Test
     void aConfirmedFixAnywhereInAChainRanksTheChain() {
         List<Finding> ranked = CauseRanker.arrange(List.of(
                 f("class-imbalance", Severity.CRITICAL, 0.33, 0.34),
@@ -177,5 +188,20 @@ class CauseRankerTest {
         for (CauseChains.Link l : CauseChains.links()) {
             assertTrue(known.contains(l.cause()) && known.contains(l.effect()), l.cause() + " → " + l.effect());
         }
+    }
+
+    @Test
+    void theChainAndTheReasonSurviveReportJson() throws Exception {
+        List<Finding> ranked = CauseRanker.arrange(List.of(
+                withFix("learning-rate-too-high", Severity.WARNING, Map.of("training.learningRate", 3e-5),
+                        new FixTrial(0.33, 0.31, 4, 400, 78, 3, 1.0 / 9)),
+                f("dead-relu", Severity.CRITICAL, null, null)), Map.of());
+        String json = org.collapselab.core.util.Json.MAPPER.writeValueAsString(ranked);
+        var tree = org.collapselab.core.util.Json.MAPPER.readTree(json);
+        assertEquals("learning-rate-too-high", tree.get(1).get("under").get("id").asText());
+        assertEquals("symptom", tree.get(1).get("under").get("relation").asText());
+        assertEquals(3, tree.get(0).get("fix").get("trial").get("smallestClassImages").asInt());
+        Finding[] back = org.collapselab.core.util.Json.MAPPER.readValue(json, Finding[].class);
+        assertEquals(ranked, List.of(back));
     }
 }
