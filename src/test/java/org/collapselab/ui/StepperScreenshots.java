@@ -12,9 +12,9 @@ import org.collapselab.core.training.TrialBudget;
 import org.collapselab.ui.diagnose.DiagnoseViewModel;
 
 /**
- * The stepper's states and ranking on the imbalanced sample, for looking at (run under Xvfb like
+ * The stepper's states and ranking on a small imbalanced set, for looking at (run under Xvfb like
  * {@link ScreenshotTour}, with the output folder as the argument): the quick checks before any run (the steps on the
- * run wait), after a two-epoch Train-tab run (they name it), and the ranked causes after Run all. Not a test.
+ * run wait), after a three-epoch Train-tab run (they name it), and the ranked causes after Run all. Not a test.
  */
 public final class StepperScreenshots {
     public static void main(String[] args) throws Exception {
@@ -25,13 +25,19 @@ public final class StepperScreenshots {
         new Thread(() -> Application.launch(CollapseLabApp.class), "fx-launch").start();
         waitFor(() -> CollapseLabApp.lastWindow != null, 60);
         MainWindow window = CollapseLabApp.lastWindow;
-        fx(() -> window.loadDataset(AppContext.sampleDataDirectory().resolve("shapes-imbalanced")));
+        // A small imbalanced set (60:5:5 shapes of 32 px) keeps Run all within minutes on a busy two-core machine.
+        Path data = Path.of(args.length > 1 ? args[1] : "target/stepper-data");
+        if (!java.nio.file.Files.isDirectory(data)) {
+            org.collapselab.core.data.samples.ShapesGenerator.generate(data,
+                    org.collapselab.core.data.samples.ShapesGenerator.Options.balanced(60, 32, 11).withCounts(60, 5, 5));
+        }
+        fx(() -> window.loadDataset(data));
         waitFor(() -> window.context().datasetProperty().get() != null
-                && window.context().datasetProperty().get().classCounts()[0] > 200, 120);
+                && window.context().datasetProperty().get().classCounts()[0] == 60, 120);
         fx(() -> window.modelScreen().apply(ConfigCodec.defaults().withTraining(
-                ConfigCodec.defaults().training().withEpochs(2))));
+                ConfigCodec.defaults().training().withEpochs(3))));
         DiagnoseViewModel model = window.diagnoseScreen().model();
-        fx(() -> model.trialBudget(TrialBudget.of(0, 2, 200)));
+        fx(() -> model.trialBudget(TrialBudget.of(0, 1, 60)));
         fx(() -> window.tabs().getSelectionModel().select(3));
         waitFor(() -> !model.steps().isEmpty(), 60);
         fx(model::runPassive);
