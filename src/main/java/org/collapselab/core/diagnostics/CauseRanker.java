@@ -178,7 +178,12 @@ public final class CauseRanker {
                 Finding primary = group.stream().min(likelierCause).orElseThrow();
                 for (Finding f : group) {
                     if (f != primary) {
-                        under.put(f, new FindingLink(primary.id(), FindingLink.Relation.SAME_FIX,
+                        // A symptom of the leading finding that shares its fix reads as the symptom it is.
+                        CauseChains.Link link = CauseChains.link(primary, f);
+                        under.put(f, link != null
+                                ? new FindingLink(primary.id(), FindingLink.Relation.SYMPTOM, link.because()
+                                + "; same fix")
+                                : new FindingLink(primary.id(), FindingLink.Relation.SAME_FIX,
                                 "offers the same fix: " + describe(f.fix().set())));
                         children.computeIfAbsent(primary, k -> new ArrayList<>()).add(f);
                     }

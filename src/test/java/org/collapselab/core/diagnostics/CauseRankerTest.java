@@ -81,6 +81,19 @@ class CauseRankerTest {
     }
 
     @Test
+    void aSymptomThatSharesItsCausesFixIsListedAsASymptom() {
+        Map<String, Object> weights = Map.of("data.balance", "class-weights");
+        List<Finding> ranked = CauseRanker.arrange(List.of(
+                withFix("collapsed-predictions", Severity.CRITICAL, weights, null),
+                withFix("class-imbalance", Severity.CRITICAL, weights, null)), Map.of());
+
+        assertEquals(List.of("class-imbalance", "collapsed-predictions"), ids(ranked));
+        FindingLink link = byId(ranked, "collapsed-predictions").under();
+        assertEquals(FindingLink.Relation.SYMPTOM, link.relation());
+        assertTrue(link.because().endsWith("; same fix"), link.because());
+    }
+
+    @Test
     void aSymptomIsListedUnderItsCauseAndTheChainReadsRootFirst() {
         List<Finding> ranked = CauseRanker.arrange(List.of(
                 f("collapsed-predictions", Severity.CRITICAL, null, null),
