@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.diagnostics.CauseRanker;
 import org.collapselab.core.diagnostics.CheckState;
 import org.collapselab.core.diagnostics.DiagnosticCheck;
 import org.collapselab.core.diagnostics.DiagnosticSession;
@@ -98,7 +99,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         });
         Path folder = monitored.get() == null ? out : monitored.get().runFolder();
         console.println();
-        Printing.findings(console, "Ranked causes (trial: balanced accuracy before → after the fix)", ranked);
+        console.println(CauseRanker.RULE);
+        Printing.findings(console, "Ranked causes", ranked);
         console.printf("Diagnose took %.1f s in all (experiments %.1f s). Run folder: %s%n",
                 (System.nanoTime() - start) / 1e9, budget.elapsedSeconds(),
                 folder == null ? "none (no monitored run)" : folder.toAbsolutePath());
@@ -128,10 +130,11 @@ final class DiagnoseCommand implements Callable<Integer> {
                 }
                 return;
             }
-            out.printf("[%2d/%d] %-28s %-7s %5.1f s%s%n", index + 1, size, check.title(), result.state().name(),
-                    result.seconds(), result.findings().isEmpty()
+            out.printf("[%2d/%d] %-28s %-14s %5.1f s%s%s%n", index + 1, size, check.title(),
+                    result.state().name().replace('_', ' '), result.seconds(), result.findings().isEmpty()
                             ? (result.note() == null ? "" : "  (" + result.note() + ")")
-                            : "  " + result.findings().stream().map(f -> f.severity().json() + ":" + f.id()).toList());
+                            : "  " + result.findings().stream().map(f -> f.severity().json() + ":" + f.id()).toList(),
+                    result.run() == null ? "" : "  [run " + result.run() + "]");
         }
 
         @Override

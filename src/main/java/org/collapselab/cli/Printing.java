@@ -2,7 +2,11 @@ package org.collapselab.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import org.collapselab.core.diagnostics.CauseRanker;
 import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.FindingLink;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.experiment.RunOutcome;
 
@@ -33,31 +37,71 @@ final class Printing {
         findings(out, "Findings", findings);
     }
 
-    /** The findings under one heading, e.g. "Ranked causes (...)"; "none" on the heading's line when empty. */
+    /**
+     * The findings under one heading, e.g. "Ranked causes"; "none" on the heading's line when empty. A ranked list
+     * prints one entry per rank, with the reason for its place, and the findings listed under it (its symptoms, the
+     * next links of its cause chain, and findings with the same fix) indented beneath it.
+     */
     static void findings(PrintStream out, String heading, List<Finding> findings) {
         if (findings.isEmpty()) {
             out.println(heading + ": none");
             return;
         }
         out.println(heading + ":");
-        for (Finding f : findings) {
-            out.printf("  [%s] %s%s — %s%n", f.severity().json().toUpperCase(), f.rank() > 0 ? "#" + f.rank() + " " : "",
-                    f.id(), f.title());
+        Map<String, Integer> depth = new HashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.under() != null) {
+                int d = depth.getOrDefault(f.under().id(), 0) + 1;
+                depth.put(f.id(), d);
+                String indent = "      " + "  ".repeat(d - 1);
+                out.printf("%s%s %s [%s] — %s (%s)%n", indent, f.under().relation() == FindingLink.Relation.SAME_FIX
+                        ? "=" : "→", f.id(), f.severity().json().toUpperCase(), f.title(), f.under().because());
+                continue;
+            }
+            depth.put(f.id(), 0);
+            out.printf("  %s%s [%s] — %s%n", f.rank() > 0 ? "#" + f.rank() + " " : "", f.id(),
+                    f.severity().json().toUpperCase(), f.title());
+            if (f.rankReason() != null) {
+                out.printf("      why #%d: %s%n", f.rank(), f.rankReason());
+            }
             if (f.evidence() != null) {
                 out.printf("      measured %s, threshold %s (%s)%n", number(f.evidence().measured()),
                         number(f.evidence().threshold()), f.evidence().source());
             }
             if (f.fix() != null) {
-                out.printf("      fix: %s %s%n", f.fix().description(), f.fix().set().isEmpty() ? ""
-                        : "{" + f.fix().set().entrySet().stream()
-                        .map(e -> org.collapselab.core.model.ConfigPaths.assignmentForUser(e.getKey(), e.getValue()))
-                        .collect(java.util.stream.Collectors.joining(", ")) + "}");
+                out.printf("      fix: %s%s%n", f.fix().description(), f.fix().set().isEmpty() ? ""
+                        : " (" + CauseRanker.describe(f.fix().set()) + ")");
                 if (f.fix().trial() != null) {
-                    out.printf("      trial: balanced accuracy %.3f → %.3f%n", f.fix().trial().balancedAccuracyBefore(),
-                            f.fix().trial().balancedAccuracyAfter());
+                    out.printf("      trial: balanced accuracy %s%n", CauseRanker.describe(f.fix().trial()));
                 }
             }
+            String below = countBelow(findings, i);
+            if (!below.isEmpty()) {
+                out.printf("      %s:%n", below);
+            }
         }
+    }
+
+    /** "+3 symptoms, 1 with the same fix" for the findings listed under entry {@code at}, or "" when none. */
+    private static String countBelow(List<Finding> findings, int at) {
+        int symptoms = 0;
+        int sameFix = 0;
+        for (int i = at + 1; i < findings.size() && findings.get(i).under() != null; i++) {
+            if (findings.get(i).under().relation() == FindingLink.Relation.SAME_FIX) {
+                sameFix++;
+            } else {
+                symptoms++;
+            }
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (symptoms > 0) {
+            parts.add(symptoms + (symptoms == 1 ? " symptom" : " symptoms"));
+        }
+        if (sameFix > 0) {
+            parts.add(sameFix + " with the same fix");
+        }
+        return parts.isEmpty() ? "" : "+" + String.join(", ", parts);
     }
 
     static String number(double value) {

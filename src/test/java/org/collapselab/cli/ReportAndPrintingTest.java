@@ -87,6 +87,36 @@ class ReportAndPrintingTest {
     }
 
     @Test
+    void rankedCausesPrintOneEntryPerRankWithWhyItsThereAndItsChainBeneath() {
+        java.util.Map<String, Object> lower = java.util.Map.of("training.learningRate", 3e-5);
+        org.collapselab.core.diagnostics.FixTrial trial = new org.collapselab.core.diagnostics.FixTrial(0.33, 0.31, 4,
+                400, 78, 3, 1.0 / 9);
+        List<Finding> ranked = org.collapselab.core.diagnostics.CauseRanker.arrange(List.of(
+                fixed("learning-rate-too-high", Severity.WARNING, lower, trial),
+                fixed("learning-rate-out-of-range", Severity.WARNING, lower, trial),
+                fixed("dead-relu", Severity.CRITICAL, null, null),
+                finding(Severity.CRITICAL)), java.util.Map.of());
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        Printing.findings(new PrintStream(text, true, StandardCharsets.UTF_8), "Ranked causes", ranked);
+        String printed = text.toString(StandardCharsets.UTF_8);
+
+        assertFalse(printed.contains("#2"), "one entry: the chain and the finding with the same fix\n" + printed);
+        assertTrue(printed.contains("  #1 learning-rate-too-high [WARNING]"), printed);
+        assertTrue(printed.contains("why #1: Trial inconclusive (0.33 → 0.31 (−0.02), 4-epoch trial on 400 training "
+                + "and 78 validation images"), printed);
+        assertTrue(printed.contains("+2 symptoms, 1 with the same fix:"), printed);
+        assertTrue(printed.contains("      = learning-rate-out-of-range [WARNING]"), printed);
+        assertTrue(printed.contains("      → dead-relu [CRITICAL]"), printed);
+        assertTrue(printed.contains("        → collapsed-predictions [CRITICAL]"), "indented under dead-relu\n" + printed);
+    }
+
+    private static Finding fixed(String id, Severity severity, java.util.Map<String, Object> set,
+                                 org.collapselab.core.diagnostics.FixTrial trial) {
+        return new Finding(id, severity, 0, id + " title", "because", new Evidence(1.0, 0.9, "test"),
+                set == null ? null : new org.collapselab.core.diagnostics.Fix("fix " + id, set, trial));
+    }
+
+    @Test
     void nd4jDuplicateTfOpMappingWarningIsSilenced() {
         // The class that logs "Duplicate TF op mapping found for op ..." at WARN during its static initialiser.
         var logger = LoggerFactory.getLogger(org.nd4j.imports.converters.ImportClassMapping.class);

@@ -1,5 +1,6 @@
 package org.collapselab.ui;
 
+import static org.collapselab.ui.WorkbenchTest.uncheckedConfig;
 import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -92,7 +94,11 @@ class DiagnoseStepperTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("critical", step("class-imbalance").stateKey());
         assertEquals(CheckState.PASSED, step("unreadable-files").result().state());
-        assertEquals(CheckState.PENDING, step("dead-relu").result().state(), "needs a training run");
+        for (String judgesTheRun : List.of("dead-relu", "loss-dynamics", "overfitting", "still-improving")) {
+            assertEquals(CheckState.WAITING, step(judgesTheRun).result().state(), judgesTheRun + " needs a training run");
+            assertEquals("waiting", step(judgesTheRun).stateKey(), "its icon's style class is state-waiting");
+        }
+        assertEquals(CheckState.PENDING, step("monitored-run").result().state(), "no run to adopt: it would train");
         assertEquals(CheckState.PENDING, step("initial-loss").result().state(), "active checks are not quick checks");
         assertTrue(styles(robot, "#step-class-imbalance .step-icon").contains("state-critical"));
         assertTrue(styles(robot, "#step-unreadable-files .step-icon").contains("state-passed"));
@@ -157,6 +163,14 @@ class DiagnoseStepperTest {
         assertTrue(model().ranked().stream().anyMatch(f -> f.fix() != null && f.fix().trial() != null),
                 "at least one fix was tried");
         assertNotNull(robot.lookup("#rankedCauses").query(), "the summary shows the ranking");
+        assertTrue(robot.lookup("#rankingRule").queryAs(Label.class).getText().startsWith("A fix that raised balanced "
+                + "accuracy by at least 0.05"), "the header states the rule that was applied");
+        var entries = model().ranked().stream().filter(org.collapselab.core.diagnostics.Finding::topLevel).toList();
+        assertEquals(entries.size(), entries.stream().map(f -> f.fix() == null || f.fix().set().isEmpty()
+                ? f.id() : f.fix().set()).distinct().count(), "no two entries offer the same fix");
+        for (var f : entries) {
+            assertNotNull(robot.lookup("#why-" + f.id()).query(), "each entry says why it holds its place: " + f.id());
+        }
 
         robot.clickOn("#exportReport");
         WaitForAsyncUtils.waitForFxEvents();
@@ -173,6 +187,38 @@ class DiagnoseStepperTest {
         WaitForAsyncUtils.waitForFxEvents();
         String text = robot.lookup("#beforeAfter").queryAs(Label.class).getText();
         assertTrue(text.contains("Collapsed") && text.contains("→"), text);
+    }
+
+    @Test
+    void theQuickChecksJudgeTheLatestTrainTabRunAndNameIt(FxRobot robot) {
+        waitUntil(() -> window.context().datasetProperty().get() != null && !model().steps().isEmpty(), 30);
+        robot.interact(() -> window.modelScreen().apply(uncheckedConfig(1)));
+        robot.interact(window::trainNow);
+        waitUntil(() -> window.trainModel().lastOutcomeProperty().get() != null
+                && !window.trainModel().runningProperty().get(), 180);
+        var first = window.trainModel().lastOutcomeProperty().get();
+        waitUntil(() -> model().diagnosedRunProperty().get() == first, 30);
+        robot.interact(window::trainNow);
+        waitUntil(() -> window.trainModel().lastOutcomeProperty().get() != first
+                && !window.trainModel().runningProperty().get(), 180);
+        var latest = window.trainModel().lastOutcomeProperty().get();
+        waitUntil(() -> model().diagnosedRunProperty().get() == latest, 30);
+
+        robot.clickOn("#diagnoseTab");
+        robot.clickOn("#runPassive");
+        waitUntil(() -> !model().runningProperty().get() && step("collapsed-predictions").result().state()
+                != CheckState.PENDING, 60);
+        WaitForAsyncUtils.waitForFxEvents();
+        String latestName = latest.runFolder().getFileName().toString();
+        assertEquals(CheckState.PASSED, step("monitored-run").result().state(), "the finished run is adopted, not trained");
+        for (String judgesTheRun : List.of("monitored-run", "collapsed-predictions", "loss-dynamics", "dead-relu")) {
+            assertEquals(latestName, step(judgesTheRun).result().run(), judgesTheRun + " examined the latest run");
+        }
+        assertEquals(CheckState.NOT_APPLICABLE, step("overfitting").result().state(), "one epoch shows no trend");
+        assertNoStepFailed();
+        robot.interact(() -> model().select(step("collapsed-predictions").index()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Examined run: " + latestName, robot.lookup("#stepRun").queryAs(Label.class).getText());
     }
 
     @Test

@@ -7,8 +7,12 @@ public enum CheckState {
     PASSED,
     /** Ran and reported at least one finding. */
     FOUND,
-    /** Not run: skipped by the user, not applicable, out of budget, or cancelled. */
+    /** Not run: skipped by the user, out of budget, or stopped. */
     SKIPPED,
+    /** Not run: it reads the training run and there is none yet (the note says which step makes one). */
+    WAITING,
+    /** Not run: it cannot judge these facts (the note says why, e.g. "needs at least 3 epochs"). */
+    NOT_APPLICABLE,
     /** The check itself failed (an exception); its message is in the step result. */
     FAILED
 }

@@ -37,6 +37,24 @@ public interface DiagnosticCheck {
     /** Whether the check runs training experiments (and so costs time and budget). */
     boolean active();
 
+    /**
+     * Whether the check judges the monitored training run ({@link DiagnosticContext#trainingResult()}): without one it
+     * waits, and its result names the run it examined.
+     */
+    default boolean readsTrainingRun() {
+        return false;
+    }
+
+    /** Whether the check makes (or adopts) the training run that the {@link #readsTrainingRun()} checks judge. */
+    default boolean producesTrainingRun() {
+        return false;
+    }
+
+    /** Whether running it now trains nothing (the quick checks run these); by default the passive checks. */
+    default boolean quick(DiagnosticContext ctx) {
+        return !active();
+    }
+
     /** Null when the check can run on these facts, otherwise why not (e.g. "no training run yet"). */
     default String notApplicable(DiagnosticContext ctx) {
         return null;

@@ -38,6 +38,7 @@ public final class DiagnosticContext {
     private final Map<String, Object> facts = new ConcurrentHashMap<>();
     private final Map<String, List<ChartData>> charts = new ConcurrentHashMap<>();
     private volatile TrainingResult trainingResult;
+    private volatile String trainingRunName;
 
     /** How the TRAINING phase launches the monitored run (the CLI records it in the run folder). */
     @FunctionalInterface
@@ -57,6 +58,7 @@ public final class DiagnosticContext {
         this.trials = b.trials;
         this.monitoredRun = b.monitoredRun;
         this.trainingResult = b.trainingResult;
+        this.trainingRunName = b.trainingRunName;
     }
 
     public static Builder builder(ExperimentConfig config, ImageDataset dataset) {
@@ -86,6 +88,18 @@ public final class DiagnosticContext {
     public TrainingResult trainingResult() { return trainingResult; }
 
     public void trainingResult(TrainingResult result) { this.trainingResult = result; }
+
+    /** The training run the checks judge and its name (the run folder's), replacing the one before. */
+    public void trainingRun(TrainingResult result, String name) {
+        this.trainingRunName = name;
+        this.trainingResult = result;
+    }
+
+    /**
+     * The name of the run {@link #trainingResult()} came from (its run folder), or null when it has none (a
+     * monitored run trained without a folder, as the scorecard does).
+     */
+    public String trainingRunName() { return trainingRunName; }
 
     /** Runs the monitored training through the configured hook, or as a full-length trial when none was given. */
     public TrainingResult runMonitoredTraining(CancellationToken cancel) {
@@ -185,6 +199,7 @@ public final class DiagnosticContext {
         private TrialRunner trials;
         private MonitoredRun monitoredRun;
         private TrainingResult trainingResult;
+        private String trainingRunName;
         private final int classCount;
 
         private Builder(ExperimentConfig config, ImageDataset dataset, int classCount) {
@@ -198,6 +213,12 @@ public final class DiagnosticContext {
         public Builder trials(TrialRunner value) { this.trials = value; return this; }
         public Builder monitoredRun(MonitoredRun value) { this.monitoredRun = value; return this; }
         public Builder trainingResult(TrainingResult value) { this.trainingResult = value; return this; }
+        /** A finished run to judge instead of training one, and its name (its run folder's). */
+        public Builder trainingRun(TrainingResult value, String name) {
+            this.trainingResult = value;
+            this.trainingRunName = name;
+            return this;
+        }
 
         public DiagnosticContext build() {
             return new DiagnosticContext(this);

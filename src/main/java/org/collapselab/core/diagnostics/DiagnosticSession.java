@@ -1,7 +1,7 @@
 package org.collapselab.core.diagnostics;
 
 import org.collapselab.core.training.BudgetExhaustedException;
-import org.collapselab.core.training.BudgetExhaustedException;
+import org.collapselab.core.training.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +24,9 @@ public final class DiagnosticSession {
 
         default void progress(int index, long done, long total, String message) { }
     }
+
+    /** The name a step gives the run it examined when that run has no run folder. */
+    public static final String UNSAVED_RUN = "the session's monitored run (not saved)";
 
     private final List<DiagnosticCheck> checks;
     private final DiagnosticContext context;
@@ -93,19 +96,26 @@ public final class DiagnosticSession {
                 }
                 return;
             }
-            if (results[current].state() == CheckState.PENDING) {
+            CheckState state = results[current].state();
+            if (state == CheckState.PENDING || state == CheckState.WAITING) {
                 run(current, cancel);
             }
             next();
         }
     }
 
-    /** Runs step {@code index}; never throws for a failing check. */
+    /**
+     * Runs step {@code index}; never throws for a failing check. A step that judges the training run waits while
+     * there is none, and one that cannot judge these facts is not applicable: neither is ever passed.
+     */
     public StepResult run(int index, CancellationToken cancel) {
         DiagnosticCheck check = checks.get(index);
+        if (check.readsTrainingRun() && context.trainingResult() == null) {
+            return set(index, new StepResult(CheckState.WAITING, List.of(), waitingNote(), 0));
+        }
         String why = check.notApplicable(context);
         if (why != null) {
-            return set(index, new StepResult(CheckState.SKIPPED, List.of(), why, 0));
+            return set(index, named(check, new StepResult(CheckState.NOT_APPLICABLE, List.of(), why, 0)));
         }
         set(index, new StepResult(CheckState.RUNNING, List.of(), null, 0));
         context.clearCharts(check.id());
@@ -132,7 +142,37 @@ public final class DiagnosticSession {
         } catch (RuntimeException e) {
             result = new StepResult(CheckState.FAILED, List.of(), String.valueOf(e), (System.nanoTime() - start) / 1e9);
         }
-        return set(index, result);
+        return set(index, named(check, result));
+    }
+
+    /**
+     * Judges {@code result} (a finished run of the session's config and data, named {@code name}) instead of the
+     * run so far: the steps that made or judged the old run go back to pending. Call when no step is running.
+     */
+    public void useTrainingRun(TrainingResult result, String name) {
+        context.trainingRun(result, name);
+        for (int i = 0; i < checks.size(); i++) {
+            DiagnosticCheck check = checks.get(i);
+            if ((check.readsTrainingRun() || check.producesTrainingRun()) && result(i).state() != CheckState.PENDING) {
+                set(i, StepResult.PENDING);
+            }
+        }
+    }
+
+    /** "run 2026-12-03-…" for the steps that made or judged the training run; others unchanged. */
+    private StepResult named(DiagnosticCheck check, StepResult result) {
+        if (!(check.readsTrainingRun() || check.producesTrainingRun()) || context.trainingResult() == null) {
+            return result;
+        }
+        String name = context.trainingRunName();
+        return result.withRun(name != null ? name : UNSAVED_RUN);
+    }
+
+    /** What a step that judges the training run says while there is none: which step makes one. */
+    private String waitingNote() {
+        return checks.stream().filter(DiagnosticCheck::producesTrainingRun).findFirst()
+                .map(c -> "waiting for a training run (step “" + c.title() + "” makes one)")
+                .orElse("waiting for a training run");
     }
 
     /**

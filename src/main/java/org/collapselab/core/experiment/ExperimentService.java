@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.collapselab.core.data.DataException;
 import org.collapselab.core.data.DatasetLoader;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.diagnostics.CheckState;
 import org.collapselab.core.diagnostics.DiagnosticCatalog;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.DiagnosticSession;
@@ -170,7 +171,7 @@ public final class ExperimentService {
         ImageDataset validation = loadValidation(config, data, ProgressObserver.NONE, loadCancel);
         DiagnosticContext.Builder builder = DiagnosticContext.builder(config, data);
         if (finishedRunOrNull != null) {
-            builder.trainingResult(finishedRunOrNull.result());
+            builder.trainingRun(finishedRunOrNull.result(), runName(finishedRunOrNull));
         }
         DiagnosticContext ctx = builder
                 .validationSet(validation)
@@ -183,6 +184,7 @@ public final class ExperimentService {
                         RunOutcome outcome = runner.run(context.config(), context.dataset(), context.validationSet(),
                                 folder, monitoredObserver, token);
                         onMonitoredRun.accept(outcome);
+                        context.trainingRun(outcome.result(), runName(outcome));
                         return outcome.result();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -204,17 +206,24 @@ public final class ExperimentService {
     }
 
     /**
-     * The quick checks: every pending passive step that applies (data, config and the checks of a finished run),
-     * without trial runs.
+     * The quick checks: every pending step that trains nothing (data, config, and a finished run with the checks
+     * that judge it). Without a run, the steps that judge one are marked waiting; steps that do not apply say why.
      */
     public void runQuickChecks(DiagnosticSession session, CancellationToken cancel) {
         for (int i = 0; i < session.size() && !cancel.isCancelled(); i++) {
             var check = session.checks().get(i);
-            if (!check.active() && session.state(i) == org.collapselab.core.diagnostics.CheckState.PENDING
-                    && check.notApplicable(session.context()) == null) {
+            var state = session.state(i);
+            boolean waiting = check.readsTrainingRun() && session.context().trainingResult() == null;
+            if ((state == CheckState.PENDING || state == CheckState.WAITING)
+                    && (check.quick(session.context()) || waiting)) {
                 session.run(i, cancel);
             }
         }
+    }
+
+    /** The name a run goes by in a diagnosis: its run folder's, or null without one. */
+    static String runName(RunOutcome outcome) {
+        return outcome.runFolder() == null ? null : outcome.runFolder().getFileName().toString();
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.core.diagnostics.ChartData;
+import org.collapselab.core.diagnostics.CauseRanker;
 import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.FindingLink;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.util.Json;
@@ -130,16 +132,32 @@ public final class HtmlReportWriter {
         h.append("<h2>Findings</h2>");
         if (r.findings().isEmpty()) {
             h.append("<p>No findings.</p>");
+        } else if (r.findings().stream().anyMatch(f -> f.rankReason() != null)) {
+            h.append("<p>").append(esc(CauseRanker.RULE)).append("</p>");
         }
+        java.util.Map<String, Integer> depth = new java.util.HashMap<>();
         for (Finding f : r.findings()) {
+            int d = f.under() == null ? 0 : depth.getOrDefault(f.under().id(), 0) + 1;
+            depth.put(f.id(), d);
             String cls = switch (f.severity()) {
                 case CRITICAL -> "crit";
                 case WARNING -> "warn";
                 case INFO -> "info";
             };
-            h.append("<div class=\"finding\"><b class=\"").append(cls).append("\">").append(esc(f.severity().json().toUpperCase()))
-                    .append("</b> ").append(f.rank() > 0 ? "#" + f.rank() + " " : "").append("<code>").append(esc(f.id()))
-                    .append("</code> — ").append(esc(f.title())).append("<p>").append(esc(f.explanation())).append("</p>");
+            h.append("<div class=\"finding\"").append(d > 0 ? " style=\"margin-left:" + 28 * d + "px\"" : "")
+                    .append("><b class=\"").append(cls).append("\">").append(esc(f.severity().json().toUpperCase()))
+                    .append("</b> ").append(f.under() != null ? (f.under().relation() == FindingLink.Relation.SAME_FIX
+                            ? "= same fix as " : "→ explained by ") + "<code>" + esc(f.under().id()) + "</code>: "
+                            : f.rank() > 0 ? "#" + f.rank() + " " : "")
+                    .append("<code>").append(esc(f.id()))
+                    .append("</code> — ").append(esc(f.title()));
+            if (f.under() != null) {
+                h.append(" <i>(").append(esc(f.under().because())).append(")</i>");
+            }
+            if (f.rankReason() != null) {
+                h.append("<p><b>Why #").append(f.rank()).append(":</b> ").append(esc(f.rankReason())).append("</p>");
+            }
+            h.append("<p>").append(esc(f.explanation())).append("</p>");
             if (f.evidence() != null) {
                 h.append("<p>Evidence: measured ").append(esc(fmt(f.evidence().measured()))).append(", threshold ")
                         .append(esc(fmt(f.evidence().threshold()))).append(" — source: ").append(esc(f.evidence().source()))
@@ -149,8 +167,7 @@ public final class HtmlReportWriter {
                 h.append("<p>Fix: ").append(esc(f.fix().description())).append(" <code>").append(esc(fixSettings(f.fix().set())))
                         .append("</code>");
                 if (f.fix().trial() != null) {
-                    h.append(" — trial: balanced accuracy ").append(fmt(f.fix().trial().balancedAccuracyBefore())).append(" → ")
-                            .append(fmt(f.fix().trial().balancedAccuracyAfter()));
+                    h.append(" — trial: balanced accuracy ").append(esc(CauseRanker.describe(f.fix().trial())));
                 }
                 h.append("</p>");
             }
@@ -432,8 +449,11 @@ public final class HtmlReportWriter {
         for (StepsReport.Step s : steps.steps()) {
             String found = s.findings() == null || s.findings().isEmpty() ? (s.note() == null ? "" : s.note())
                     : String.join(", ", s.findings().stream().map(f -> f.severity().json() + ": " + f.id()).toList());
+            if (s.run() != null) {
+                found = (found.isEmpty() ? "" : found + " · ") + "examined run " + s.run();
+            }
             h.append("<tr><td>").append(s.index()).append("</td><td class=l>").append(esc(s.title())).append("</td><td class=l>")
-                    .append(esc(s.state() == null ? "" : s.state().name().toLowerCase())).append("</td><td>")
+                    .append(esc(s.state() == null ? "" : s.state().name().toLowerCase().replace('_', ' '))).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.1f", s.seconds())).append("</td><td class=l>").append(esc(found)).append("</td></tr>");
         }
         h.append("</table>");

@@ -1,5 +1,6 @@
 package org.collapselab.core.report;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,10 +24,19 @@ public record StepsReport(int schema, List<Step> steps) {
     public static final int SCHEMA = 1;
     public static final String FILE = "diagnose.json";
 
-    /** One step of the walkthrough. */
+    /** One step of the walkthrough; {@code run} names the training run a step made or judged. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(int index, String id, String title, Phase phase, boolean active, CheckState state,
-                       double seconds, String note, List<Finding> findings, List<ChartData> charts) {
+                       double seconds, String note, List<Finding> findings, List<ChartData> charts, String run) {
+        @JsonCreator
+        public Step {
+        }
+
+        /** A step that judged no training run. */
+        public Step(int index, String id, String title, Phase phase, boolean active, CheckState state, double seconds,
+                    String note, List<Finding> findings, List<ChartData> charts) {
+            this(index, id, title, phase, active, state, seconds, note, findings, charts, null);
+        }
     }
 
     public StepsReport {
@@ -40,7 +50,7 @@ public record StepsReport(int schema, List<Step> steps) {
             DiagnosticCheck check = session.checks().get(i);
             StepResult r = session.result(i);
             steps.add(new Step(i + 1, check.id(), check.title(), check.phase(), check.active(), r.state(), r.seconds(),
-                    r.note(), r.findings(), r.charts()));
+                    r.note(), r.findings(), r.charts(), r.run()));
         }
         return new StepsReport(SCHEMA, steps);
     }

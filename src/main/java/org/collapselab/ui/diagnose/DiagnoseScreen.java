@@ -20,10 +20,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.collapselab.core.diagnostics.CauseRanker;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.CheckState;
 import org.collapselab.core.diagnostics.DiagnosticCheck;
 import org.collapselab.core.diagnostics.Finding;
+import org.collapselab.core.diagnostics.FindingLink;
 import org.collapselab.core.diagnostics.StepResult;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.experiment.RunOutcome;
@@ -324,6 +326,9 @@ public final class DiagnoseScreen {
         state.setWrapText(true);
         state.getStyleClass().addAll("step-state", "state-" + item.stateKey());
         detail.getChildren().addAll(where, title, description, state);
+        if (r.run() != null) {
+            detail.getChildren().add(examinedRun(r));
+        }
         VBox findings = new VBox(12);
         if (r.state() == CheckState.FOUND) {
             for (Finding f : r.findings()) {
@@ -365,12 +370,26 @@ public final class DiagnoseScreen {
         return switch (r.state()) {
             case PENDING -> "Pending — press Run step" + (item.check().active() ? " (runs a short experiment)" : "");
             case RUNNING -> "Running… " + item.progressProperty().get();
-            case PASSED -> "Passed in " + time(r.seconds()) + ": nothing found";
+            case PASSED -> item.check().producesTrainingRun()
+                    ? "Done in " + time(r.seconds()) + (r.run() == null ? "" : ": the steps below judge this run")
+                    : "Passed in " + time(r.seconds()) + ": nothing found";
             case FOUND -> String.format("Found %d %s in %s", r.findings().size(),
                     r.findings().size() == 1 ? "finding" : "findings", time(r.seconds()));
             case SKIPPED -> "Skipped: " + (r.note() == null ? "" : r.note());
+            case WAITING -> "Waiting for a training run: run the step “Monitored training run”, or train this config "
+                    + "on the Train tab (the latest such run is used)";
+            case NOT_APPLICABLE -> "Not applicable: " + (r.note() == null ? "" : r.note());
             case FAILED -> "Failed: " + r.note();
         };
+    }
+
+    /** "Examined run 2026-…" under the state of a step that made or judged the training run. */
+    private static Label examinedRun(StepResult r) {
+        Label run = new Label("Examined run: " + r.run());
+        run.setId("stepRun");
+        run.setWrapText(true);
+        run.getStyleClass().add("caption");
+        return run;
     }
 
     private Node findingCard(Finding f) {
@@ -409,8 +428,9 @@ public final class DiagnoseScreen {
             fix.setWrapText(true);
             card.getChildren().add(fix);
             if (f.fix().trial() != null) {
-                card.getChildren().add(new Label(String.format("Trial run: balanced accuracy %.2f → %.2f",
-                        f.fix().trial().balancedAccuracyBefore(), f.fix().trial().balancedAccuracyAfter())));
+                Label trial = new Label("Trial run: balanced accuracy " + CauseRanker.describe(f.fix().trial()));
+                trial.setWrapText(true);
+                card.getChildren().add(trial);
             }
             if (configFix) {
                 Button apply = new Button("Apply fix", new FontIcon(Feather.CHECK));
@@ -439,32 +459,19 @@ public final class DiagnoseScreen {
         Label title = new Label("Ranked causes and before / after");
         title.getStyleClass().add("finding-title");
         detail.getChildren().add(title);
+        Label rule = new Label(CauseRanker.RULE);
+        rule.setId("rankingRule");
+        rule.setWrapText(true);
+        rule.getStyleClass().add("caption");
+        detail.getChildren().add(rule);
         if (model.ranked().isEmpty()) {
-            Label hint = new Label("Run all runs every step, then tries each proposed fix in a short trial run and "
-                    + "ranks the findings by how much the fix raises balanced accuracy.");
+            Label hint = new Label("Run all runs every step, then tries each proposed fix in a short trial run (a few "
+                    + "epochs on a sample of the images, next to the unchanged config trained the same way) and ranks "
+                    + "the findings.");
             hint.setWrapText(true);
             detail.getChildren().add(hint);
         } else {
-            GridPane table = new GridPane();
-            table.setId("rankedCauses");
-            table.setHgap(14);
-            table.setVgap(6);
-            table.addRow(0, key("Rank"), key("Finding"), key("Fix"), key("Trial: before → after"));
-            int row = 1;
-            for (Finding f : model.ranked()) {
-                Label name = new Label(f.title(), new FontIcon(severityIcon(f)));
-                name.getGraphic().getStyleClass().add("severity-" + f.severity().json());
-                name.setWrapText(true);
-                Label fix = new Label(f.fix() == null ? "—" : f.fix().set().isEmpty() ? f.fix().description()
-                        : DiagnoseViewModel.describe(f.fix().set()));
-                fix.setWrapText(true);
-                String trial = f.fix() == null || f.fix().trial() == null ? "not tried"
-                        : String.format("%.2f → %.2f (%+.2f)", f.fix().trial().balancedAccuracyBefore(),
-                        f.fix().trial().balancedAccuracyAfter(), f.fix().trial().gain());
-                table.addRow(row++, new Label(String.valueOf(f.rank())), name, fix, new Label(trial));
-                GridPane.setHgrow(name, Priority.ALWAYS);
-            }
-            detail.getChildren().add(table);
+            detail.getChildren().add(rankedTable(model.ranked()));
         }
         Label compareTitle = new Label("Before → after retraining");
         compareTitle.getStyleClass().add("section-title");
@@ -478,6 +485,104 @@ public final class DiagnoseScreen {
         detail.getChildren().addAll(compareTitle, comparison);
     }
 
+    /**
+     * One row per entry of the ranking: rank, the root finding with why it holds its place and what is listed under
+     * it (symptoms and the next links of its chain, findings with the same fix), the fix, and the trial as before →
+     * after (change) with the trial's size.
+     */
+    private static GridPane rankedTable(java.util.List<Finding> ranked) {
+        GridPane table = new GridPane();
+        table.setId("rankedCauses");
+        table.setHgap(14);
+        table.setVgap(10);
+        javafx.scene.layout.ColumnConstraints rank = new javafx.scene.layout.ColumnConstraints(36);
+        javafx.scene.layout.ColumnConstraints finding = new javafx.scene.layout.ColumnConstraints();
+        finding.setPercentWidth(42);
+        javafx.scene.layout.ColumnConstraints fix = new javafx.scene.layout.ColumnConstraints();
+        fix.setPercentWidth(24);
+        javafx.scene.layout.ColumnConstraints trial = new javafx.scene.layout.ColumnConstraints();
+        trial.setPercentWidth(28);
+        table.getColumnConstraints().addAll(rank, finding, fix, trial);
+        table.addRow(0, key("Rank"), key("Cause, and what it explains"), key("Fix"),
+                key("Trial: balanced accuracy before → after"));
+        int row = 1;
+        for (int i = 0; i < ranked.size(); i++) {
+            Finding f = ranked.get(i);
+            if (!f.topLevel()) {
+                continue;
+            }
+            VBox cause = new VBox(4);
+            cause.setId("ranked-" + f.id());
+            Label name = new Label(f.title() + "  (" + f.id() + ")", new FontIcon(severityIcon(f)));
+            name.getGraphic().getStyleClass().add("severity-" + f.severity().json());
+            name.getStyleClass().add("section-title");
+            name.setWrapText(true);
+            cause.getChildren().add(name);
+            if (f.rankReason() != null) {
+                Label why = new Label("Why #" + f.rank() + ": " + f.rankReason());
+                why.setId("why-" + f.id());
+                why.setWrapText(true);
+                why.getStyleClass().add("caption");
+                cause.getChildren().add(why);
+            }
+            java.util.List<Finding> below = new java.util.ArrayList<>();
+            for (int j = i + 1; j < ranked.size() && !ranked.get(j).topLevel(); j++) {
+                below.add(ranked.get(j));
+            }
+            if (!below.isEmpty()) {
+                long symptoms = below.stream().filter(b -> b.under().relation() == FindingLink.Relation.SYMPTOM).count();
+                long same = below.size() - symptoms;
+                Label count = new Label((symptoms > 0 ? "+" + symptoms + (symptoms == 1 ? " symptom" : " symptoms") : "")
+                        + (symptoms > 0 && same > 0 ? ", " : "") + (same > 0 ? "+" + same + " with the same fix" : ""));
+                count.setId("below-" + f.id());
+                count.getStyleClass().add("caption");
+                cause.getChildren().add(count);
+                java.util.Map<String, Integer> depth = new java.util.HashMap<>();
+                depth.put(f.id(), 0);
+                for (Finding b : below) {
+                    int d = depth.getOrDefault(b.under().id(), 0) + 1;
+                    depth.put(b.id(), d);
+                    Label link = new Label((b.under().relation() == FindingLink.Relation.SAME_FIX ? "= " : "→ ")
+                            + b.title() + "  (" + b.id() + "): " + b.under().because(), new FontIcon(severityIcon(b)));
+                    link.getGraphic().getStyleClass().add("severity-" + b.severity().json());
+                    link.setWrapText(true);
+                    link.setPadding(new Insets(0, 0, 0, 16 * d));
+                    cause.getChildren().add(link);
+                }
+            }
+            Label fixText = new Label(f.fix() == null ? "—" : f.fix().set().isEmpty() ? f.fix().description()
+                    : f.fix().description() + "\n(" + CauseRanker.describe(f.fix().set()) + ")");
+            fixText.setWrapText(true);
+            VBox trialBox = new VBox(2);
+            trialBox.setId("trial-" + f.id());
+            if (f.fix() == null || f.fix().trial() == null) {
+                trialBox.getChildren().add(new Label("not tried"));
+            } else {
+                var t = f.fix().trial();
+                Label change = new Label(String.format(java.util.Locale.ROOT, "%.2f → %.2f  (%s%.2f)",
+                        t.balancedAccuracyBefore(), t.balancedAccuracyAfter(), t.gain() < 0 ? "−" : "+",
+                        Math.abs(t.gain())));
+                change.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                trialBox.getChildren().add(change);
+                if (t.epochs() != null && t.trainImages() != null && t.validationImages() != null) {
+                    Label size = new Label(String.format(java.util.Locale.ROOT, "%d-epoch trials, %d training / %d "
+                            + "validation images; before = the unchanged config", t.epochs(), t.trainImages(),
+                            t.validationImages()));
+                    size.setWrapText(true);
+                    size.getStyleClass().add("caption");
+                    trialBox.getChildren().add(size);
+                }
+            }
+            Label rankLabel = new Label("#" + f.rank());
+            rankLabel.getStyleClass().add("section-title");
+            table.addRow(row++, rankLabel, cause, fixText, trialBox);
+            for (Node n : new Node[]{rankLabel, cause, fixText, trialBox}) {
+                GridPane.setValignment(n, javafx.geometry.VPos.TOP);
+            }
+        }
+        return table;
+    }
+
     static Ikon stateIcon(StepItem item) {
         return switch (item.stateKey()) {
             case "running" -> Feather.LOADER;
@@ -486,6 +591,8 @@ public final class DiagnoseScreen {
             case "warning" -> Feather.ALERT_TRIANGLE;
             case "critical" -> Feather.ALERT_OCTAGON;
             case "skipped" -> Feather.SKIP_FORWARD;
+            case "waiting" -> Feather.CLOCK;
+            case "not-applicable" -> Feather.MINUS_CIRCLE;
             case "failed" -> Feather.X_CIRCLE;
             default -> Feather.CIRCLE;
         };
@@ -502,6 +609,20 @@ public final class DiagnoseScreen {
             case CRITICAL -> Feather.ALERT_OCTAGON;
             case WARNING -> Feather.ALERT_TRIANGLE;
             case INFO -> Feather.INFO;
+        };
+    }
+
+    /**
+     * The caption right of a step: its time once it ran, "waiting" or "n/a" when it could not, else "experiment"
+     * for a step that trains (the "Network depth" comparison only where it would train).
+     */
+    private static String stepCaption(StepItem item) {
+        StepResult r = item.result();
+        return switch (r.state()) {
+            case PASSED, FOUND -> time(r.seconds());
+            case WAITING -> "waiting";
+            case NOT_APPLICABLE -> "n/a";
+            default -> item.check().active() ? "experiment" : "";
         };
     }
 
@@ -527,8 +648,7 @@ public final class DiagnoseScreen {
             setId("step-" + item.check().id());
             Label title = new Label(item.check().title(), icon(item));
             title.setGraphicTextGap(8);
-            Label time = new Label(item.result().state() == CheckState.PASSED || item.result().state() == CheckState.FOUND
-                    ? time(item.result().seconds()) : item.check().active() ? "experiment" : "");
+            Label time = new Label(stepCaption(item));
             time.getStyleClass().add("caption");
             Pane spacer = new Pane();
             HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -194,6 +194,12 @@ public final class DiagnoseViewModel {
         current.set(0);
     }
 
+    /** Whether {@code outcome} trained the session's config on its data (so the session may judge it). */
+    private boolean judges(RunOutcome outcome) {
+        return outcome.report() != null && sessionConfig != null && sessionConfig.equals(outcome.report().config())
+                && sessionData != null && sessionData.count() == datasetCount(outcome);
+    }
+
     private static int datasetCount(RunOutcome outcome) {
         var d = outcome.report() == null ? null : outcome.report().dataset();
         return d == null ? -1 : d.train() + d.validation();
@@ -428,6 +434,12 @@ public final class DiagnoseViewModel {
             // The retrain answered "config changed… Retrain with fixes": the warning has done its job.
             stale.set(false);
             comparison.set(compare(beforeRetrain, outcome));
+        } else if (session != null && !running.get() && ranked.isEmpty() && judges(outcome)) {
+            // The latest run of the session's config and data is the one its steps judge, not the first.
+            session.useTrainingRun(outcome.result(), outcome.runFolder() == null ? null
+                    : outcome.runFolder().getFileName().toString());
+            diagnosedRun.set(outcome);
+            drain();
         } else if (diagnosedRun.get() == null && !running.get() && steps.stream().allMatch(
                 s -> s.result().state() == CheckState.PENDING)) {
             reset();

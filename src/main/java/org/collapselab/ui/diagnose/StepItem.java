@@ -37,7 +37,8 @@ public final class StepItem {
     }
 
     /**
-     * The state as the stepper shows it: pending, running, passed, skipped, failed, or — for a step with
+     * The state as the stepper shows it: pending, running, passed, skipped, waiting, not-applicable, failed, or — for a
+     * step with
      * findings — the worst severity (info, warning, critical).
      */
     public static String stateKey(StepResult r) {
@@ -45,7 +46,7 @@ public final class StepItem {
             Severity worst = r.worstSeverity();
             return worst == null ? "passed" : worst.json();
         }
-        return r.state().name().toLowerCase();
+        return r.state().name().toLowerCase().replace('_', '-');
     }
 
     public String stateKey() {

@@ -129,7 +129,13 @@ class ScenarioScorecardTest {
         Map<String, List<Finding>> results = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         long start = System.nanoTime();
+        // -Dscorecard.only=dying-relu,imbalance runs a subset (a quick check of one change; the table covers it only).
+        List<String> only = List.of(System.getProperty("scorecard.only", "").split(",")).stream()
+                .filter(x -> !x.isBlank()).toList();
         for (String id : Scenarios.all().keySet()) {
+            if (!only.isEmpty() && !only.contains(id)) {
+                continue;
+            }
             Scenario s = new Scenario(id, Scenarios.expectedFinding(id));
             assertTrue(Files.isRegularFile(SCENARIOS.resolve(s.id() + ".json")), "missing scenario " + s.id());
             assertEquals(Scenarios.config(id), ConfigCodec.read(SCENARIOS.resolve(id + ".json")), "regenerate " + id);
@@ -139,13 +145,14 @@ class ScenarioScorecardTest {
             results.put(s.id(), ranked);
             String top = ranked.isEmpty() ? "-" : ranked.get(0).id();
             System.out.printf("%-28s %5.1f s  top=%-28s %s%n", s.id(), (System.nanoTime() - t) / 1e9, top,
-                    ranked.stream().map(f -> f.id() + "(" + f.severity().json().charAt(0)
+                    ranked.stream().map(f -> "#" + f.rank() + (f.under() == null ? " " : " ↳")
+                            + f.id() + "(" + f.severity().json().charAt(0)
                             + (f.fix() != null && f.fix().trial() != null
                             ? String.format(" %.2f→%.2f", f.fix().trial().balancedAccuracyBefore(),
                             f.fix().trial().balancedAccuracyAfter()) : "") + ")").toList());
             System.out.print(log);
-            if (s.expected() != null && !s.expected().equals(top)) {
-                failures.add(s.id() + ": expected " + s.expected() + " first, got " + top);
+            if (s.expected() != null && !firstChain(ranked).contains(s.expected())) {
+                failures.add(s.id() + ": expected " + s.expected() + " in the #1 cause chain, got " + firstChain(ranked));
             }
             if (s.expected() == null) {
                 ranked.stream().filter(f -> f.severity() != Severity.INFO)
@@ -157,18 +164,31 @@ class ScenarioScorecardTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
-    /** Per finding id: scenarios expecting it, detections (warning or critical), precision, recall, top-1 hits. */
+    /**
+     * The ids of the #1 entry: its root and the findings its cause explains (its chain), not those merged in for
+     * offering the same fix. A scenario's cause counts as ranked first when it is the root, or a link of the root's
+     * chain (e.g. dead-relu under the learning rate too high that killed the units).
+     */
+    static List<String> firstChain(List<Finding> ranked) {
+        return ranked.stream().filter(f -> f.rank() == 1 && (f.under() == null
+                || f.under().relation() == FindingLink.Relation.SYMPTOM)).map(Finding::id).toList();
+    }
+
+    /**
+     * Per finding id: scenarios expecting it, detections (warning or critical), precision, recall, top-1 hits as the
+     * #1 root, and as the root or a link of the #1 chain.
+     */
     static String table(Map<String, List<Finding>> results) {
         TreeSet<String> ids = new TreeSet<>();
         results.values().forEach(list -> list.stream().filter(f -> f.severity() != Severity.INFO)
                 .forEach(f -> ids.add(f.id())));
-        List<Scenario> all = Scenarios.all().keySet().stream().map(id -> new Scenario(id, Scenarios.expectedFinding(id)))
-                .toList();
+        List<Scenario> all = Scenarios.all().keySet().stream().filter(results::containsKey)
+                .map(id -> new Scenario(id, Scenarios.expectedFinding(id))).toList();
         all.stream().filter(s -> s.expected() != null).forEach(s -> ids.add(s.expected()));
-        StringBuilder out = new StringBuilder(String.format("%-28s %8s %4s %4s %4s %9s %7s %6s%n", "finding", "expected",
-                "TP", "FP", "FN", "precision", "recall", "top-1"));
+        StringBuilder out = new StringBuilder(String.format("%-28s %8s %4s %4s %4s %9s %7s %6s %9s%n", "finding",
+                "expected", "TP", "FP", "FN", "precision", "recall", "root-1", "#1 chain"));
         for (String id : ids) {
-            int expected = 0, tp = 0, fp = 0, fn = 0, top = 0;
+            int expected = 0, tp = 0, fp = 0, fn = 0, top = 0, chain = 0;
             for (Scenario s : all) {
                 List<Finding> ranked = results.get(s.id());
                 boolean raised = ranked.stream().anyMatch(f -> f.id().equals(id) && f.severity() != Severity.INFO);
@@ -178,11 +198,12 @@ class ScenarioScorecardTest {
                 fp += !wanted && raised ? 1 : 0;
                 fn += wanted && !raised ? 1 : 0;
                 top += wanted && !ranked.isEmpty() && ranked.get(0).id().equals(id) ? 1 : 0;
+                chain += wanted && firstChain(ranked).contains(id) ? 1 : 0;
             }
-            out.append(String.format("%-28s %8d %4d %4d %4d %9s %7s %6s%n", id, expected, tp, fp, fn,
+            out.append(String.format("%-28s %8d %4d %4d %4d %9s %7s %6s %9s%n", id, expected, tp, fp, fn,
                     tp + fp == 0 ? "-" : String.format("%.2f", (double) tp / (tp + fp)),
                     expected == 0 ? "-" : String.format("%.2f", (double) tp / expected),
-                    expected == 0 ? "-" : top + "/" + expected));
+                    expected == 0 ? "-" : top + "/" + expected, expected == 0 ? "-" : chain + "/" + expected));
         }
         out.append("(FP counts every scenario where the finding was raised but was not the scenario's cause, including "
                 + "symptoms such as collapsed-predictions that legitimately accompany other causes.)");

@@ -126,4 +126,25 @@ class HtmlReportWriterTest {
         }
         return found;
     }
+
+    @Test
+    void rankedFindingsShowWhyEachHoldsItsPlaceAndTheChainUnderTheRoot() {
+        List<org.collapselab.core.diagnostics.Finding> ranked = org.collapselab.core.diagnostics.CauseRanker.arrange(
+                List.of(finding("collapsed-predictions"), finding("dead-relu"), finding("learning-rate-too-high")),
+                java.util.Map.of());
+        String html = HtmlReportWriter.render(threeEpochs().withFindings(ranked));
+
+        assertTrue(html.contains(org.collapselab.core.diagnostics.CauseRanker.RULE), "the ranking rule is stated");
+        assertTrue(html.contains("<b>Why #1:</b> No config change to try"), html);
+        int root = html.indexOf("#1 <code>learning-rate-too-high</code>");
+        int dead = html.indexOf("→ explained by <code>learning-rate-too-high</code>: <code>dead-relu</code>");
+        int collapse = html.indexOf("→ explained by <code>dead-relu</code>: <code>collapsed-predictions</code>");
+        assertTrue(root >= 0 && dead > root && collapse > dead, "root first, then its chain:\n" + html);
+        assertFalse(html.contains("#2 "), "one entry");
+    }
+
+    private static org.collapselab.core.diagnostics.Finding finding(String id) {
+        return new org.collapselab.core.diagnostics.Finding(id, org.collapselab.core.diagnostics.Severity.CRITICAL, 0,
+                id + " title", "because", null, null);
+    }
 }

@@ -29,17 +29,25 @@ public final class CapacityCheck extends BaseCheck {
     }
 
     @Override
+    public boolean readsTrainingRun() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         String none = needsTrials(ctx);
-        return none != null ? none : needsTraining(ctx);
+        if (none != null) {
+            return none;
+        }
+        int depth = Fixes.weightedHiddenLayers(ctx.config());
+        // The comparison trains a reference network, so it runs only where depth is a plausible cause.
+        return depth > 0 && depth < DEEP ? String.format(Locale.ROOT, "the network has %d hidden %s; the comparison with "
+                + "a reference network runs only for none or ≥ %d", depth, depth == 1 ? "layer" : "layers", DEEP) : null;
     }
 
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         int depth = Fixes.weightedHiddenLayers(ctx.config());
-        if (depth > 0 && depth < DEEP) {
-            return List.of();
-        }
         double chance = ctx.chance();
         double user = SharedExperiments.balancedAccuracy(ctx.trainingResult(), chance);
         TrainingResult reference = SharedExperiments.referenceRun(ctx, cancel);

@@ -30,6 +30,11 @@ public final class CollapsedPredictionsCheck extends BaseCheck {
     }
 
     @Override
+    public boolean readsTrainingRun() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         return needsAnEpoch(ctx);
     }

@@ -41,6 +41,11 @@ public final class DeadReluCheck extends BaseCheck {
     }
 
     @Override
+    public boolean readsTrainingRun() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         String none = needsTraining(ctx);
         return none != null ? none : ctx.trainingResult().layerHistory().isEmpty() ? "monitoring was off" : null;

@@ -22,6 +22,8 @@ public final class LossDynamicsCheck extends BaseCheck {
     public static final double RISE = 1.1;
     /** A minibatch loss above this multiple of max(ln C, early loss) after warm-up is an oscillation spike. */
     public static final double SPIKE = 3.0;
+    /** Fewer per-iteration losses show no trend. */
+    static final int MIN_SAMPLES = 10;
 
     public LossDynamicsCheck() {
         super("loss-dynamics", List.of("learning-rate-too-high"), "Loss curve",
@@ -30,8 +32,19 @@ public final class LossDynamicsCheck extends BaseCheck {
     }
 
     @Override
+    public boolean readsTrainingRun() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
-        return needsTraining(ctx);
+        String none = needsTraining(ctx);
+        if (none != null || ctx.trainingResult().status() == RunStatus.DIVERGED) {
+            return none;
+        }
+        int samples = LayerHealth.losses(ctx.trainingResult()).length;
+        return samples < MIN_SAMPLES ? String.format(Locale.ROOT,
+                "needs at least %d loss samples to see a trend; the run recorded %d", MIN_SAMPLES, samples) : null;
     }
 
     @Override
@@ -49,7 +62,7 @@ public final class LossDynamicsCheck extends BaseCheck {
                             + "loss surface: each step overshoots further than the last.",
                     Double.NaN, 0, source, fix("Lower the learning rate from " + lr + " to " + good, set)));
         }
-        if (losses.length < 10 || lr <= good) {
+        if (lr <= good) {
             return List.of();
         }
         double early = LayerHealth.earlyLoss(losses);

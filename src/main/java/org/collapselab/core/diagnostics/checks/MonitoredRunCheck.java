@@ -22,6 +22,17 @@ public final class MonitoredRunCheck extends BaseCheck {
     }
 
     @Override
+    public boolean producesTrainingRun() {
+        return true;
+    }
+
+    /** With a finished run to judge it trains nothing: it only adopts that run. */
+    @Override
+    public boolean quick(DiagnosticContext ctx) {
+        return ctx.trainingResult() != null;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         return ctx.trainingResult() == null ? needsTrials(ctx) : null;
     }

@@ -25,6 +25,11 @@ public final class NanLossCheck extends BaseCheck {
     }
 
     @Override
+    public boolean readsTrainingRun() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         return needsTraining(ctx);
     }

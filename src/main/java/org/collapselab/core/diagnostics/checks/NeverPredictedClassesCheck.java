@@ -28,6 +28,11 @@ public final class NeverPredictedClassesCheck extends BaseCheck {
     }
 
     @Override
+    public boolean readsTrainingRun() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         return needsAnEpoch(ctx);
     }

@@ -18,6 +18,8 @@ import org.collapselab.core.util.ProgressObserver;
 public final class OverfittingCheck extends BaseCheck {
     public static final double GAP = 0.25;
     public static final double LOSS_RISE = 1.2;
+    /** Fewer epochs show no trend of the validation loss. */
+    static final int MIN_EPOCHS = 3;
 
     public OverfittingCheck() {
         super("overfitting", List.of("overfitting"), "Overfitting",
@@ -25,17 +27,22 @@ public final class OverfittingCheck extends BaseCheck {
     }
 
     @Override
+    public boolean readsTrainingRun() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
-        return needsTraining(ctx);
+        String none = needsTraining(ctx);
+        int epochs = none != null ? 0 : ctx.trainingResult().epochs().size();
+        return none != null ? none : epochs < MIN_EPOCHS ? String.format(Locale.ROOT,
+                "needs a run of at least %d epochs to see a trend; this one has %d", MIN_EPOCHS, epochs) : null;
     }
 
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         TrainingResult result = ctx.trainingResult();
         EpochMetrics last = result.lastEpoch();
-        if (last == null || result.epochs().size() < 3) {
-            return List.of();
-        }
         double gap = last.trainAccuracy() - last.validationAccuracy();
         double best = LayerHealth.lowestValidationLoss(result.epochs()).orElse(Double.NaN);
         if (!(gap > GAP) || !(last.validationLoss() > LOSS_RISE * best)) {

@@ -25,6 +25,8 @@ public final class StillImprovingCheck extends BaseCheck {
     public static final double GOOD_ENOUGH = 0.9;
     /** For one- or two-epoch runs, the early-to-late loss drop counts at a quarter (the first steps always drop). */
     static final double SHORT_RUN_DISCOUNT = 4;
+    /** Loss samples in the second half of a short run below which its slope means nothing. */
+    static final int MIN_HALF = 5;
 
     public StillImprovingCheck() {
         super("still-improving", List.of("still-improving"), "Training length",
@@ -48,15 +50,33 @@ public final class StillImprovingCheck extends BaseCheck {
     }
 
     @Override
+    public boolean readsTrainingRun() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
-        return needsTraining(ctx);
+        String none = needsAnEpoch(ctx);
+        if (none != null) {
+            return none;
+        }
+        TrainingResult result = ctx.trainingResult();
+        if (result.status() != RunStatus.COMPLETED) {
+            return "the run did not complete (" + result.status().json() + "): it was not stopped by its epoch count";
+        }
+        int samples = LayerHealth.losses(result).length;
+        if (result.epochs().size() < 3 && samples / 2 < MIN_HALF) {
+            return String.format(Locale.ROOT, "a run of one or two epochs needs at least %d loss samples for a slope; "
+                    + "this one has %d", 2 * MIN_HALF, samples);
+        }
+        return null;
     }
 
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         TrainingResult result = ctx.trainingResult();
         EpochMetrics last = result.lastEpoch();
-        if (last == null || result.status() != RunStatus.COMPLETED || last.balancedAccuracy() >= GOOD_ENOUGH) {
+        if (last.balancedAccuracy() >= GOOD_ENOUGH) {
             return List.of();
         }
         double drop;
@@ -77,9 +97,6 @@ public final class StillImprovingCheck extends BaseCheck {
             // as the share of that half's mean it would still lose over another half like it.
             double[] losses = LayerHealth.losses(result);
             int half = losses.length / 2;
-            if (half < 5) {
-                return List.of();
-            }
             drop = -slope(losses, losses.length - half, losses.length) * half
                     / LayerHealth.mean(losses, losses.length - half, losses.length);
             // Minibatch noise hides the slope of a short run; a run that has not clearly turned upwards over its second

@@ -34,6 +34,11 @@ public final class UpdateRatioCheck extends BaseCheck {
     }
 
     @Override
+    public boolean readsTrainingRun() {
+        return true;
+    }
+
+    @Override
     public String notApplicable(DiagnosticContext ctx) {
         String none = needsTraining(ctx);
         if (none != null) {
