@@ -6,6 +6,9 @@ import java.util.List;
 import org.collapselab.core.data.csv.PreparedTable;
 import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.data.csv.TableKind;
+import org.collapselab.core.data.csv.TableStandardizer;
+import org.collapselab.core.data.Split;
+import org.collapselab.core.training.TrialRunner;
 import org.collapselab.core.model.Balance;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.model.LayerShapes;
@@ -63,6 +66,95 @@ public final class TableTrainer {
                     List.of(), List.of(), seconds(start));
             observer.onFinished(failed);
             return failed;
+        }
+    }
+
+    /**
+     * A trial run: trains on rows {@code train} of {@code trainData} and validates on rows {@code validation} of
+     * {@code validationData} (the same table, or a changed copy such as shuffled labels), standardized with a fit
+     * on the training rows.
+     */
+    public static TrainingResult train(ExperimentConfig config, TableDataset trainData, int[] train,
+                                       TableDataset validationData, int[] validation, TrainingObserver observer,
+                                       CancellationToken cancel) {
+        return train(config, onRows(trainData, train, validationData, validation), observer, cancel);
+    }
+
+    /** Both row sets in one table (validation rows appended when they come from another table), fitted on train. */
+    static PreparedTable onRows(TableDataset trainData, int[] train, TableDataset validationData, int[] validation) {
+        TableDataset data = trainData;
+        Split split = new Split(train.clone(), validation.clone());
+        if (validationData != trainData) {
+            data = TableDataset.join(trainData.subset(train), validationData.subset(validation));
+            int[] trainRows = java.util.stream.IntStream.range(0, train.length).toArray();
+            int[] validationRows = java.util.stream.IntStream.range(train.length, train.length + validation.length)
+                    .toArray();
+            split = new Split(trainRows, validationRows);
+        }
+        return new PreparedTable(data, split, TableStandardizer.fit(data, split.train()));
+    }
+
+    /** Mean loss of a freshly initialised network on {@code rows}, standardized with a fit on {@code train}. */
+    public static double initialLoss(ExperimentConfig config, TableDataset data, int[] train, int[] rows) {
+        PreparedTable table = new PreparedTable(data, new Split(train, rows), TableStandardizer.fit(data, train));
+        TableDataset seen = config.data().normalization() == Normalization.NONE ? data : table.standardized();
+        boolean single = OutputUnits.single(config.model(), data.classCount());
+        MultiLayerNetwork network = NetworkFactory.build(config, data.classCount(), null, inputType(data));
+        float[][] probabilities = probabilities(network, seen, rows, single);
+        int[] actual = Arrays.stream(rows).map(data::label).toArray();
+        return Losses.meanLoss(config.model().loss(), probabilities, actual, null, single);
+    }
+
+    /** Minibatch loss while the learning rate rises exponentially from {@code minLr} to {@code maxLr}. */
+    public static TrialRunner.RangeTest learningRateRange(ExperimentConfig config, TableDataset data, int[] train,
+                                                          double minLr, double maxLr, int iterations,
+                                                          CancellationToken cancel) {
+        TableDataset seen = config.data().normalization() == Normalization.NONE ? data
+                : data.standardized(TableStandardizer.fit(data, train));
+        boolean single = OutputUnits.single(config.model(), data.classCount());
+        MultiLayerNetwork network = NetworkFactory.build(config, data.classCount(), null, inputType(data));
+        java.util.Random random = new java.util.Random(config.data().seed());
+        int[] order = train.clone();
+        int batchSize = Math.min(config.training().batchSize(), order.length);
+        double[] lrs = new double[iterations];
+        double[] losses = new double[iterations];
+        int done = 0;
+        int from = order.length;
+        double best = Double.POSITIVE_INFINITY;
+        double smoothed = 0;
+        for (int i = 0; i < iterations && !cancel.isCancelled(); i++) {
+            if (from + batchSize > order.length) {
+                shuffle(order, random);
+                from = 0;
+            }
+            double lr = minLr * Math.pow(maxLr / minLr, (double) i / Math.max(1, iterations - 1));
+            network.setLearningRate(lr);
+            network.fit(batch(seen, Arrays.copyOfRange(order, from, from + batchSize), single));
+            from += batchSize;
+            double loss = network.score();
+            lrs[i] = lr;
+            losses[i] = loss;
+            done = i + 1;
+            if (!Double.isFinite(loss)) {
+                break;
+            }
+            // The same stopping rule as the image probes: the bias-corrected smoothed loss exceeds 4× its best.
+            smoothed = 0.9 * smoothed + 0.1 * loss;
+            double corrected = smoothed / (1 - Math.pow(0.9, i + 1));
+            best = Math.min(best, corrected);
+            if (i > 10 && corrected > 4 * best) {
+                break;
+            }
+        }
+        return new TrialRunner.RangeTest(Arrays.copyOf(lrs, done), Arrays.copyOf(losses, done));
+    }
+
+    private static void shuffle(int[] values, java.util.Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
         }
     }
 
