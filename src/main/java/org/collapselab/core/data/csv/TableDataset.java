@@ -241,6 +241,45 @@ public record TableDataset(Path source, TableKind kind, String labelColumn, List
                 first.ignoredColumns, first.preview);
     }
 
+    /**
+     * These rows in the columns and classes of {@code training}: features matched by name (a one-hot level the
+     * training file never had is dropped, a training level absent here is 0), labels mapped by class name.
+     *
+     * @throws IllegalArgumentException when a training feature is missing here or a label is not a training class
+     */
+    public TableDataset alignedTo(TableDataset training) {
+        if (kind != training.kind || channels != training.channels) {
+            throw new IllegalArgumentException("the file is read as " + kind.json() + " with " + channels
+                    + " channel(s); the model was trained on " + training.kind.json() + " with " + training.channels);
+        }
+        int f = training.featureCount();
+        int[] from = new int[f];
+        for (int j = 0; j < f; j++) {
+            String name = training.featureNames.get(j);
+            from[j] = featureNames.indexOf(name);
+            boolean oneHotLevel = !name.equals(training.featureColumns.get(j));
+            if (from[j] < 0 && !oneHotLevel) {
+                throw new IllegalArgumentException("the column '" + name + "' the model was trained on is missing");
+            }
+        }
+        int[] mapped = new int[count()];
+        for (int i = 0; i < count(); i++) {
+            mapped[i] = training.classes.indexOf(classes.get(labels[i]));
+            if (mapped[i] < 0) {
+                throw new IllegalArgumentException("line " + lines[i] + ": label '" + classes.get(labels[i])
+                        + "' is not one of the model's classes " + training.classes);
+            }
+        }
+        float[] out = new float[count() * f];
+        for (int i = 0; i < count(); i++) {
+            for (int j = 0; j < f; j++) {
+                out[i * f + j] = from[j] < 0 ? 0f : features[i * featureCount() + from[j]];
+            }
+        }
+        return new TableDataset(source, kind, labelColumn, training.classes, mapped, out, training.featureNames,
+                training.featureColumns, channels, lines, skipped, missing, ignoredColumns, preview);
+    }
+
     /** Feature indices per source column, in order: one entry for a numeric column, one per level for a one-hot one. */
     public Map<String, List<Integer>> featuresByColumn() {
         Map<String, List<Integer>> byColumn = new LinkedHashMap<>();

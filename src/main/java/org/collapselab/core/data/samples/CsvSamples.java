@@ -33,10 +33,24 @@ public final class CsvSamples {
      * burst of strong noise 8–16 steps long, or a level shift from a random step to the end.
      */
     public static String sequencesCsv() {
-        Random random = new Random(SEQUENCE_SEED);
-        int total = NORMAL_SERIES + ANOMALOUS_SERIES;
+        return sequencesCsv(SequenceOptions.BUNDLED);
+    }
+
+    /**
+     * How the anomaly series differ: a burst of Gaussian noise of standard deviation {@code burstNoise}, or a level
+     * shift of {@code shiftMin} to {@code shiftMin + shiftRange} (either sign).
+     */
+    public record SequenceOptions(int normal, int anomalous, double burstNoise, double shiftMin, double shiftRange,
+                                  long seed) {
+        public static final SequenceOptions BUNDLED = new SequenceOptions(NORMAL_SERIES, ANOMALOUS_SERIES, 2.0, 1.5,
+                1.0, SEQUENCE_SEED);
+    }
+
+    public static String sequencesCsv(SequenceOptions options) {
+        Random random = new Random(options.seed());
+        int total = options.normal() + options.anomalous();
         boolean[] anomalous = new boolean[total];
-        for (int i = 0; i < ANOMALOUS_SERIES; i++) {
+        for (int i = 0; i < options.anomalous(); i++) {
             anomalous[i] = true;
         }
         shuffle(anomalous, random);
@@ -60,11 +74,11 @@ public final class CsvSamples {
                     int length = 8 + random.nextInt(9);
                     int start = random.nextInt(SEQUENCE_LENGTH - length);
                     for (int t = start; t < start + length; t++) {
-                        series[t] += 2.0 * random.nextGaussian();
+                        series[t] += options.burstNoise() * random.nextGaussian();
                     }
                 } else {
                     int start = 16 + random.nextInt(SEQUENCE_LENGTH - 48);
-                    double shift = (random.nextBoolean() ? 1 : -1) * (1.5 + random.nextDouble());
+                    double shift = (random.nextBoolean() ? 1 : -1) * (options.shiftMin() + options.shiftRange() * random.nextDouble());
                     for (int t = start; t < SEQUENCE_LENGTH; t++) {
                         series[t] += shift;
                     }
