@@ -112,6 +112,21 @@ public final class ExperimentService {
                 progress, cancel);
     }
 
+    /**
+     * Rows of a CSV file to classify with a model trained on CSV rows: read as its config says and aligned to its
+     * columns and classes.
+     */
+    public static TableDataset loadRowsForPrediction(Path csv, org.collapselab.core.training.TableModel model)
+            throws DataException {
+        TableDataset rows = TableExperiment.load(csv, model.config());
+        try {
+            return rows.alignedTo(model.kind(), model.channels(), model.featureNames(), model.featureColumns(),
+                    model.classes());
+        } catch (IllegalArgumentException e) {
+            throw new DataException(csv + ": " + e.getMessage());
+        }
+    }
+
     /** A new, unique run folder under the runs directory, named after the time and {@code name}. */
     public Path newRunFolder(String name) throws IOException {
         return RunFolders.create(runsDirectory, name);

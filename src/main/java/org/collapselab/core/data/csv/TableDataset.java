@@ -248,26 +248,33 @@ public record TableDataset(Path source, TableKind kind, String labelColumn, List
      * @throws IllegalArgumentException when a training feature is missing here or a label is not a training class
      */
     public TableDataset alignedTo(TableDataset training) {
-        if (kind != training.kind || channels != training.channels) {
+        return alignedTo(training.kind, training.channels, training.featureNames, training.featureColumns,
+                training.classes);
+    }
+
+    /** As {@link #alignedTo(TableDataset)}, given the training file's kind, channels, features and classes. */
+    public TableDataset alignedTo(TableKind trainedKind, int trainedChannels, List<String> trainedFeatures,
+                                  List<String> trainedColumns, List<String> trainedClasses) {
+        if (kind != trainedKind || channels != trainedChannels) {
             throw new IllegalArgumentException("the file is read as " + kind.json() + " with " + channels
-                    + " channel(s); the model was trained on " + training.kind.json() + " with " + training.channels);
+                    + " channel(s); the model was trained on " + trainedKind.json() + " with " + trainedChannels);
         }
-        int f = training.featureCount();
+        int f = trainedFeatures.size();
         int[] from = new int[f];
         for (int j = 0; j < f; j++) {
-            String name = training.featureNames.get(j);
+            String name = trainedFeatures.get(j);
             from[j] = featureNames.indexOf(name);
-            boolean oneHotLevel = !name.equals(training.featureColumns.get(j));
+            boolean oneHotLevel = !name.equals(trainedColumns.get(j));
             if (from[j] < 0 && !oneHotLevel) {
                 throw new IllegalArgumentException("the column '" + name + "' the model was trained on is missing");
             }
         }
         int[] mapped = new int[count()];
         for (int i = 0; i < count(); i++) {
-            mapped[i] = training.classes.indexOf(classes.get(labels[i]));
+            mapped[i] = trainedClasses.indexOf(classes.get(labels[i]));
             if (mapped[i] < 0) {
                 throw new IllegalArgumentException("line " + lines[i] + ": label '" + classes.get(labels[i])
-                        + "' is not one of the model's classes " + training.classes);
+                        + "' is not one of the model's classes " + trainedClasses);
             }
         }
         float[] out = new float[count() * f];
@@ -276,8 +283,8 @@ public record TableDataset(Path source, TableKind kind, String labelColumn, List
                 out[i * f + j] = from[j] < 0 ? 0f : features[i * featureCount() + from[j]];
             }
         }
-        return new TableDataset(source, kind, labelColumn, training.classes, mapped, out, training.featureNames,
-                training.featureColumns, channels, lines, skipped, missing, ignoredColumns, preview);
+        return new TableDataset(source, kind, labelColumn, trainedClasses, mapped, out, trainedFeatures,
+                trainedColumns, channels, lines, skipped, missing, ignoredColumns, preview);
     }
 
     /** Feature indices per source column, in order: one entry for a numeric column, one per level for a one-hot one. */

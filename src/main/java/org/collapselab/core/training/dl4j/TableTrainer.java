@@ -7,6 +7,7 @@ import org.collapselab.core.data.csv.PreparedTable;
 import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.data.csv.TableKind;
 import org.collapselab.core.data.csv.TableStandardizer;
+import org.collapselab.core.data.csv.TableFingerprint;
 import org.collapselab.core.data.Split;
 import org.collapselab.core.training.TrialRunner;
 import org.collapselab.core.model.Balance;
@@ -185,7 +186,10 @@ public final class TableTrainer {
         }
         double[] weights = config.data().balance() == Balance.CLASS_WEIGHTS ? EpochLoop.classWeights(trainCounts) : null;
         boolean single = OutputUnits.single(config.model(), classCount);
-        MultiLayerNetwork network = NetworkFactory.build(config, classCount, weights, inputType(data));
+        // DL4J weights a loss per output column, which for one sigmoid unit scales every row alike and changes
+        // nothing under Adam; so the single-output case weights each row by its class through the labels mask.
+        double[] rowWeights = single ? weights : null;
+        MultiLayerNetwork network = NetworkFactory.build(config, classCount, single ? null : weights, inputType(data));
         EpochSampler sampler = new EpochSampler(data.labels(), classCount, train, config.data().balance(),
                 config.data().seed());
         int batchSize = config.training().batchSize();
@@ -221,7 +225,7 @@ public final class TableTrainer {
                     break epochLoop;
                 }
                 int to = Math.min(order.length, from + batchSize);
-                network.fit(batch(data, Arrays.copyOfRange(order, from, to), single));
+                network.fit(batch(data, Arrays.copyOfRange(order, from, to), single, rowWeights));
                 double loss = network.score();
                 iteration++;
                 IterationSample sample = new IterationSample(iteration, epoch, loss, config.training().learningRate());
@@ -257,14 +261,34 @@ public final class TableTrainer {
                 }
             }
         }
-        TrainingResult result = new TrainingResult(status, epochs, CollapseVerdict.of(epochs), null, message, iterations,
-                List.of(), seconds(start));
+        TableTrainedModel model = new TableTrainedModel(network, config, data,
+                config.data().normalization() == Normalization.NONE ? null : table.standardizer(), single, weights,
+                TableFingerprint.of(table.data(), train));
+        TrainingResult result = new TrainingResult(status, epochs, CollapseVerdict.of(epochs), model, message,
+                iterations, List.of(), seconds(start));
         observer.onFinished(result);
         return result;
     }
 
     /** The rows as a minibatch: {@code [n, features]}, or {@code [n, channels, length]} for series. */
     static DataSet batch(TableDataset data, int[] rows, boolean single) {
+        return batch(data, rows, single, null);
+    }
+
+    /** As above; with {@code rowWeightsOrNull} each row's loss is weighted by its class (a labels mask of weights). */
+    static DataSet batch(TableDataset data, int[] rows, boolean single, double[] rowWeightsOrNull) {
+        DataSet batch = unweighted(data, rows, single);
+        if (rowWeightsOrNull != null) {
+            float[] mask = new float[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                mask[i] = (float) rowWeightsOrNull[data.label(rows[i])];
+            }
+            batch.setLabelsMaskArray(FloatArrays.of(mask, rows.length, 1));
+        }
+        return batch;
+    }
+
+    private static DataSet unweighted(TableDataset data, int[] rows, boolean single) {
         int n = rows.length;
         int f = data.featureCount();
         float[] features = new float[n * f];
