@@ -132,6 +132,37 @@ public final class CsvSamples {
         return csv.toString();
     }
 
+    /**
+     * The tabular sample with a {@code customer_id} first column that leaks the label: the churned customers were
+     * re-imported after the others, so their ids form a later block (an id assigned after the label was known).
+     */
+    public static String tabularWithIdLeakCsv() {
+        String[] lines = tabularCsv().split("\n");
+        StringBuilder csv = new StringBuilder("customer_id,").append(lines[0]).append('\n');
+        int kept = 10_001;
+        int churned = 50_001;
+        for (int i = 1; i < lines.length; i++) {
+            int id = lines[i].endsWith(",yes") ? churned++ : kept++;
+            csv.append(id).append(',').append(lines[i]).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /**
+     * The tabular sample with a {@code yearly_income} column in currency units (mean 42,000, spread 15,000; it carries
+     * no signal) next to counts and one-hot columns, so the feature scales differ about 10⁴×.
+     */
+    public static String tabularUnscaledCsv() {
+        Random random = new Random(TABULAR_SEED + 1);
+        String[] lines = tabularCsv().split("\n");
+        StringBuilder csv = new StringBuilder("yearly_income,").append(lines[0]).append('\n');
+        for (int i = 1; i < lines.length; i++) {
+            long income = Math.max(8_000, Math.round(42_000 + 15_000 * random.nextGaussian()));
+            csv.append(income).append(',').append(lines[i]).append('\n');
+        }
+        return csv.toString();
+    }
+
     public static void writeAll(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(SEQUENCES), sequencesCsv(), StandardCharsets.UTF_8);
