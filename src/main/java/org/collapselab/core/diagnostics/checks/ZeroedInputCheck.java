@@ -43,9 +43,9 @@ public final class ZeroedInputCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
-        progress.progress(0, 2, "training on the real images");
+        progress.progress(0, 2, ctx.table() != null ? "training on the real rows" : "training on the real images");
         TrainingResult real = SharedExperiments.userBaseline(ctx, cancel);
-        progress.progress(1, 2, "training on zeroed images");
+        progress.progress(1, 2, ctx.table() != null ? "training on zeroed rows" : "training on zeroed images");
         DataView[] views = ctx.trialViews();
         LabelledData zero = ctx.data().zeroed();
         LabelledData zeroValidation = views[1].data() == ctx.data() ? zero : views[1].data().zeroed();
