@@ -29,8 +29,8 @@ public final class CsvSamples {
     }
 
     /**
-     * Sine waves with noise (label 0) and, about 1 in 20, the same with an anomaly (label 1): either a
-     * burst of strong noise 8–16 steps long, or a level shift from a random step to the end.
+     * Sine waves with noise (label 0) and, about 1 in 20, the same with a subtle anomaly (label 1): either a
+     * burst of noise 8–16 steps long, or a level shift from a random step to the end ({@link SequenceOptions#BUNDLED}).
      */
     public static String sequencesCsv() {
         return sequencesCsv(SequenceOptions.BUNDLED);
@@ -42,8 +42,14 @@ public final class CsvSamples {
      */
     public record SequenceOptions(int normal, int anomalous, double burstNoise, double shiftMin, double shiftRange,
                                   long seed) {
-        public static final SequenceOptions BUNDLED = new SequenceOptions(NORMAL_SERIES, ANOMALOUS_SERIES, 2.0, 1.5,
-                1.0, SEQUENCE_SEED);
+        /**
+         * Subtle anomalies (bursts of noise 0.6, shifts of 0.4–0.7 against a sine of amplitude about 1): the default
+         * 1-D CNN with one sigmoid and binary cross-entropy stays at balanced accuracy 0.50 (collapsed) for all 10
+         * epochs, and oversampling reaches 0.75–0.81; with bursts of 2.0 and shifts of 1.5–2.5 it reached 0.938
+         * unaided (measured with the scratch harness described in the csvdiag report, 2026-12-03).
+         */
+        public static final SequenceOptions BUNDLED = new SequenceOptions(NORMAL_SERIES, ANOMALOUS_SERIES, 0.6, 0.4,
+                0.3, SEQUENCE_SEED);
     }
 
     public static String sequencesCsv(SequenceOptions options) {

@@ -33,7 +33,6 @@ public final class CsvScenarios {
     public static Map<String, List<String>> all() {
         Map<String, List<String>> scenarios = new LinkedHashMap<>();
         scenarios.put("csv-sequence-binary-collapse", BINARY);
-        scenarios.put("csv-sequence-binary-class-weights", with(BINARY, "data.balance=class-weights"));
         scenarios.put("csv-sequence-binary-oversample", with(BINARY, "data.balance=oversample"));
         scenarios.put("csv-binary-learning-rate-0.1", with(BINARY, "training.learningRate=0.1"));
         scenarios.put("csv-binary-learning-rate-0.001-longer", with(BINARY, "training.learningRate=0.001",
