@@ -11,26 +11,38 @@ import org.collapselab.core.model.DataKind;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.util.CancellationToken;
 
-/** {@code train --data FILE.csv}: the CSV route of {@link TrainCommand}. */
+/** The CSV route of the commands ({@code train}, {@code diagnose}, {@code sweep}, {@code predict} with {@code --data FILE.csv}). */
 final class CsvTraining {
     private CsvTraining() {
     }
 
     static int train(ExperimentOptions options, Path csv, Path out) throws Exception {
-        ExperimentConfig config = options.resolve(kindOf(options));
-        if (!config.data().kind().isTable()) {
-            throw new InvalidInputException(csv + " is a CSV file but the config's data.kind is images;"
-                    + " add --set data.kind=tabular or --set data.kind=sequence");
-        }
+        ExperimentConfig config = resolve(options, csv);
         CancellationToken cancel = new CancellationToken();
-        long start = System.nanoTime();
-        TableDataset data = TableExperiment.load(csv, config);
-        report(data, start);
+        TableDataset data = load(csv, config);
         ExperimentService service = options.service();
         RunOutcome outcome = StopOnInterrupt.run(cancel,
                 () -> service.trainTable(config, data, out, new ConsoleObserver(System.out), cancel));
         Printing.summary(System.out, outcome);
         return TrainCommand.exitCode(outcome);
+    }
+
+    /** The config for a CSV file: the reference config of its kind unless a config file is given; never images. */
+    static ExperimentConfig resolve(ExperimentOptions options, Path csv) throws Exception {
+        ExperimentConfig config = options.resolve(kindOf(options));
+        if (!config.data().kind().isTable()) {
+            throw new InvalidInputException(csv + " is a CSV file but the config's data.kind is images;"
+                    + " add --set data.kind=tabular or --set data.kind=sequence");
+        }
+        return config;
+    }
+
+    /** Reads the CSV file as the config says and reports what was loaded and skipped on stderr. */
+    static TableDataset load(Path csv, ExperimentConfig config) throws Exception {
+        long start = System.nanoTime();
+        TableDataset data = TableExperiment.load(csv, config);
+        report(data, start);
+        return data;
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.CauseRanker;
+import org.collapselab.core.data.csv.TableDataset;
+import org.collapselab.core.experiment.TableExperiment;
 import org.collapselab.core.diagnostics.CheckState;
 import org.collapselab.core.diagnostics.DiagnosticCheck;
 import org.collapselab.core.diagnostics.DiagnosticSession;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:done, no critical finding", "1:done with a critical finding",
                 "2:invalid input (usage, config, data)", "3:failure while running"})
 final class DiagnoseCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Image folder, one sub-folder per class.")
+    @Option(names = "--data", required = true, paramLabel = "DIR|FILE.csv",
+            description = "Image folder, one sub-folder per class, or a CSV file (data.kind tabular or sequence).")
     Path data;
 
     @Mixin
@@ -47,8 +50,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: a new folder under runs/).")
     Path out;
 
-    @Option(names = "--predict", paramLabel = "DIR",
-            description = "Images you want to classify (class sub-folders); their preprocessing is compared with training's.")
+    @Option(names = "--predict", paramLabel = "DIR|FILE.csv",
+            description = "Images you want to classify (class sub-folders), or rows (a CSV file like the training one); "
+                    + "their preprocessing is compared with training's.")
     Path predict;
 
     @Option(names = "--budget-seconds", paramLabel = "S", defaultValue = "600",
@@ -61,24 +65,33 @@ final class DiagnoseCommand implements Callable<Integer> {
     int trialEpochs;
 
     @Option(names = "--trial-images", paramLabel = "N", defaultValue = "" + TrialBudget.DEFAULT_MAX_TRIAL_IMAGES,
-            description = "Training images a trial uses at most (default: ${DEFAULT-VALUE}).")
+            description = "Training images (or CSV rows) a trial uses at most (default: ${DEFAULT-VALUE}).")
     int trialImages;
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        ExperimentConfig config = experiment.resolve();
+        boolean csv = TableExperiment.isCsv(data);
+        ExperimentConfig config = csv ? CsvTraining.resolve(experiment, data) : experiment.resolve();
         TrainCommand.checkRunsFolder(out);
         CancellationToken cancel = new CancellationToken();
         ExperimentService service = experiment.service();
-        ImageDataset dataset = DataLoading.load(service, data, config, cancel);
-        ImageDataset predictSet = predict == null ? null : service.loadLike(predict, dataset, config,
-                ProgressObserver.NONE, cancel);
         TrialBudget budget = TrialBudget.of(budgetSeconds, trialEpochs, trialImages);
         PrintStream console = System.out;
         AtomicReference<RunOutcome> monitored = new AtomicReference<>();
-        DiagnosticSession session = service.newDiagnosis(config, dataset, predictSet, budget, out,
-                new ConsoleObserver(console), monitored::set, cancel);
+        DiagnosticSession session;
+        if (csv) {
+            TableDataset rows = CsvTraining.load(data, config);
+            TableDataset predictRows = predict == null ? null : ExperimentService.loadTableLike(predict, rows, config);
+            session = service.newTableDiagnosis(config, rows, predictRows, null, budget, out,
+                    new ConsoleObserver(console), monitored::set);
+        } else {
+            ImageDataset dataset = DataLoading.load(service, data, config, cancel);
+            ImageDataset predictSet = predict == null ? null : service.loadLike(predict, dataset, config,
+                    ProgressObserver.NONE, cancel);
+            session = service.newDiagnosis(config, dataset, predictSet, budget, out, new ConsoleObserver(console),
+                    monitored::set, cancel);
+        }
         session.addObserver(new StepPrinter(console, session.size()));
         List<Finding> ranked = StopOnInterrupt.run(cancel, () -> {
             console.printf("Diagnosing %s: %d checks; experiment budget %s, trials of %d epochs on ≤ %d images%n",

@@ -18,10 +18,14 @@ import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.TrainedModel;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
+import org.collapselab.core.data.csv.TableDataset;
+import org.collapselab.core.data.csv.TableFingerprint;
+import org.collapselab.core.experiment.TableExperiment;
+import org.collapselab.core.training.TableModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code predict}: classify images with a trained run and compare their fingerprint with training's. */
+/** {@code predict}: classify images or CSV rows with a trained run and compare their fingerprint with training's. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Classify the images of a folder (class sub-folders, as for training) with a trained run's model. "
                 + "Writes a CSV of predictions, and compares the inputs' pixel statistics with training's.")
@@ -32,7 +36,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "A run folder holding model.zip.")
     Path run;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Images to classify, in class sub-folders.")
+    @Option(names = "--data", required = true, paramLabel = "DIR|FILE.csv",
+            description = "Images to classify, in class sub-folders, or rows of a CSV file with the training file's columns.")
     Path data;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Predictions CSV (default: predictions.csv in the current folder).")
@@ -50,6 +55,14 @@ final class PredictCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             // A refused or unreadable model is the user's input: one line, no stack trace.
             throw new InvalidInputException(e.getMessage());
+        }
+        if (TableExperiment.isCsv(data) || model instanceof TableModel) {
+            if (!(model instanceof TableModel table) || !TableExperiment.isCsv(data)) {
+                throw new InvalidInputException(model instanceof TableModel
+                        ? "this model was trained on CSV rows; give --data FILE.csv"
+                        : "this model was trained on images; give --data DIR with class sub-folders");
+            }
+            return predictRows(table);
         }
         var config = model.config();
         ImageDataset images = ExperimentService.loadForPrediction(data, model, ProgressObserver.NONE,
@@ -76,6 +89,47 @@ final class PredictCommand implements Callable<Integer> {
                         + "one answer for all of them.");
                 return ExitCodes.CRITICAL_FINDING;
             }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code predict --data FILE.csv}: the rows aligned to the model's columns, predicted, fingerprints compared. */
+    private int predictRows(TableModel model) throws Exception {
+        TableDataset rows = ExperimentService.loadRowsForPrediction(data, model);
+        DataView all = new DataView(rows, Split.all(rows.count()).train());
+        float[][] probabilities = model.predictProbabilities(all);
+        int[] predicted = model.predict(all);
+        List<String> classes = model.classes();
+        List<String> lines = new ArrayList<>();
+        lines.add("line,actual,predicted,confidence");
+        for (int i = 0; i < rows.count(); i++) {
+            lines.add(rows.line(i) + "," + CsvCells.row(classes.get(rows.label(i)), classes.get(predicted[i])) + ","
+                    + CsvCells.number(probabilities[i][predicted[i]], 4));
+        }
+        Path file = out != null ? out : Path.of("predictions.csv");
+        Files.write(file, lines);
+        System.out.println("Wrote " + file.toAbsolutePath());
+        ConfusionMatrix confusion = ConfusionMatrix.of(classes, rows.labels(), predicted);
+        System.out.printf("Predicted %d rows: accuracy %.3f, balanced accuracy %.3f, share of the top class %.2f%n",
+                rows.count(), confusion.accuracy(), confusion.balancedAccuracy(), confusion.predictionShare());
+        System.out.println("Predicted counts: " + Arrays.toString(confusion.predictedCounts()) + " for " + classes);
+        TableFingerprint training = model.tableFingerprint();
+        if (training == null) {
+            return ExitCodes.OK;
+        }
+        TableFingerprint now = TableFingerprint.of(rows, all.indices());
+        double shift = now.shiftFrom(training);
+        int worst = now.worstInput(training);
+        String input = training.inputs().get(worst);
+        System.out.printf(java.util.Locale.ROOT, "Feature fingerprint: the largest shift is '%s' (training mean %.3g std "
+                        + "%.3g; now mean %.3g std %.3g): %.2f (threshold %.2f)%n", input, training.mean()[worst],
+                training.std()[worst], now.mean()[worst], now.std()[worst], shift, MISMATCH_THRESHOLD);
+        if (shift > MISMATCH_THRESHOLD) {
+            System.out.println("[CRITICAL] preprocessing-mismatch — these rows are not prepared like the training rows ('"
+                    + input + "' moved by " + String.format(java.util.Locale.ROOT, "%.2f", shift)
+                    + " training standard deviations). A model shown inputs unlike its training data tends to give one "
+                    + "answer for all of them.");
+            return ExitCodes.CRITICAL_FINDING;
         }
         return ExitCodes.OK;
     }

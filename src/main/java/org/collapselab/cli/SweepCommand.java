@@ -15,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.csv.TableDataset;
+import org.collapselab.core.experiment.TableExperiment;
 import org.collapselab.core.experiment.Engines;
 import org.collapselab.core.experiment.ExperimentService;
 import org.collapselab.core.experiment.spark.SparkTrialExecutor;
@@ -51,7 +53,8 @@ import picocli.CommandLine.Option;
 final class SweepCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Image folder, one sub-folder per class (not with --resume).")
+    @Option(names = "--data", paramLabel = "DIR|FILE.csv",
+            description = "Image folder, one sub-folder per class, or a CSV file (not with --resume).")
     Path data;
 
     @Mixin
@@ -164,6 +167,25 @@ final class SweepCommand implements Callable<Integer> {
         CancellationToken cancel = new CancellationToken();
         Map<String, ImageDataset[]> loaded = new HashMap<>();
         Path dataRoot = Path.of(spec.data());
+        boolean csv = TableExperiment.isCsv(dataRoot);
+        if (csv && master != null) {
+            throw new InvalidInputException("--master: a cluster sweep broadcasts decoded images; sweep a CSV file "
+                    + "without --master");
+        }
+        Map<String, TableDataset> tables = new HashMap<>();
+        RunTrialWork.TableSource rows = config -> {
+            // One read per way of reading the file (kind, label column, missing values, channels).
+            String key = config.data().kind() + ":" + config.data().labelColumn() + ":" + config.data().missing() + ":"
+                    + config.data().sequenceChannels();
+            synchronized (tables) {
+                TableDataset table = tables.get(key);
+                if (table == null) {
+                    table = TableExperiment.load(dataRoot, config);
+                    tables.put(key, table);
+                }
+                return table;
+            }
+        };
         RunTrialWork.DataSource images = (config, c) -> {
             String key = config.data().imageSize() + "x" + config.data().channels() + ":" + config.data().validationPath();
             synchronized (loaded) {
@@ -179,9 +201,15 @@ final class SweepCommand implements Callable<Integer> {
             }
         };
         // Fail on bad data before any trial starts, as train does.
-        images.load(base, cancel);
-        RunTrialWork work = new RunTrialWork(spec, folder, () -> Engines.named(spec.engine()), images,
-                trial -> TrainingObserver.NONE);
+        RunTrialWork work;
+        if (csv) {
+            rows.load(base);
+            work = RunTrialWork.onTable(spec, folder, rows, trial -> TrainingObserver.NONE);
+        } else {
+            images.load(base, cancel);
+            work = new RunTrialWork(spec, folder, () -> Engines.named(spec.engine()), images,
+                    trial -> TrainingObserver.NONE);
+        }
         SweepListener listener = new SweepListener() {
             @Override
             public void rungStarted(int rung, int epochs, List<Trial> toRun, int skipped) {
@@ -238,7 +266,7 @@ final class SweepCommand implements Callable<Integer> {
         if (params.isEmpty()) {
             throw new InvalidInputException("give at least one --param PATH=SPEC, e.g. --param training.learningRate=1e-4,1e-3,1e-2");
         }
-        ExperimentConfig base = experiment.resolve();
+        ExperimentConfig base = TableExperiment.isCsv(data) ? CsvTraining.resolve(experiment, data) : experiment.resolve();
         List<SweepParameter> parameters = SweepSpecParser.parse(base, params);
         String strategyName = strategy.trim().toLowerCase(Locale.ROOT);
         if (!strategyName.equals(SweepSpec.GRID) && !strategyName.equals(SweepSpec.RANDOM)) {

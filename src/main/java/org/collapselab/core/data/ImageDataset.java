@@ -9,7 +9,7 @@ import java.util.List;
  * memory as uint8 in HWC order (one contiguous array), with labels and per-image facts. Batches
  * are normalised on the fly from here, so PNGs are never decoded twice. Immutable after construction.
  */
-public final class ImageDataset {
+public final class ImageDataset implements LabelledData {
     private final Path root;
     private final List<String> classes;
     private final int size;
@@ -51,6 +51,9 @@ public final class ImageDataset {
     public Path path(int index) { return paths.get(index); }
     public ImageInfo info(int index) { return infos.get(index); }
     public List<SkippedFile> skipped() { return skipped; }
+
+    @Override
+    public int skippedCount() { return skipped.size(); }
 
     /** Bytes per image: size × size × channels. */
     public int imageBytes() {
@@ -102,7 +105,14 @@ public final class ImageDataset {
     }
 
     /** The same images with labels replaced (label-shuffle test). */
+    @Override
     public ImageDataset withLabels(int[] newLabels) {
         return new ImageDataset(root, classes, size, channels, pixels, newLabels, paths, infos, skipped);
+    }
+
+    /** The same images with every pixel zero (the input-independent baseline). */
+    @Override
+    public ImageDataset zeroed() {
+        return new ImageDataset(root, classes, size, channels, new byte[pixels.length], labels, paths, infos, skipped);
     }
 }

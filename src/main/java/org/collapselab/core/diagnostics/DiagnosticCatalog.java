@@ -4,6 +4,9 @@ import java.util.List;
 import org.collapselab.core.diagnostics.checks.CapacityCheck;
 import org.collapselab.core.diagnostics.checks.ClassImbalanceCheck;
 import org.collapselab.core.diagnostics.checks.CollapsedPredictionsCheck;
+import org.collapselab.core.diagnostics.checks.ConstantFeatureCheck;
+import org.collapselab.core.diagnostics.checks.DuplicateRowsCheck;
+import org.collapselab.core.diagnostics.checks.FeaturesNotScaledCheck;
 import org.collapselab.core.diagnostics.checks.DeadReluCheck;
 import org.collapselab.core.diagnostics.checks.GradientFlowCheck;
 import org.collapselab.core.diagnostics.checks.InitialLossCheck;
@@ -42,6 +45,7 @@ public final class DiagnosticCatalog {
         return List.of(
                 // data
                 new UnreadableFilesCheck(), new ClassImbalanceCheck(), new TinyClassCheck(), new ShortcutProbeCheck(),
+                new ConstantFeatureCheck(), new DuplicateRowsCheck(), new FeaturesNotScaledCheck(),
                 new InputsNotNormalizedCheck(),
                 // config
                 new OutputActivationCheck(), new SymmetricInitCheck(), new LinearHiddenActivationCheck(),

@@ -1,7 +1,6 @@
 package org.collapselab.core.diagnostics;
 
 import org.collapselab.core.training.TrialRunner;
-import org.collapselab.core.training.TrialRunner;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +10,17 @@ import java.util.function.Supplier;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.TrainingViews;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.LabelledData;
+import org.collapselab.core.data.csv.PreparedTable;
+import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.data.Split;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
 
 /**
- * The facts a diagnostic session works on: the config, the data and its split, an optional set of
- * images to predict, the monitored training result once there is one, and the {@link TrialRunner}
+ * The facts a diagnostic session works on: the config, the data (an image folder or the rows of a CSV file) and its
+ * split, an optional set of inputs to predict, the monitored training result once there is one, and the {@link TrialRunner}
  * for experiments. Checks may share derived facts (e.g. the suggested learning rate) through
  * {@link #fact}/{@link #remember}. Thread-safe for one worker plus readers.
  */
@@ -27,9 +29,9 @@ public final class DiagnosticContext {
     public static final String SUGGESTED_LEARNING_RATE = "suggestedLearningRate";
 
     private final ExperimentConfig config;
-    private final ImageDataset dataset;
+    private final LabelledData data;
     private final ImageDataset validationSet;
-    private final ImageDataset predictSet;
+    private final LabelledData predictSet;
     private final DataView train;
     private final DataView validation;
     private final TrialRunner trials;
@@ -48,13 +50,22 @@ public final class DiagnosticContext {
 
     private DiagnosticContext(Builder b) {
         this.config = b.config;
-        this.dataset = b.dataset;
         this.validationSet = b.validationSet;
         this.predictSet = b.predictSet;
-        TrainingViews views = dataset == null ? null : TrainingViews.of(config.data(), dataset, validationSet);
-        this.train = views == null ? null : views.train();
-        this.validation = views == null ? null : views.validation();
-        this.classCount = dataset == null ? b.classCount : dataset.classCount();
+        if (b.data instanceof TableDataset table) {
+            // The split, and empty cells filled with training means, exactly as a training run prepares them.
+            PreparedTable prepared = PreparedTable.of(table, config.data().validationFraction(), config.data().seed());
+            this.data = prepared.data();
+            this.train = new DataView(data, prepared.split().train());
+            this.validation = new DataView(data, prepared.split().validation());
+        } else {
+            this.data = b.data;
+            TrainingViews views = data == null ? null
+                    : TrainingViews.of(config.data(), (ImageDataset) data, validationSet);
+            this.train = views == null ? null : views.train();
+            this.validation = views == null ? null : views.validation();
+        }
+        this.classCount = data == null ? b.classCount : data.classCount();
         this.trials = b.trials;
         this.monitoredRun = b.monitoredRun;
         this.trainingResult = b.trainingResult;
@@ -66,6 +77,14 @@ public final class DiagnosticContext {
     }
 
     /**
+     * A context on the rows of a CSV file: split and imputed as a training run on {@code table} does it; trials
+     * standardize with a fit on their training rows.
+     */
+    public static Builder forTable(ExperimentConfig config, TableDataset table) {
+        return new Builder(config, table, table.classCount());
+    }
+
+    /**
      * A context without images, for the checks that read only the config and a finished run's monitoring
      * (a saved run, a config being edited). Checks that need the dataset must not be run on it.
      */
@@ -74,11 +93,16 @@ public final class DiagnosticContext {
     }
 
     public ExperimentConfig config() { return config; }
-    public ImageDataset dataset() { return dataset; }
+    /** The images, or null when the data is a CSV table ({@link #table()}) or there is none. */
+    public ImageDataset dataset() { return data instanceof ImageDataset images ? images : null; }
+    /** The rows of a CSV file (empty cells filled with training means), or null for images. */
+    public TableDataset table() { return data instanceof TableDataset table ? table : null; }
+    /** The data of either kind, or null in a context without data. */
+    public LabelledData data() { return data; }
     /** The separate validation folder, or null when validation is a split of {@link #dataset()}. */
     public ImageDataset validationSet() { return validationSet; }
-    /** Images the user wants to predict (the {@code predict} command), or null. */
-    public ImageDataset predictSet() { return predictSet; }
+    /** Inputs the user wants to predict (the {@code predict} command), images or rows like the data's, or null. */
+    public LabelledData predictSet() { return predictSet; }
     public DataView train() { return train; }
     public DataView validation() { return validation; }
     /** Null when experiments are not available (passive checks only). */
@@ -150,12 +174,12 @@ public final class DiagnosticContext {
         return base.withTraining(base.training().withEpochs(epochs).withEarlyStoppingPatience(0));
     }
 
-    /** A stratified, seeded sample of at most {@code limit} images of the view, keeping class shares. */
+    /** A stratified, seeded sample of at most {@code limit} samples of the view, keeping class shares. */
     public static DataView cap(DataView view, int limit, long seed) {
         if (view.count() <= limit) {
             return view;
         }
-        ImageDataset data = view.dataset();
+        LabelledData data = view.data();
         int[] labels = new int[view.count()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = view.label(i);
@@ -193,23 +217,23 @@ public final class DiagnosticContext {
 
     public static final class Builder {
         private final ExperimentConfig config;
-        private final ImageDataset dataset;
+        private final LabelledData data;
         private ImageDataset validationSet;
-        private ImageDataset predictSet;
+        private LabelledData predictSet;
         private TrialRunner trials;
         private MonitoredRun monitoredRun;
         private TrainingResult trainingResult;
         private String trainingRunName;
         private final int classCount;
 
-        private Builder(ExperimentConfig config, ImageDataset dataset, int classCount) {
+        private Builder(ExperimentConfig config, LabelledData data, int classCount) {
             this.config = config;
-            this.dataset = dataset;
+            this.data = data;
             this.classCount = classCount;
         }
 
         public Builder validationSet(ImageDataset value) { this.validationSet = value; return this; }
-        public Builder predictSet(ImageDataset value) { this.predictSet = value; return this; }
+        public Builder predictSet(LabelledData value) { this.predictSet = value; return this; }
         public Builder trials(TrialRunner value) { this.trials = value; return this; }
         public Builder monitoredRun(MonitoredRun value) { this.monitoredRun = value; return this; }
         public Builder trainingResult(TrainingResult value) { this.trainingResult = value; return this; }

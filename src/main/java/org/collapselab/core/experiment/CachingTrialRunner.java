@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.csv.TableDataset;
+import org.collapselab.core.training.dl4j.TableTrainer;
 import org.collapselab.core.training.TrialBudget;
 import org.collapselab.core.training.TrialRunner;
 import org.collapselab.core.model.ConfigCodec;
@@ -20,7 +22,7 @@ import org.collapselab.core.training.samediff.SameDiffTrainingEngine;
 import org.collapselab.core.util.CancellationToken;
 
 /**
- * The {@link TrialRunner} for both engines: trial runs through a {@link TrainingEngine}; the untrained loss and the
+ * The {@link TrialRunner} for both engines (rows of a CSV table go to {@link TableTrainer}, which trains them): trial runs through a {@link TrainingEngine}; the untrained loss and the
  * learning-rate range test directly on the network that engine trains ({@link SameDiffProbes} on a SameDiff graph,
  * {@link MultiLayerProbes} on a MultiLayerNetwork). Identical trial requests are
  * answered from a cache (which may be shared between sessions on the same data, e.g. the scorecard).
@@ -47,8 +49,8 @@ public final class CachingTrialRunner implements TrialRunner {
     }
 
     private static String key(ExperimentConfig config, DataView train, DataView validation, MonitoringOptions m) {
-        return ConfigCodec.toJson(config.withName("trial")) + "|" + System.identityHashCode(train.dataset()) + ":"
-                + Arrays.hashCode(train.indices()) + "|" + System.identityHashCode(validation.dataset()) + ":"
+        return ConfigCodec.toJson(config.withName("trial")) + "|" + System.identityHashCode(train.data()) + ":"
+                + Arrays.hashCode(train.indices()) + "|" + System.identityHashCode(validation.data()) + ":"
                 + Arrays.hashCode(validation.indices()) + "|" + m;
     }
 
@@ -61,8 +63,10 @@ public final class CachingTrialRunner implements TrialRunner {
             return cached;
         }
         budget.require("a trial run");
-        TrainingResult result = engine.train(new TrainingRequest(config, train, validation, monitoring),
-                TrainingObserver.NONE, cancel);
+        TrainingResult result = train.data() instanceof TableDataset table
+                ? TableTrainer.train(config, table, train.indices(), (TableDataset) validation.data(),
+                        validation.indices(), TrainingObserver.NONE, cancel)
+                : engine.train(new TrainingRequest(config, train, validation, monitoring), TrainingObserver.NONE, cancel);
         if (!cancel.isCancelled()) {
             cache.put(key, withoutModel(result));
         }
@@ -77,6 +81,9 @@ public final class CachingTrialRunner implements TrialRunner {
 
     @Override
     public double initialLoss(ExperimentConfig config, DataView train, DataView view) {
+        if (train.data() instanceof TableDataset table) {
+            return TableTrainer.initialLoss(config, table, train.indices(), view.indices());
+        }
         return sameDiff(config) ? SameDiffProbes.initialLoss(config, train, view)
                 : MultiLayerProbes.initialLoss(config, train, view);
     }
@@ -85,6 +92,9 @@ public final class CachingTrialRunner implements TrialRunner {
     public RangeTest learningRateRange(ExperimentConfig config, DataView train, double minLr, double maxLr,
                                        int iterations, CancellationToken cancel) {
         budget.require("the learning-rate range test");
+        if (train.data() instanceof TableDataset table) {
+            return TableTrainer.learningRateRange(config, table, train.indices(), minLr, maxLr, iterations, cancel);
+        }
         return sameDiff(config) ? SameDiffProbes.learningRateRange(config, train, minLr, maxLr, iterations, cancel)
                 : MultiLayerProbes.learningRateRange(config, train, minLr, maxLr, iterations, cancel);
     }

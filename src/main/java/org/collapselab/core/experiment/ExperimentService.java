@@ -11,6 +11,7 @@ import org.collapselab.core.data.DataException;
 import org.collapselab.core.data.DatasetLoader;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.diagnostics.CheckState;
+import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.diagnostics.DiagnosticCatalog;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.DiagnosticSession;
@@ -118,6 +119,21 @@ public final class ExperimentService {
                 progress, cancel);
     }
 
+    /**
+     * Rows of a CSV file to classify with a model trained on CSV rows: read as its config says and aligned to its
+     * columns and classes.
+     */
+    public static TableDataset loadRowsForPrediction(Path csv, org.collapselab.core.training.TableModel model)
+            throws DataException {
+        TableDataset rows = TableExperiment.load(csv, model.config());
+        try {
+            return rows.alignedTo(model.kind(), model.channels(), model.featureNames(), model.featureColumns(),
+                    model.classes());
+        } catch (IllegalArgumentException e) {
+            throw new DataException(csv + ": " + e.getMessage());
+        }
+    }
+
     /** A new, unique run folder under the runs directory, named after the time and {@code name}. */
     public Path newRunFolder(String name) throws IOException {
         return RunFolders.create(runsDirectory, name);
@@ -192,6 +208,48 @@ public final class ExperimentService {
                 })
                 .build();
         return new DiagnosticSession(DiagnosticCatalog.defaultChecks(), ctx);
+    }
+
+    /**
+     * A guided diagnosis of {@code config} on the rows of a CSV file: the same catalogue (the image-only steps say they
+     * do not apply, the CSV-only ones run), trials on the rows within {@code budget}, and a monitored run recorded like
+     * {@link #trainTable} into {@code monitoredFolderOrNull} (else a new {@code <name>-diagnose} folder). The GUI's
+     * Diagnose screen calls this for CSV data exactly as {@link #newDiagnosis} for images.
+     *
+     * @param predictRowsOrNull rows to predict, loaded like the training rows ({@link #loadTableLike}), or null
+     * @param finishedRunOrNull a finished run of the same config and data whose result the training checks read
+     */
+    public DiagnosticSession newTableDiagnosis(ExperimentConfig config, TableDataset data, TableDataset predictRowsOrNull,
+                                               RunOutcome finishedRunOrNull, TrialBudget budget,
+                                               Path monitoredFolderOrNull, TrainingObserver monitoredObserver,
+                                               Consumer<RunOutcome> onMonitoredRun) {
+        DiagnosticContext.Builder builder = DiagnosticContext.forTable(config, data);
+        if (finishedRunOrNull != null) {
+            builder.trainingResult(finishedRunOrNull.result());
+        }
+        DiagnosticContext ctx = builder
+                .predictSet(predictRowsOrNull)
+                .trials(new CachingTrialRunner(engine, budget))
+                .monitoredRun((context, token) -> {
+                    try {
+                        Path folder = monitoredFolderOrNull != null ? monitoredFolderOrNull
+                                : newRunFolder(context.config().name() + DIAGNOSE_SUFFIX);
+                        RunOutcome outcome = TableExperiment.run(context.config(), data, folder, monitoredObserver,
+                                token);
+                        onMonitoredRun.accept(outcome);
+                        return outcome.result();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .build();
+        return new DiagnosticSession(DiagnosticCatalog.defaultChecks(), ctx);
+    }
+
+    /** Rows of another CSV file read as {@code config} says, with the training table's columns and classes. */
+    public static TableDataset loadTableLike(Path csv, TableDataset training, ExperimentConfig config)
+            throws DataException {
+        return TableExperiment.loadLike(csv, training, config);
     }
 
     /** Every step in order, then the cause ranking by trial runs of the fixes; returns the ranked findings. */

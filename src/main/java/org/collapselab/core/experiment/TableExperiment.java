@@ -15,6 +15,7 @@ import org.collapselab.core.data.csv.PreparedTable;
 import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.data.csv.TableKind;
 import org.collapselab.core.diagnostics.ConfigFindings;
+import org.collapselab.core.diagnostics.DataFindings;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.MonitoringFindings;
 import org.collapselab.core.model.DataConfig;
@@ -32,7 +33,7 @@ import org.collapselab.core.util.CancellationToken;
  * One experiment on a CSV file, end to end: read it as the config's {@code data.kind} says, split it (seeded,
  * stratified), fill empty cells with training means and fit the standardizer on the training rows
  * ({@link PreparedTable}), train ({@link TableTrainer}), and record the run folder (config.json, metrics.csv,
- * report.json) with the config and monitoring findings, as image runs are. Blocking; call from a worker thread.
+ * report.json) with the data, config and monitoring findings, as image runs are. Blocking; call from a worker thread.
  */
 public final class TableExperiment {
     private TableExperiment() {
@@ -58,6 +59,16 @@ public final class TableExperiment {
         return CsvLoader.load(csv, csvOptions(config.data()));
     }
 
+    /** Rows of another file (to predict or to compare) read like {@code training}: same columns, same classes. */
+    public static TableDataset loadLike(Path csv, TableDataset training, ExperimentConfig config) throws DataException {
+        TableDataset rows = load(csv, config);
+        try {
+            return rows.alignedTo(training);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(csv + ": " + e.getMessage());
+        }
+    }
+
     /** The loaded rows split and fitted as {@code config} says. */
     public static PreparedTable prepare(TableDataset data, ExperimentConfig config) {
         return PreparedTable.of(data, config.data().validationFraction(), config.data().seed());
@@ -71,7 +82,8 @@ public final class TableExperiment {
                 datasetSection(data, table.split().train().length, table.split().validation().length));
         TrainingObserver all = recorder == null ? observer : TrainingObserver.all(recorder, observer);
         TrainingResult result = TableTrainer.train(config, table, all, cancel);
-        List<Finding> findings = new ArrayList<>(ConfigFindings.of(config, data.classCount()));
+        List<Finding> findings = new ArrayList<>(DataFindings.of(data, config));
+        findings.addAll(ConfigFindings.of(config, data.classCount()));
         findings.addAll(MonitoringFindings.of(config, data.classCount(), result));
         RunReport report = recorder == null ? null : recorder.finish(result, findings);
         return new RunOutcome(result, runFolderOrNull, report, findings);

@@ -24,6 +24,9 @@ import org.collapselab.testsupport.CatalogAssertions;
 import org.collapselab.testsupport.ScenarioData;
 import org.collapselab.core.data.DatasetLoader;
 import org.collapselab.core.data.samples.Scenarios;
+import org.collapselab.core.data.samples.CsvScenarios;
+import org.collapselab.core.data.csv.TableDataset;
+import org.collapselab.core.experiment.TableExperiment;
 import org.collapselab.core.data.samples.ShapesGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -175,15 +178,75 @@ class ScenarioScorecardTest {
     }
 
     /**
+     * The CSV scenarios ({@link CsvScenarios}): the same full session and ranking on the rows of the bundled CSV samples
+     * or their generated variants, with the same pass rule and table. Run alone with
+     * {@code -Dtest=ScenarioScorecardTest#csvScenariosRankTheirCauseFirst -Dgroups=scorecard}.
+     */
+    @Test
+    void csvScenariosRankTheirCauseFirst() throws Exception {
+        Map<String, List<Finding>> results = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (String id : CsvScenarios.all().keySet()) {
+            assertEquals(CsvScenarios.config(id), ConfigCodec.read(SCENARIOS.resolve(id + ".json")), "regenerate " + id);
+            long t = System.nanoTime();
+            ExperimentConfig config = CsvScenarios.config(id);
+            TableDataset rows = TableExperiment.load(CsvScenarios.dataFor(id, Path.of("sample-data"), generated),
+                    config);
+            DiagnosticContext ctx = DiagnosticContext.forTable(config, rows)
+                    .trials(new CachingTrialRunner(org.collapselab.core.experiment.Engines.defaultEngine(),
+                            TrialBudget.of(0, 4, 300), CACHE))
+                    .build();
+            DiagnosticSession session = new DiagnosticSession(DiagnosticCatalog.defaultChecks(), ctx);
+            session.runAll(CancellationToken.none());
+            for (int i = 0; i < session.size(); i++) {
+                if (session.result(i).state() == CheckState.FAILED) {
+                    failures.add(id + ": step " + session.checks().get(i).id() + " FAILED: " + session.result(i).note());
+                }
+            }
+            CatalogAssertions.declaredAndCited(session);
+            List<Finding> ranked = session.rankCauses(ProgressObserver.NONE, CancellationToken.none());
+            results.put(id, ranked);
+            String top = ranked.isEmpty() ? "-" : ranked.get(0).id();
+            TrainingResult run = ctx.trainingResult();
+            System.out.printf("%-40s %5.1f s  monitored balanced %s  top=%-24s %s%n", id, (System.nanoTime() - t) / 1e9,
+                    run == null || run.lastEpoch() == null ? "-" : String.format("%.2f", run.lastEpoch().balancedAccuracy()),
+                    top, ranked.stream().map(f -> f.id() + "(" + f.severity().json().charAt(0)
+                            + (f.fix() != null && f.fix().trial() != null
+                            ? String.format(" %.2f→%.2f", f.fix().trial().balancedAccuracyBefore(),
+                            f.fix().trial().balancedAccuracyAfter()) : "") + ")").toList());
+            String expected = CsvScenarios.expectedFinding(id);
+            if (expected != null && !firstChain(ranked).contains(expected)) {
+                failures.add(id + ": expected " + expected + " first, got " + top);
+            }
+            if (expected == null) {
+                ranked.stream().filter(f -> f.severity() == Severity.CRITICAL)
+                        .forEach(f -> failures.add(id + ": fixed config raised critical " + f.id()));
+            }
+        }
+        Map<String, String> expectations = new LinkedHashMap<>();
+        CsvScenarios.all().keySet().forEach(id -> expectations.put(id, CsvScenarios.expectedFinding(id)));
+        System.out.printf("CSV scorecard: %d scenarios in %.0f s%n", results.size(), (System.nanoTime() - start) / 1e9);
+        System.out.println(table(results, expectations));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
      * Per finding id: scenarios expecting it, detections (warning or critical), precision, recall, top-1 hits as the
      * #1 root, and as the root or a link of the #1 chain.
      */
     static String table(Map<String, List<Finding>> results) {
+        Map<String, String> expectations = new LinkedHashMap<>();
+        Scenarios.all().keySet().forEach(id -> expectations.put(id, Scenarios.expectedFinding(id)));
+        return table(results, expectations);
+    }
+
+    static String table(Map<String, List<Finding>> results, Map<String, String> expectations) {
         TreeSet<String> ids = new TreeSet<>();
         results.values().forEach(list -> list.stream().filter(f -> f.severity() != Severity.INFO)
                 .forEach(f -> ids.add(f.id())));
-        List<Scenario> all = Scenarios.all().keySet().stream().filter(results::containsKey)
-                .map(id -> new Scenario(id, Scenarios.expectedFinding(id))).toList();
+        List<Scenario> all = expectations.entrySet().stream().filter(e -> results.containsKey(e.getKey()))
+                .map(e -> new Scenario(e.getKey(), e.getValue())).toList();
         all.stream().filter(s -> s.expected() != null).forEach(s -> ids.add(s.expected()));
         StringBuilder out = new StringBuilder(String.format("%-28s %8s %4s %4s %4s %9s %7s %6s %9s%n", "finding",
                 "expected", "TP", "FP", "FN", "precision", "recall", "root-1", "#1 chain"));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.collapselab.core.data.LabelledData;
 import org.collapselab.core.data.Split;
 
 /**
@@ -29,7 +30,7 @@ import org.collapselab.core.data.Split;
 public record TableDataset(Path source, TableKind kind, String labelColumn, List<String> classes, int[] labels,
                            float[] features, List<String> featureNames, List<String> featureColumns, int channels,
                            int[] lines, List<SkippedRow> skipped, MissingValueReport missing,
-                           List<String> ignoredColumns, Preview preview) {
+                           List<String> ignoredColumns, Preview preview) implements LabelledData {
 
     /** The first rows of the file as text (header included), before any conversion. */
     public record Preview(List<String> header, List<List<String>> rows) {
@@ -189,6 +190,25 @@ public record TableDataset(Path source, TableKind kind, String labelColumn, List
                 channels, lines, skipped, missing, ignoredColumns, preview);
     }
 
+    @Override
+    public int skippedCount() {
+        return skipped.size();
+    }
+
+    /** The same rows with other labels (the label-shuffle test). */
+    @Override
+    public TableDataset withLabels(int[] newLabels) {
+        return new TableDataset(source, kind, labelColumn, classes, newLabels, features, featureNames, featureColumns,
+                channels, lines, skipped, missing, ignoredColumns, preview);
+    }
+
+    /** The same rows with every feature zero (the input-independent baseline). */
+    @Override
+    public TableDataset zeroed() {
+        return new TableDataset(source, kind, labelColumn, classes, labels, new float[features.length], featureNames,
+                featureColumns, channels, lines, skipped, missing, ignoredColumns, preview);
+    }
+
     /** A dataset of the chosen rows only (same classes and columns). */
     public TableDataset subset(int[] rows) {
         int f = featureCount();
@@ -202,6 +222,69 @@ public record TableDataset(Path source, TableKind kind, String labelColumn, List
         }
         return new TableDataset(source, kind, labelColumn, classes, subLabels, sub, featureNames, featureColumns,
                 channels, subLines, skipped, missing, ignoredColumns, preview);
+    }
+
+    /** The rows of {@code first} followed by those of {@code second}, which must have the same columns and classes. */
+    public static TableDataset join(TableDataset first, TableDataset second) {
+        if (!first.featureNames.equals(second.featureNames) || !first.classes.equals(second.classes)) {
+            throw new IllegalArgumentException("tables with other columns or classes cannot be joined");
+        }
+        int n = first.count() + second.count();
+        float[] joined = java.util.Arrays.copyOf(first.features, first.features.length + second.features.length);
+        System.arraycopy(second.features, 0, joined, first.features.length, second.features.length);
+        int[] joinedLabels = java.util.Arrays.copyOf(first.labels, n);
+        System.arraycopy(second.labels, 0, joinedLabels, first.count(), second.count());
+        int[] joinedLines = java.util.Arrays.copyOf(first.lines, n);
+        System.arraycopy(second.lines, 0, joinedLines, first.count(), second.count());
+        return new TableDataset(first.source, first.kind, first.labelColumn, first.classes, joinedLabels, joined,
+                first.featureNames, first.featureColumns, first.channels, joinedLines, first.skipped, first.missing,
+                first.ignoredColumns, first.preview);
+    }
+
+    /**
+     * These rows in the columns and classes of {@code training}: features matched by name (a one-hot level the
+     * training file never had is dropped, a training level absent here is 0), labels mapped by class name.
+     *
+     * @throws IllegalArgumentException when a training feature is missing here or a label is not a training class
+     */
+    public TableDataset alignedTo(TableDataset training) {
+        return alignedTo(training.kind, training.channels, training.featureNames, training.featureColumns,
+                training.classes);
+    }
+
+    /** As {@link #alignedTo(TableDataset)}, given the training file's kind, channels, features and classes. */
+    public TableDataset alignedTo(TableKind trainedKind, int trainedChannels, List<String> trainedFeatures,
+                                  List<String> trainedColumns, List<String> trainedClasses) {
+        if (kind != trainedKind || channels != trainedChannels) {
+            throw new IllegalArgumentException("the file is read as " + kind.json() + " with " + channels
+                    + " channel(s); the model was trained on " + trainedKind.json() + " with " + trainedChannels);
+        }
+        int f = trainedFeatures.size();
+        int[] from = new int[f];
+        for (int j = 0; j < f; j++) {
+            String name = trainedFeatures.get(j);
+            from[j] = featureNames.indexOf(name);
+            boolean oneHotLevel = !name.equals(trainedColumns.get(j));
+            if (from[j] < 0 && !oneHotLevel) {
+                throw new IllegalArgumentException("the column '" + name + "' the model was trained on is missing");
+            }
+        }
+        int[] mapped = new int[count()];
+        for (int i = 0; i < count(); i++) {
+            mapped[i] = trainedClasses.indexOf(classes.get(labels[i]));
+            if (mapped[i] < 0) {
+                throw new IllegalArgumentException("line " + lines[i] + ": label '" + classes.get(labels[i])
+                        + "' is not one of the model's classes " + trainedClasses);
+            }
+        }
+        float[] out = new float[count() * f];
+        for (int i = 0; i < count(); i++) {
+            for (int j = 0; j < f; j++) {
+                out[i * f + j] = from[j] < 0 ? 0f : features[i * featureCount() + from[j]];
+            }
+        }
+        return new TableDataset(source, kind, labelColumn, trainedClasses, mapped, out, trainedFeatures,
+                trainedColumns, channels, lines, skipped, missing, ignoredColumns, preview);
     }
 
     /** Feature indices per source column, in order: one entry for a numeric column, one per level for a one-hot one. */

@@ -123,6 +123,13 @@ public final class Scenarios {
                     .append(e.getValue().isEmpty() ? "(none)" : "`" + String.join("` `", e.getValue()).replace("|", "\\|") + "`")
                     .append(" |\n");
         }
+        CsvScenarios.write(dir);
+        readme.append("\n## CSV scenarios\n\nEach `csv-*.json` is the reference config of its data kind (`ConfigCodec.defaults(kind)`: "
+                + "standardize; dense 64 → 32 for tabular rows, the 1-D CNN for series) plus the overrides below "
+                + "(`CsvScenarios`). `tabular-id-leak.csv` and `tabular-unscaled.csv` are not bundled; the scorecard "
+                + "generates them (`CsvSamples.tabularWithIdLeakCsv`, `tabularUnscaledCsv`).\n\n"
+                + "| scenario | CSV file | expected top finding | overrides |\n|---|---|---|---|\n")
+                .append(CsvScenarios.readmeRows());
         Files.writeString(dir.resolve("README.md"), readme.toString());
     }
 

@@ -41,18 +41,18 @@ public final class ClassImbalanceCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
-        int[] counts = ctx.dataset().classCounts();
+        int[] counts = ctx.data().classCounts();
         ClassBalance balance = ClassBalance.of(counts);
         double ratio = balance.ratio();
         int largest = balance.largest();
-        ctx.chart(id(), histogram(ctx.dataset().classes(), counts));
+        ctx.chart(id(), histogram(ctx.data().classes(), counts));
         boolean strong = balance.verdict() == ClassBalance.Verdict.STRONG;
         if (balance.verdict() == ClassBalance.Verdict.BALANCED) {
             return List.of();
         }
         boolean balanced = ctx.config().data().balance() != Balance.NONE;
         Severity severity = balanced ? Severity.INFO : strong ? Severity.CRITICAL : Severity.WARNING;
-        String big = ctx.dataset().classes().get(largest);
+        String big = ctx.data().classes().get(largest);
         int total = java.util.Arrays.stream(counts).sum();
         double share = (double) counts[largest] / Math.max(1, total);
         return List.of(finding(id(), severity, String.format(Locale.ROOT, "Classes are imbalanced %.0f:1", ratio),

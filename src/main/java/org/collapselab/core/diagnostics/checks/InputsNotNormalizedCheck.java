@@ -19,6 +19,11 @@ public final class InputsNotNormalizedCheck extends BaseCheck {
     }
 
     @Override
+    public String notApplicable(DiagnosticContext ctx) {
+        return ctx.table() != null ? "CSV data: the feature scales are checked by features-not-scaled" : null;
+    }
+
+    @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         if (ctx.config().data().normalization() != Normalization.NONE) {
             return List.of();

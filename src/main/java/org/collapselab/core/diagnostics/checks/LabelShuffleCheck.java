@@ -3,7 +3,7 @@ package org.collapselab.core.diagnostics.checks;
 import java.util.List;
 import java.util.Locale;
 import org.collapselab.core.data.DataView;
-import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.LabelledData;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -40,7 +40,7 @@ public final class LabelShuffleCheck extends BaseCheck {
         TrainingResult real = SharedExperiments.referenceRun(ctx, cancel);
         progress.progress(1, 2, "reference network, shuffled labels");
         DataView[] views = ctx.trialViews();
-        ImageDataset data = views[0].dataset();
+        LabelledData data = views[0].data();
         int[] labels = data.labels();
         int[] trainIdx = views[0].indices();
         int[] trainLabels = new int[trainIdx.length];
@@ -51,8 +51,8 @@ public final class LabelShuffleCheck extends BaseCheck {
         for (int i = 0; i < trainIdx.length; i++) {
             labels[trainIdx[i]] = permuted[i];
         }
-        ImageDataset shuffled = data.withLabels(labels);
-        DataView validation = views[1].dataset() == data ? new DataView(shuffled, views[1].indices()) : views[1];
+        LabelledData shuffled = data.withLabels(labels);
+        DataView validation = views[1].data() == data ? new DataView(shuffled, views[1].indices()) : views[1];
         TrainingResult noise = ctx.trials().train(SharedExperiments.reference(ctx), new DataView(shuffled, trainIdx), validation,
                 MonitoringOptions.OFF, cancel);
         double chance = ctx.chance();

@@ -43,7 +43,7 @@ public final class OverfitSmallBatchCheck extends BaseCheck {
     }
 
     static DataView smallBatch(DataView train, int perClass) {
-        int classes = train.dataset().classCount();
+        int classes = train.data().classCount();
         int[] taken = new int[classes];
         List<Integer> chosen = new ArrayList<>();
         for (int i = 0; i < train.count(); i++) {
@@ -53,7 +53,7 @@ public final class OverfitSmallBatchCheck extends BaseCheck {
                 chosen.add(train.indices()[i]);
             }
         }
-        return new DataView(train.dataset(), chosen.stream().mapToInt(Integer::intValue).toArray());
+        return new DataView(train.data(), chosen.stream().mapToInt(Integer::intValue).toArray());
     }
 
     @Override

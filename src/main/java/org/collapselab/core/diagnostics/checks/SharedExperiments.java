@@ -1,11 +1,8 @@
 package org.collapselab.core.diagnostics.checks;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.collapselab.core.data.DataView;
-import org.collapselab.core.data.ImageDataset;
-import org.collapselab.core.data.ImageInfo;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.model.Activation;
 import org.collapselab.core.model.Balance;
@@ -46,7 +43,8 @@ public final class SharedExperiments {
     }
 
     /**
-     * A small known-good network on the user's data settings (conv 16 3×3 relu, pool 2, dense 64 relu,
+     * A small known-good network on the user's data settings (for images conv 16 3×3 relu, pool 2, dense 64 relu;
+     * for CSV data the reference layers of its kind;
      * softmax + mcxent, ReLU init, Adam 1e-3, class weights): it tells whether the data carries a learnable
      * signal independently of the user's model and training choices.
      */
@@ -54,12 +52,19 @@ public final class SharedExperiments {
         ExperimentConfig user = ctx.config();
         Normalization normalization = user.data().normalization() == Normalization.NONE
                 ? Normalization.SCALE : user.data().normalization();
-        List<LayerSpec> layers = new ArrayList<>(List.of(LayerSpec.conv(16, 3, Activation.RELU), LayerSpec.pool(2)));
-        if (user.data().imageSize() >= 24) {
-            layers.add(LayerSpec.conv(32, 3, Activation.RELU));
-            layers.add(LayerSpec.pool(2));
+        List<LayerSpec> layers;
+        if (user.data().kind().isTable()) {
+            // CSV data: the reference layers of its kind (dense 64 → 32, or the 1-D CNN), standardized.
+            layers = org.collapselab.core.model.ConfigCodec.referenceLayers(user.data().kind());
+            normalization = Normalization.STANDARDIZE;
+        } else {
+            layers = new ArrayList<>(List.of(LayerSpec.conv(16, 3, Activation.RELU), LayerSpec.pool(2)));
+            if (user.data().imageSize() >= 24) {
+                layers.add(LayerSpec.conv(32, 3, Activation.RELU));
+                layers.add(LayerSpec.pool(2));
+            }
+            layers.add(LayerSpec.dense(64, Activation.RELU));
         }
-        layers.add(LayerSpec.dense(64, Activation.RELU));
         return new ExperimentConfig(user.name() + "-reference",
                 user.data().withNormalization(normalization).withBalance(Balance.CLASS_WEIGHTS)
                         .withAugmentation(org.collapselab.core.model.AugmentationConfig.NONE),
@@ -74,17 +79,5 @@ public final class SharedExperiments {
             DataView[] views = ctx.trialViews();
             return ctx.trials().train(reference(ctx), views[0], views[1], MonitoringOptions.OFF, cancel);
         });
-    }
-
-    /** The same images with every pixel zero (the input-independent baseline). */
-    public static ImageDataset zeroed(ImageDataset data) {
-        List<Path> paths = new ArrayList<>();
-        List<ImageInfo> infos = new ArrayList<>();
-        for (int i = 0; i < data.count(); i++) {
-            paths.add(data.path(i));
-            infos.add(data.info(i));
-        }
-        return new ImageDataset(data.root(), data.classes(), data.imageSize(), data.channels(),
-                new byte[data.count() * data.imageBytes()], data.labels(), paths, infos, data.skipped());
     }
 }

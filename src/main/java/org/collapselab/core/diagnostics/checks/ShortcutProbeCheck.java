@@ -11,6 +11,7 @@ import java.util.function.ToDoubleFunction;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageInfo;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
@@ -24,7 +25,8 @@ import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * {@code spurious-feature}, the shortcut probe: one-feature classifiers on brightness, channel means,
+ * {@code spurious-feature}, the shortcut probe. On CSV rows it is a one-column probe that names a leaking column
+ * ({@link #probeColumns}). On images: one-feature classifiers on brightness, channel means,
  * image size and file format, fitted on the training split and scored on validation. A feature that
  * beats the majority baseline by 20 points is a shortcut the network can take instead of
  * the object. Numeric features use a 10-bin quantile classifier, categorical ones a lookup. Pure; fast. When a trained
@@ -39,6 +41,10 @@ public final class ShortcutProbeCheck extends BaseCheck {
     static final int LOOK_IMAGES = 3;
     /** Largest side of a "where the model looks" panel. */
     static final int GRID_CELLS = 16;
+    /** Bins of a numeric column in the CSV probe: fine enough to isolate a leaking id range of a 5% class. */
+    static final int COLUMN_BINS = 40;
+    /** A single column this good is label leakage rather than a useful feature. */
+    public static final double LEAK_BALANCED_ACCURACY = 0.95;
 
     public ShortcutProbeCheck() {
         super("spurious-feature", List.of("spurious-feature"), "Shortcut probe",
@@ -123,11 +129,123 @@ public final class ShortcutProbeCheck extends BaseCheck {
         return best;
     }
 
+    /**
+     * CSV rows: balanced accuracy on the validation rows of a one-column classifier per source column, fitted on the
+     * training rows (a numeric column by {@link #COLUMN_BINS} quantile bins, a one-hot column by its level). Each bin
+     * votes for the class most over-represented in it relative to its training share, so a rare class can win a bin.
+     */
+    public static Map<String, Double> probeColumns(TableDataset data, int[] train, int[] validation) {
+        Map<String, Double> result = new LinkedHashMap<>();
+        int classes = data.classCount();
+        int[] trainCounts = new int[classes];
+        for (int row : train) {
+            trainCounts[data.label(row)]++;
+        }
+        data.featuresByColumn().forEach((column, features) -> {
+            ToDoubleFunction<Integer> value = features.size() == 1 ? row -> data.value(row, features.get(0))
+                    : row -> levelOf(data, row, features);
+            int bins = features.size() == 1 ? COLUMN_BINS : features.size() + 1;
+            double[] edges = features.size() == 1 ? quantileEdges(data, train, value) : null;
+            double[][] votes = new double[bins][classes];
+            for (int row : train) {
+                int b = edges == null ? (int) value.applyAsDouble(row) : bin(edges, value.applyAsDouble(row));
+                votes[b][data.label(row)] += 1.0 / trainCounts[data.label(row)];
+            }
+            int fallback = argmax(trainCounts);
+            int[] hits = new int[classes];
+            int[] seen = new int[classes];
+            for (int row : validation) {
+                int b = edges == null ? (int) value.applyAsDouble(row) : bin(edges, value.applyAsDouble(row));
+                int predicted = Arrays.stream(votes[b]).sum() == 0 ? fallback : argmax(votes[b]);
+                seen[data.label(row)]++;
+                hits[data.label(row)] += predicted == data.label(row) ? 1 : 0;
+            }
+            double recall = 0;
+            int present = 0;
+            for (int c = 0; c < classes; c++) {
+                if (seen[c] > 0) {
+                    recall += (double) hits[c] / seen[c];
+                    present++;
+                }
+            }
+            result.put(column, present == 0 ? 0 : recall / present);
+        });
+        return result;
+    }
+
+    /** The one-hot level a row has (its index among the column's features), or the number of levels for none. */
+    private static double levelOf(TableDataset data, int row, List<Integer> features) {
+        for (int i = 0; i < features.size(); i++) {
+            if (data.value(row, features.get(i)) > 0.5f) {
+                return i;
+            }
+        }
+        return features.size();
+    }
+
+    private static double[] quantileEdges(TableDataset data, int[] train, ToDoubleFunction<Integer> value) {
+        double[] sorted = Arrays.stream(train).mapToDouble(value::applyAsDouble).sorted().toArray();
+        double[] edges = new double[COLUMN_BINS - 1];
+        for (int b = 1; b < COLUMN_BINS; b++) {
+            edges[b - 1] = sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, b * sorted.length / COLUMN_BINS)];
+        }
+        return edges;
+    }
+
+    private static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            best = values[i] > values[best] ? i : best;
+        }
+        return best;
+    }
+
+    private List<Finding> runOnTable(DiagnosticContext ctx) {
+        TableDataset data = ctx.table();
+        Map<String, Double> balanced = probeColumns(data, ctx.train().indices(), ctx.validation().indices());
+        if (balanced.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Double> shown = new LinkedHashMap<>();
+        balanced.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+                .forEach(e -> shown.put(e.getKey(), e.getValue()));
+        ctx.chart(id(), ChartData.bar("column-probe", "One-column probes: validation balanced accuracy", "column",
+                        "balanced accuracy")
+                .series("probe balanced accuracy", shown.entrySet().stream()
+                        .map(e -> ChartData.Point.bar(e.getKey(), e.getValue())).toList())
+                .marker(String.format(Locale.ROOT, "chance %.2f", ctx.chance()), ChartData.Axis.Y, ctx.chance())
+                .marker(String.format(Locale.ROOT, "leakage above %.2f", LEAK_BALANCED_ACCURACY), ChartData.Axis.Y,
+                        LEAK_BALANCED_ACCURACY)
+                .build());
+        Map.Entry<String, Double> best = shown.entrySet().iterator().next();
+        if (best.getValue() < LEAK_BALANCED_ACCURACY) {
+            return List.of();
+        }
+        String column = best.getKey();
+        return List.of(finding(id(), Severity.CRITICAL,
+                String.format(Locale.ROOT, "Column '%s' alone predicts the label (%.0f%% balanced accuracy): label leakage",
+                        column, 100 * best.getValue()),
+                String.format(Locale.ROOT, "A classifier that sees only '%s' reaches %.0f%% balanced accuracy on the "
+                        + "validation rows. One column that decides the label almost perfectly is usually leakage: an id "
+                        + "or timestamp assigned after the label was known, or a copy of the target. The network learns "
+                        + "that column, scores well here, and fails on new rows where it carries no such information. "
+                        + "Top columns: %s", column, 100 * best.getValue(), format(shown)),
+                best.getValue(), LEAK_BALANCED_ACCURACY,
+                "label leakage (Kaufman et al. 2012, 'Leakage in data mining'): a one-column classifier with ≥ 95% "
+                        + "balanced accuracy on validation rows (our threshold: no single column of the bundled samples "
+                        + "exceeds 80%)",
+                new Fix("Drop the column '" + column + "' from the CSV (or check how it was recorded)", Map.of(),
+                        null)));
+    }
+
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         DataView validation = ctx.validation();
         if (validation.count() == 0) {
             return List.of();
+        }
+        if (ctx.table() != null) {
+            return runOnTable(ctx);
         }
         Map<String, Double> accuracy = probe(ctx.train(), validation);
         int[] counts = validation.classCounts();

@@ -23,11 +23,11 @@ public final class TinyClassCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
-        int[] counts = ctx.dataset().classCounts();
+        int[] counts = ctx.data().classCounts();
         List<Finding> findings = new ArrayList<>();
         for (int c = 0; c < counts.length; c++) {
             if (counts[c] < TINY) {
-                String name = ctx.dataset().classes().get(c);
+                String name = ctx.data().classes().get(c);
                 findings.add(finding(id(), Severity.WARNING, "Class '" + name + "' has only " + counts[c] + " images",
                         "With so few examples the class barely moves the loss, and the validation split may hold one "
                                 + "image of it or none; the network can ignore it at almost no cost.",

@@ -17,9 +17,16 @@ public final class UnreadableFilesCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
-        int skipped = ctx.dataset().skipped().size();
+        int skipped = ctx.data().skippedCount();
         if (skipped == 0) {
             return List.of();
+        }
+        if (ctx.table() != null) {
+            return List.of(finding(id(), Severity.INFO, skipped + " rows of the CSV file were skipped",
+                    "These rows could not be parsed (a wrong number of cells, text in a numeric column, an empty label); "
+                            + "their line numbers and reasons are in report.json. They are left out of training; if many "
+                            + "of them belong to one class, that class is smaller than you think.",
+                    skipped, 0, "any skipped row", null));
         }
         return List.of(finding(id(), Severity.INFO, skipped + " files were skipped",
                 "These files could not be read as images or were not in a class folder. They are left out of training; "

@@ -3,7 +3,7 @@ package org.collapselab.core.diagnostics.checks;
 import java.util.List;
 import java.util.Locale;
 import org.collapselab.core.data.DataView;
-import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.LabelledData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
@@ -43,12 +43,12 @@ public final class ZeroedInputCheck extends BaseCheck {
 
     @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
-        progress.progress(0, 2, "training on the real images");
+        progress.progress(0, 2, ctx.table() != null ? "training on the real rows" : "training on the real images");
         TrainingResult real = SharedExperiments.userBaseline(ctx, cancel);
-        progress.progress(1, 2, "training on zeroed images");
+        progress.progress(1, 2, ctx.table() != null ? "training on zeroed rows" : "training on zeroed images");
         DataView[] views = ctx.trialViews();
-        ImageDataset zero = SharedExperiments.zeroed(ctx.dataset());
-        ImageDataset zeroValidation = views[1].dataset() == ctx.dataset() ? zero : SharedExperiments.zeroed(views[1].dataset());
+        LabelledData zero = ctx.data().zeroed();
+        LabelledData zeroValidation = views[1].data() == ctx.data() ? zero : views[1].data().zeroed();
         TrainingResult blank = ctx.trials().train(ctx.trialConfig(ctx.config()), new DataView(zero, views[0].indices()),
                 new DataView(zeroValidation, views[1].indices()), MonitoringOptions.OFF, cancel);
         double realLoss = finalTrainLoss(real);

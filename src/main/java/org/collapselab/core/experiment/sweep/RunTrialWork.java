@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.csv.TableDataset;
+import org.collapselab.core.experiment.TableExperiment;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.experiment.ExperimentRunner;
 import org.collapselab.core.experiment.RunOutcome;
@@ -18,7 +20,8 @@ import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.CancelledException;
 
 /**
- * A trial as a normal run: the base config with the trial's overrides goes through {@link ExperimentRunner#run} into
+ * A trial as a normal run: the base config with the trial's overrides goes through {@link ExperimentRunner#run} (or,
+ * for a CSV file, {@link TableExperiment#run}) into
  * {@code <sweep>/trial-NNN/} (config.json, metrics.csv, report.json, model.zip as for any run). Whatever the run throws
  * (a bad combination of values, out of memory, a native error) becomes a {@code failed} row with the reason.
  */
@@ -30,19 +33,38 @@ public final class RunTrialWork implements TrialWork {
         ImageDataset[] load(ExperimentConfig config, CancellationToken cancel) throws Exception;
     }
 
+    /** The rows of a CSV file a trial trains on, read as the trial's config says. */
+    @FunctionalInterface
+    public interface TableSource {
+        TableDataset load(ExperimentConfig config) throws Exception;
+    }
+
     private final SweepSpec spec;
     private final Path sweepFolder;
     private final Supplier<TrainingEngine> engines;
     private final DataSource data;
+    private final TableSource table;
     private final Function<Trial, TrainingObserver> observers;
 
     public RunTrialWork(SweepSpec spec, Path sweepFolder, Supplier<TrainingEngine> engines, DataSource data,
                         Function<Trial, TrainingObserver> observers) {
+        this(spec, sweepFolder, engines, data, null, observers);
+    }
+
+    private RunTrialWork(SweepSpec spec, Path sweepFolder, Supplier<TrainingEngine> engines, DataSource data,
+                         TableSource table, Function<Trial, TrainingObserver> observers) {
         this.spec = spec;
         this.sweepFolder = sweepFolder;
         this.engines = engines;
         this.data = data;
+        this.table = table;
         this.observers = observers;
+    }
+
+    /** Trials on the rows of a CSV file: each one a {@link TableExperiment} run into its trial folder. */
+    public static RunTrialWork onTable(SweepSpec spec, Path sweepFolder, TableSource table,
+                                       Function<Trial, TrainingObserver> observers) {
+        return new RunTrialWork(spec, sweepFolder, null, null, table, observers);
     }
 
     @Override
@@ -50,11 +72,18 @@ public final class RunTrialWork implements TrialWork {
         long start = System.nanoTime();
         try {
             ExperimentConfig config = ConfigCodec.withOverrides(spec.base(), trial.overrides(spec.name()));
-            ImageDataset[] images = data.load(config, cancel);
             Path folder = sweepFolder.resolve(trial.folderName());
-            java.nio.file.Files.createDirectories(folder);
-            RunOutcome outcome = new ExperimentRunner(engines.get()).run(config, images[0], images[1], folder,
-                    observers.apply(trial), cancel);
+            RunOutcome outcome;
+            if (table != null) {
+                TableDataset rows = table.load(config);
+                java.nio.file.Files.createDirectories(folder);
+                outcome = TableExperiment.run(config, rows, folder, observers.apply(trial), cancel);
+            } else {
+                ImageDataset[] images = data.load(config, cancel);
+                java.nio.file.Files.createDirectories(folder);
+                outcome = new ExperimentRunner(engines.get()).run(config, images[0], images[1], folder,
+                        observers.apply(trial), cancel);
+            }
             return result(trial, outcome, seconds(start));
         } catch (CancelledException e) {
             return stopped(trial, seconds(start));

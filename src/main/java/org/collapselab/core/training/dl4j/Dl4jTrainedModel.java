@@ -37,7 +37,8 @@ public final class Dl4jTrainedModel implements TrainedModel {
      * deserialization.
      */
     static final Set<String> ENTRIES = Set.of(ModelSerializer.CONFIGURATION_JSON, ModelSerializer.COEFFICIENTS_BIN,
-            ModelSerializer.UPDATER_BIN, ModelSerializer.NO_PARAMS_MARKER, CONFIG_ENTRY, META_ENTRY);
+            ModelSerializer.UPDATER_BIN, ModelSerializer.NO_PARAMS_MARKER, CONFIG_ENTRY, META_ENTRY,
+            TableTrainedModel.TABLE_ENTRY);
     private static final int PREDICT_BATCH = 128;
 
     private final MultiLayerNetwork network;

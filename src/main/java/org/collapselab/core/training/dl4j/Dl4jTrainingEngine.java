@@ -57,7 +57,7 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
     @Override
     public TrainedModel load(Path zip) throws IOException {
         ModelArchive.verify(zip, Dl4jTrainedModel.ENTRIES);
-        return Dl4jTrainedModel.load(zip);
+        return TableTrainedModel.isTableModel(zip) ? TableTrainedModel.load(zip) : Dl4jTrainedModel.load(zip);
     }
 
     @Override

@@ -6,6 +6,10 @@ import java.util.List;
 import org.collapselab.core.data.csv.PreparedTable;
 import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.data.csv.TableKind;
+import org.collapselab.core.data.csv.TableStandardizer;
+import org.collapselab.core.data.csv.TableFingerprint;
+import org.collapselab.core.data.Split;
+import org.collapselab.core.training.TrialRunner;
 import org.collapselab.core.model.Balance;
 import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.ExperimentConfig;
@@ -67,6 +71,95 @@ public final class TableTrainer {
         }
     }
 
+    /**
+     * A trial run: trains on rows {@code train} of {@code trainData} and validates on rows {@code validation} of
+     * {@code validationData} (the same table, or a changed copy such as shuffled labels), standardized with a fit
+     * on the training rows.
+     */
+    public static TrainingResult train(ExperimentConfig config, TableDataset trainData, int[] train,
+                                       TableDataset validationData, int[] validation, TrainingObserver observer,
+                                       CancellationToken cancel) {
+        return train(config, onRows(trainData, train, validationData, validation), observer, cancel);
+    }
+
+    /** Both row sets in one table (validation rows appended when they come from another table), fitted on train. */
+    static PreparedTable onRows(TableDataset trainData, int[] train, TableDataset validationData, int[] validation) {
+        TableDataset data = trainData;
+        Split split = new Split(train.clone(), validation.clone());
+        if (validationData != trainData) {
+            data = TableDataset.join(trainData.subset(train), validationData.subset(validation));
+            int[] trainRows = java.util.stream.IntStream.range(0, train.length).toArray();
+            int[] validationRows = java.util.stream.IntStream.range(train.length, train.length + validation.length)
+                    .toArray();
+            split = new Split(trainRows, validationRows);
+        }
+        return new PreparedTable(data, split, TableStandardizer.fit(data, split.train()));
+    }
+
+    /** Mean loss of a freshly initialised network on {@code rows}, standardized with a fit on {@code train}. */
+    public static double initialLoss(ExperimentConfig config, TableDataset data, int[] train, int[] rows) {
+        PreparedTable table = new PreparedTable(data, new Split(train, rows), TableStandardizer.fit(data, train));
+        TableDataset seen = config.data().normalization() == Normalization.NONE ? data : table.standardized();
+        boolean single = OutputUnits.single(config.model(), data.classCount());
+        MultiLayerNetwork network = NetworkFactory.build(config, data.classCount(), null, inputType(data));
+        float[][] probabilities = probabilities(network, seen, rows, single);
+        int[] actual = Arrays.stream(rows).map(data::label).toArray();
+        return Losses.meanLoss(config.model().loss(), probabilities, actual, null, single);
+    }
+
+    /** Minibatch loss while the learning rate rises exponentially from {@code minLr} to {@code maxLr}. */
+    public static TrialRunner.RangeTest learningRateRange(ExperimentConfig config, TableDataset data, int[] train,
+                                                          double minLr, double maxLr, int iterations,
+                                                          CancellationToken cancel) {
+        TableDataset seen = config.data().normalization() == Normalization.NONE ? data
+                : data.standardized(TableStandardizer.fit(data, train));
+        boolean single = OutputUnits.single(config.model(), data.classCount());
+        MultiLayerNetwork network = NetworkFactory.build(config, data.classCount(), null, inputType(data));
+        java.util.Random random = new java.util.Random(config.data().seed());
+        int[] order = train.clone();
+        int batchSize = Math.min(config.training().batchSize(), order.length);
+        double[] lrs = new double[iterations];
+        double[] losses = new double[iterations];
+        int done = 0;
+        int from = order.length;
+        double best = Double.POSITIVE_INFINITY;
+        double smoothed = 0;
+        for (int i = 0; i < iterations && !cancel.isCancelled(); i++) {
+            if (from + batchSize > order.length) {
+                shuffle(order, random);
+                from = 0;
+            }
+            double lr = minLr * Math.pow(maxLr / minLr, (double) i / Math.max(1, iterations - 1));
+            network.setLearningRate(lr);
+            network.fit(batch(seen, Arrays.copyOfRange(order, from, from + batchSize), single));
+            from += batchSize;
+            double loss = network.score();
+            lrs[i] = lr;
+            losses[i] = loss;
+            done = i + 1;
+            if (!Double.isFinite(loss)) {
+                break;
+            }
+            // The same stopping rule as the image probes: the bias-corrected smoothed loss exceeds 4× its best.
+            smoothed = 0.9 * smoothed + 0.1 * loss;
+            double corrected = smoothed / (1 - Math.pow(0.9, i + 1));
+            best = Math.min(best, corrected);
+            if (i > 10 && corrected > 4 * best) {
+                break;
+            }
+        }
+        return new TrialRunner.RangeTest(Arrays.copyOf(lrs, done), Arrays.copyOf(losses, done));
+    }
+
+    private static void shuffle(int[] values, java.util.Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+
     /** DL4J's input type for the table: feed-forward for tabular rows, recurrent (NCW) for series. */
     public static InputType inputType(TableDataset data) {
         return data.kind() == TableKind.SEQUENCE
@@ -94,7 +187,10 @@ public final class TableTrainer {
         }
         double[] weights = config.data().balance() == Balance.CLASS_WEIGHTS ? EpochLoop.classWeights(trainCounts) : null;
         boolean single = OutputUnits.single(config.model(), classCount);
-        MultiLayerNetwork network = NetworkFactory.build(config, classCount, weights, inputType(data));
+        // DL4J weights a loss per output column, which for one sigmoid unit scales every row alike and changes
+        // nothing under Adam; so the single-output case weights each row by its class through the labels mask.
+        double[] rowWeights = single ? weights : null;
+        MultiLayerNetwork network = NetworkFactory.build(config, classCount, single ? null : weights, inputType(data));
         EpochSampler sampler = new EpochSampler(data.labels(), classCount, train, config.data().balance(),
                 config.data().seed());
         int batchSize = config.training().batchSize();
@@ -130,7 +226,7 @@ public final class TableTrainer {
                     break epochLoop;
                 }
                 int to = Math.min(order.length, from + batchSize);
-                network.fit(batch(data, Arrays.copyOfRange(order, from, to), single));
+                network.fit(batch(data, Arrays.copyOfRange(order, from, to), single, rowWeights));
                 double loss = network.score();
                 iteration++;
                 IterationSample sample = new IterationSample(iteration, epoch, loss, config.training().learningRate());
@@ -166,14 +262,34 @@ public final class TableTrainer {
                 }
             }
         }
-        TrainingResult result = new TrainingResult(status, epochs, CollapseVerdict.of(epochs), null, message, iterations,
-                List.of(), seconds(start));
+        TableTrainedModel model = new TableTrainedModel(network, config, data,
+                config.data().normalization() == Normalization.NONE ? null : table.standardizer(), single, weights,
+                TableFingerprint.of(table.data(), train));
+        TrainingResult result = new TrainingResult(status, epochs, CollapseVerdict.of(epochs), model, message,
+                iterations, List.of(), seconds(start));
         observer.onFinished(result);
         return result;
     }
 
     /** The rows as a minibatch: {@code [n, features]}, or {@code [n, channels, length]} for series. */
     static DataSet batch(TableDataset data, int[] rows, boolean single) {
+        return batch(data, rows, single, null);
+    }
+
+    /** As above; with {@code rowWeightsOrNull} each row's loss is weighted by its class (a labels mask of weights). */
+    static DataSet batch(TableDataset data, int[] rows, boolean single, double[] rowWeightsOrNull) {
+        DataSet batch = unweighted(data, rows, single);
+        if (rowWeightsOrNull != null) {
+            float[] mask = new float[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                mask[i] = (float) rowWeightsOrNull[data.label(rows[i])];
+            }
+            batch.setLabelsMaskArray(FloatArrays.of(mask, rows.length, 1));
+        }
+        return batch;
+    }
+
+    private static DataSet unweighted(TableDataset data, int[] rows, boolean single) {
         int n = rows.length;
         int f = data.featureCount();
         float[] features = new float[n * f];

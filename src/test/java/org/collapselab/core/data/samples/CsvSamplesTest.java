@@ -45,8 +45,7 @@ class CsvSamplesTest {
         assertEquals(CsvSamples.SEQUENCE_LENGTH, data.sequenceLength());
         assertTrue(data.skipped().isEmpty());
 
-        // The anomalies are local and learnable: the largest step between neighbours, which a kernel-2
-        // convolution with global max pooling can compute, separates the classes almost perfectly.
+        // The largest step between neighbours, which a kernel-2 convolution with global max pooling can compute.
         int[] flagged = new int[2];
         for (int row = 0; row < data.count(); row++) {
             double largestStep = 0;
@@ -55,7 +54,9 @@ class CsvSamplesTest {
             }
             flagged[data.label(row)] += largestStep > 1.25 ? 1 : 0;
         }
-        assertTrue(flagged[1] >= 0.95 * CsvSamples.ANOMALOUS_SERIES, flagged[1] + " anomalies flagged");
+        // The anomalies are subtle on purpose (so the default network collapses): the step statistic finds the bursts,
+        // about half of them; the level shifts need a wider view, which the 1-D CNN learns when oversampled.
+        assertTrue(flagged[1] >= 0.45 * CsvSamples.ANOMALOUS_SERIES, flagged[1] + " anomalies flagged");
         assertTrue(flagged[0] <= 0.05 * CsvSamples.NORMAL_SERIES, flagged[0] + " normal series flagged");
     }
 
