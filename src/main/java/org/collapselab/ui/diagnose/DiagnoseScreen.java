@@ -279,12 +279,8 @@ public final class DiagnoseScreen {
             detail.getChildren().add(box);
         }
         if (item == null) {
-            // The guided diagnosis runs on image folders; a loaded CSV file is diagnosed by the command line.
-            Label none = new Label(context.tableProperty().get() != null
-                    ? "The guided diagnosis here runs on image folders. For the loaded CSV file run: collapse-lab "
-                    + "diagnose --data " + context.tableProperty().get().source() + " --set data.kind="
-                    + context.tableProperty().get().kind().json()
-                    : "Load a dataset (Data tab) to diagnose it.");
+            // Nothing to diagnose yet; the progress line says why when data of the other kind is loaded.
+            Label none = new Label("Load a dataset (Data tab: an image folder or a CSV file) to diagnose it.");
             none.setWrapText(true);
             detail.getChildren().add(none);
         } else if (item == SUMMARY) {

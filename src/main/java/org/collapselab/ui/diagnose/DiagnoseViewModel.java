@@ -30,6 +30,7 @@ import javafx.collections.ObservableSet;
 import javafx.util.Duration;
 import org.collapselab.core.data.DataException;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.diagnostics.CauseRanker;
 import org.collapselab.core.diagnostics.CheckState;
 import org.collapselab.core.diagnostics.DiagnosticCheck;
@@ -85,7 +86,8 @@ public final class DiagnoseViewModel {
     private final Timeline pump;
     private TrialBudget trialBudget = TrialBudget.standard();
     private DiagnosticSession session;
-    private ImageDataset sessionData;
+    /** The data the session diagnoses: an {@link ImageDataset} or a {@link TableDataset} (CSV rows). */
+    private Object sessionData;
     private ExperimentConfig sessionConfig;
     private CancellationToken cancel;
     private RunOutcome lastOutcome;
@@ -98,6 +100,7 @@ public final class DiagnoseViewModel {
         pump = new Timeline(new KeyFrame(Duration.millis(150), e -> drain()));
         pump.setCycleCount(Timeline.INDEFINITE);
         context.datasetProperty().addListener((o, a, d) -> reset());
+        context.tableProperty().addListener((o, a, t) -> reset());
         context.configProperty().addListener((o, a, c) -> configChanged());
         reset();
     }
@@ -136,8 +139,12 @@ public final class DiagnoseViewModel {
         if (running.get()) {
             return;
         }
-        ImageDataset data = context.datasetProperty().get();
         ExperimentConfig config = context.configProperty().get();
+        // Routed by the config's data kind, as the Train tab does: CSV rows or image folders.
+        boolean table = config != null && config.data().kind().isTable();
+        ImageDataset images = context.datasetProperty().get();
+        TableDataset rows = context.tableProperty().get();
+        Object data = table ? rows : images;
         session = null;
         sessionData = data;
         sessionConfig = config;
@@ -149,21 +156,38 @@ public final class DiagnoseViewModel {
         progressText.set("");
         if (data == null || config == null) {
             steps.clear();
+            if (config != null && (table ? images : rows) != null) {
+                progressText.set(table
+                        ? "The config's data.kind is " + config.data().kind().json() + " (CSV), but an image folder "
+                        + "is loaded: open a .csv file (Data tab), or load an image config."
+                        : "A CSV file is loaded, but the config's data.kind is images: set data.kind to "
+                        + rows.kind().json() + " (Model tab), or open an image folder.");
+            }
             return;
         }
-        if (context.service().validationPending(config, data)) {
-            loadValidationThenReset(config, data);
+        if (table && !rows.kind().json().equals(config.data().kind().json())) {
+            steps.clear();
+            progressText.set("The CSV file was read as " + rows.kind().json() + " but the config says data.kind="
+                    + config.data().kind().json() + ": choose the kind on the Data tab.");
+            return;
+        }
+        if (!table && context.service().validationPending(config, images)) {
+            loadValidationThenReset(config, images);
             return;
         }
         RunOutcome reuse = lastOutcome != null && config.equals(lastOutcome.report() == null ? null
-                : lastOutcome.report().config()) && data.count() == datasetCount(lastOutcome) ? lastOutcome : null;
+                : lastOutcome.report().config()) && count(data) == datasetCount(lastOutcome) ? lastOutcome : null;
         if (reuse != null) {
             diagnosedRun.set(reuse);
         }
         DiagnosticSession s;
         try {
-            s = context.service().newDiagnosis(config, data, null, reuse, trialBudget, null, monitoredObserver(),
-                    outcome -> Platform.runLater(() -> diagnosedRun.set(outcome)), CancellationToken.none());
+            Consumer<RunOutcome> monitored = outcome -> Platform.runLater(() -> diagnosedRun.set(outcome));
+            s = table
+                    ? context.service().newTableDiagnosis(config, rows, null, reuse, trialBudget, null,
+                            monitoredObserver(), monitored)
+                    : context.service().newDiagnosis(config, images, null, reuse, trialBudget, null,
+                            monitoredObserver(), monitored, CancellationToken.none());
         } catch (DataException | RuntimeException e) {
             steps.clear();
             progressText.set("Cannot diagnose this data with this config: " + e.getMessage());
@@ -197,7 +221,12 @@ public final class DiagnoseViewModel {
     /** Whether {@code outcome} trained the session's config on its data (so the session may judge it). */
     private boolean judges(RunOutcome outcome) {
         return outcome.report() != null && sessionConfig != null && sessionConfig.equals(outcome.report().config())
-                && sessionData != null && sessionData.count() == datasetCount(outcome);
+                && sessionData != null && count(sessionData) == datasetCount(outcome);
+    }
+
+    /** Images or rows in the loaded data (both kinds count what the run report calls train + validation). */
+    private static int count(Object data) {
+        return data instanceof TableDataset rows ? rows.count() : ((ImageDataset) data).count();
     }
 
     private static int datasetCount(RunOutcome outcome) {
