@@ -119,4 +119,26 @@ class CsvDiagnoseStepperTest {
                 "initial-loss ran on the rows: " + initial + " " + step("initial-loss").result().note());
         assertNoStepFailed();
     }
+
+    @Test
+    void aTrainTabRunOnTheRowsIsWhatTheTrainingChecksJudge(FxRobot robot) {
+        waitUntil(() -> window.context().tableProperty().get() != null && !model().steps().isEmpty(), 60);
+        var config = window.context().configProperty().get();
+        robot.interact(() -> window.modelScreen().apply(config.withTraining(config.training().withEpochs(4))));
+        robot.interact(() -> model().trialBudget(TrialBudget.of(0, 1, 40)));
+        robot.interact(window::trainNow);
+        waitUntil(() -> window.trainModel().lastOutcomeProperty().get() != null, 180);
+        waitUntil(() -> model().diagnosedRunProperty().get() != null, 30);
+        assertEquals(window.trainModel().lastOutcomeProperty().get(), model().diagnosedRunProperty().get(),
+                "the stepper adopts the Train tab's run of its config and rows");
+
+        robot.interact(() -> model().runPassive());
+        waitUntil(() -> !model().runningProperty().get()
+                && step("loss-dynamics").result().state() != CheckState.PENDING, 120);
+        WaitForAsyncUtils.waitForFxEvents();
+        CheckState judged = step("loss-dynamics").result().state();
+        assertTrue(judged != CheckState.WAITING && judged != CheckState.PENDING,
+                "the training run is there to judge: " + judged + " " + step("loss-dynamics").result().note());
+        assertNoStepFailed();
+    }
 }
