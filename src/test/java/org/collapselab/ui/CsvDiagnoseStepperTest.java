@@ -99,7 +99,10 @@ class CsvDiagnoseStepperTest {
         List<Finding> found = constant.result().findings();
         assertTrue(found.stream().anyMatch(f -> f.id().equals("constant-feature")
                 && (f.title() + " " + f.explanation()).contains("region")), "the finding names the column: " + found);
-        assertEquals(CheckState.FOUND, step("class-imbalance").result().state(), "32:8 on the CSV rows");
+        StepItem imbalance = step("class-imbalance");
+        assertEquals(CheckState.FOUND, imbalance.result().state(), "32:8 on the CSV rows");
+        assertTrue(imbalance.result().findings().get(0).explanation().contains("80% of the rows"),
+                "a CSV file has rows, not images: " + imbalance.result().findings().get(0).explanation());
         assertEquals(CheckState.WAITING, step("loss-dynamics").result().state(), "it needs a training run first");
         assertNoStepFailed();
 

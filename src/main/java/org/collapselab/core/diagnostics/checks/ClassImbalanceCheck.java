@@ -28,13 +28,19 @@ public final class ClassImbalanceCheck extends BaseCheck {
 
     /** Images per class as bars, with the count every class would have if they were balanced. */
     public static ChartData histogram(List<String> classes, int[] counts) {
+        return histogram(classes, counts, "images");
+    }
+
+    /** Samples per class as bars ({@code unit}: "images", or "rows" for a CSV file), with the balanced count. */
+    public static ChartData histogram(List<String> classes, int[] counts, String unit) {
         List<ChartData.Point> bars = new java.util.ArrayList<>();
         for (int c = 0; c < counts.length; c++) {
             bars.add(ChartData.Point.bar(classes.get(c), counts[c]));
         }
         double even = (double) java.util.Arrays.stream(counts).sum() / Math.max(1, counts.length);
-        return ChartData.bar("class-histogram", "Images per class", "class", "images")
-                .series("images", bars)
+        String title = Character.toUpperCase(unit.charAt(0)) + unit.substring(1) + " per class";
+        return ChartData.bar("class-histogram", title, "class", unit)
+                .series(unit, bars)
                 .marker(String.format(Locale.ROOT, "balanced: %.0f per class", even), ChartData.Axis.Y, even)
                 .build();
     }
@@ -45,7 +51,8 @@ public final class ClassImbalanceCheck extends BaseCheck {
         ClassBalance balance = ClassBalance.of(counts);
         double ratio = balance.ratio();
         int largest = balance.largest();
-        ctx.chart(id(), histogram(ctx.data().classes(), counts));
+        String unit = ctx.table() != null ? "rows" : "images";
+        ctx.chart(id(), histogram(ctx.data().classes(), counts, unit));
         boolean strong = balance.verdict() == ClassBalance.Verdict.STRONG;
         if (balance.verdict() == ClassBalance.Verdict.BALANCED) {
             return List.of();
@@ -56,9 +63,9 @@ public final class ClassImbalanceCheck extends BaseCheck {
         int total = java.util.Arrays.stream(counts).sum();
         double share = (double) counts[largest] / Math.max(1, total);
         return List.of(finding(id(), severity, String.format(Locale.ROOT, "Classes are imbalanced %.0f:1", ratio),
-                String.format(Locale.ROOT, "'%s' holds %.0f%% of the images. Predicting '%s' for everything already scores %.0f%% "
+                String.format(Locale.ROOT, "'%s' holds %.0f%% of the %s. Predicting '%s' for everything already scores %.0f%% "
                         + "accuracy, so an unweighted loss rewards the network for ignoring the rare classes — the "
-                        + "classic road to a model that predicts one class.%s", big, 100 * share, big, 100 * share,
+                        + "classic road to a model that predicts one class.%s", big, 100 * share, unit, big, 100 * share,
                         balanced ? " The config already balances the classes (" + ctx.config().data().balance().json()
                                 + ")." : ""),
                 ratio, strong ? ClassBalance.STRONG_RATIO : ClassBalance.MILD_RATIO,
