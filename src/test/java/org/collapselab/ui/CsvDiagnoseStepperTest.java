@@ -144,4 +144,29 @@ class CsvDiagnoseStepperTest {
                 "the training run is there to judge: " + judged + " " + step("loss-dynamics").result().note());
         assertNoStepFailed();
     }
+
+    @Test
+    void runAllRanksTheCausesOnTheRowsAndApplyFixRetrainsOnThem(FxRobot robot) {
+        waitUntil(() -> window.context().tableProperty().get() != null && !model().steps().isEmpty(), 60);
+        var config = window.context().configProperty().get();
+        robot.interact(() -> window.modelScreen().apply(config.withTraining(config.training().withEpochs(3))));
+        robot.clickOn("#diagnoseTab");
+        robot.interact(() -> model().trialBudget(TrialBudget.of(0, 1, 40)));
+        robot.clickOn("#runAll");
+        waitUntil(() -> !model().runningProperty().get(), 300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model().steps().stream().noneMatch(s -> s.result().state() == CheckState.PENDING
+                || s.result().state() == CheckState.RUNNING), "every step ran or was skipped");
+        assertNoStepFailed();
+        assertNotNull(model().diagnosedRunProperty().get(), "the monitored run on the rows wrote a run folder");
+        assertTrue(!model().ranked().isEmpty() && model().ranked().get(0).rank() == 1, "causes ranked");
+        assertNotNull(robot.lookup("#rankedCauses").query(), "the summary shows the ranking");
+
+        Finding imbalance = model().ranked().stream().filter(f -> f.id().equals("class-imbalance")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> model().applyFix(imbalance));
+        assertEquals("class-weights", window.context().configProperty().get().data().balance().json());
+        robot.clickOn("#retrainWithFixes");
+        waitUntil(() -> model().comparisonProperty().get().startsWith("Balanced accuracy"), 180);
+    }
 }
