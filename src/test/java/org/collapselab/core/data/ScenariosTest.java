@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.collapselab.core.data.samples.CsvScenarios;
 import org.collapselab.core.data.samples.Scenarios;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
@@ -16,11 +17,15 @@ class ScenariosTest {
     void bundledScenarioConfigsAreValidAndMatchTheirGenerator() throws Exception {
         Path dir = Path.of("sample-data/scenarios");
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(Scenarios.all().size(), files.filter(p -> p.toString().endsWith(".json")).count());
+            assertEquals(Scenarios.all().size() + CsvScenarios.all().size(),
+                    files.filter(p -> p.toString().endsWith(".json")).count());
         }
         for (var entry : Scenarios.all().entrySet()) {
             ExperimentConfig loaded = ConfigCodec.read(dir.resolve(entry.getKey() + ".json"));
             assertEquals(Scenarios.config(entry.getKey()), loaded, entry.getKey());
+        }
+        for (String id : CsvScenarios.all().keySet()) {
+            assertEquals(CsvScenarios.config(id), ConfigCodec.read(dir.resolve(id + ".json")), id);
         }
     }
 }
