@@ -23,6 +23,13 @@ final class JitRelaunch {
     static final String OPT_OUT_PROPERTY = "collapselab.relaunch";
     /** Set in the child's environment, so that it never relaunches itself again. */
     static final String RELAUNCHED_VARIABLE = "COLLAPSELAB_RELAUNCHED";
+    /**
+     * glibc's malloc arena limit for the child. With the default (8 × cores) the GUI's resident memory grew from
+     * 1.58 to 2.27 GB over five default-config runs on the sample; with 2 it stayed at 1.33–1.59 GB (one session,
+     * 2026-12-03, docs/decisions/0014-memory.md). A value the user set is kept.
+     */
+    static final String MALLOC_ARENAS_VARIABLE = "MALLOC_ARENA_MAX";
+    static final String MALLOC_ARENAS = "2";
 
     private JitRelaunch() {
     }
@@ -72,9 +79,7 @@ final class JitRelaunch {
         }
         ProcessBuilder builder = new ProcessBuilder(command(System.getProperty("java.home"), jvmOptions,
                 System.getProperty("java.class.path"), args)).inheritIO();
-        builder.environment().put(RELAUNCHED_VARIABLE, "1");
-        // The input arguments already hold what JDK_JAVA_OPTIONS added; the child must not add them twice.
-        builder.environment().remove("JDK_JAVA_OPTIONS");
+        prepareChildEnvironment(builder.environment());
         Process child;
         try {
             child = builder.start();
@@ -89,6 +94,14 @@ final class JitRelaunch {
                 // keep waiting: the child decides when the app ends
             }
         }
+    }
+
+    /** Marks the child as relaunched, bounds its malloc arenas unless the user chose, and drops JDK_JAVA_OPTIONS. */
+    static void prepareChildEnvironment(Map<String, String> environment) {
+        environment.put(RELAUNCHED_VARIABLE, "1");
+        environment.putIfAbsent(MALLOC_ARENAS_VARIABLE, MALLOC_ARENAS);
+        // The input arguments already hold what JDK_JAVA_OPTIONS added; the child must not add them twice.
+        environment.remove("JDK_JAVA_OPTIONS");
     }
 
     /**

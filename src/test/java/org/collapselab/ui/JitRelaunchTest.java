@@ -41,6 +41,17 @@ class JitRelaunchTest {
     }
 
     @Test
+    void theChildGetsTwoMallocArenasUnlessTheUserChoseAndNeverTheJdkJavaOptionsTwice() {
+        java.util.Map<String, String> plain = new java.util.HashMap<>(java.util.Map.of("JDK_JAVA_OPTIONS", "-Dx=1"));
+        JitRelaunch.prepareChildEnvironment(plain);
+        assertEquals(java.util.Map.of(JitRelaunch.RELAUNCHED_VARIABLE, "1", "MALLOC_ARENA_MAX", "2"), plain);
+
+        java.util.Map<String, String> chosen = new java.util.HashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "4"));
+        JitRelaunch.prepareChildEnvironment(chosen);
+        assertEquals("4", chosen.get("MALLOC_ARENA_MAX"));
+    }
+
+    @Test
     void plainStartRunsTheCommandInTheFastJitModeAndOptOutKeepsTheFirstJvm() throws Exception {
         Run relaunched = launch(List.of(), "--version");
         assertEquals(0, relaunched.exitCode(), relaunched.output());
