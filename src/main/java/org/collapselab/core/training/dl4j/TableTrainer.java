@@ -115,50 +115,10 @@ public final class TableTrainer {
                 : data.standardized(TableStandardizer.fit(data, train));
         boolean single = OutputUnits.single(config.model(), data.classCount());
         MultiLayerNetwork network = NetworkFactory.build(config, data.classCount(), null, inputType(data));
-        java.util.Random random = new java.util.Random(config.data().seed());
-        int[] order = train.clone();
-        int batchSize = Math.min(config.training().batchSize(), order.length);
-        double[] lrs = new double[iterations];
-        double[] losses = new double[iterations];
-        int done = 0;
-        int from = order.length;
-        double best = Double.POSITIVE_INFINITY;
-        double smoothed = 0;
-        for (int i = 0; i < iterations && !cancel.isCancelled(); i++) {
-            if (from + batchSize > order.length) {
-                shuffle(order, random);
-                from = 0;
-            }
-            double lr = minLr * Math.pow(maxLr / minLr, (double) i / Math.max(1, iterations - 1));
-            network.setLearningRate(lr);
-            network.fit(batch(seen, Arrays.copyOfRange(order, from, from + batchSize), single));
-            from += batchSize;
-            double loss = network.score();
-            lrs[i] = lr;
-            losses[i] = loss;
-            done = i + 1;
-            if (!Double.isFinite(loss)) {
-                break;
-            }
-            // The same stopping rule as the image probes: the bias-corrected smoothed loss exceeds 4× its best.
-            smoothed = 0.9 * smoothed + 0.1 * loss;
-            double corrected = smoothed / (1 - Math.pow(0.9, i + 1));
-            best = Math.min(best, corrected);
-            if (i > 10 && corrected > 4 * best) {
-                break;
-            }
-        }
-        return new TrialRunner.RangeTest(Arrays.copyOf(lrs, done), Arrays.copyOf(losses, done));
+        return RangeTestLoop.run(network, train, config.training().batchSize(), config.data().seed(), minLr, maxLr,
+                iterations, cancel, (order, from, to, random) -> batch(seen, Arrays.copyOfRange(order, from, to), single));
     }
 
-    private static void shuffle(int[] values, java.util.Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
-        }
-    }
 
     /** DL4J's input type for the table: feed-forward for tabular rows, recurrent (NCW) for series. */
     public static InputType inputType(TableDataset data) {
