@@ -133,6 +133,7 @@ public final class MainWindow {
 
     /** Shortcuts and drag-and-drop for the whole window. */
     public void install(Scene scene) {
+        org.collapselab.ui.help.Help.nameEveryWindow(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), dataScreen::chooseFolder);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), dataScreen::chooseCsv);
@@ -183,7 +184,7 @@ public final class MainWindow {
     }
 
     private void showBackend(BackendInfo info) {
-        String ready = "Ready · " + info.device().toUpperCase() + " (" + info.description() + ")";
+        String ready = "Ready · training runs on " + info.summary();
         readyStatus = ready;
         if (!trainModel.runningProperty().get()) {
             context.statusProperty().set(ready);

@@ -279,10 +279,10 @@ public final class DataScreen {
         countChart.getData().setAll(List.of(series));
         ExperimentConfig config = context.configProperty().get();
         TrainingViews views = TrainingViews.of(config.data(), data, null);
-        summary.setText(String.format("%d images, %d classes · source sizes %s · source channels %s · formats %s%n"
-                        + "Network input %d×%d×%d · split: %d training / %d validation (stratified, seed %d)",
-                stats.total(), stats.classes().size(), top(stats.sizes().toString()), stats.sourceChannels(), stats.formats(),
-                data.imageSize(), data.imageSize(), data.channels(), views.train().count(), views.validation().count(), config.data().seed()));
+        summary.setText(String.format("%s.%nThe network sees each image as %d×%d pixels, %s; %d go to training and %d to "
+                        + "validation (the same share of every class, shuffled with seed %d).",
+                stats.describeSources(), data.imageSize(), data.imageSize(), data.channels() == 1 ? "grey" : "in colour",
+                views.train().count(), views.validation().count(), config.data().seed()));
         ClassBalance balance = stats.balance();
         boolean imbalanced = balance.verdict() == ClassBalance.Verdict.STRONG;
         imbalance.setText(balance.describe(stats.classes()));
@@ -355,10 +355,6 @@ public final class DataScreen {
             dialog.initOwner(owner);
         }
         dialog.show();
-    }
-
-    private static String top(String sizes) {
-        return sizes.length() > 60 ? sizes.substring(0, 60) + "…}" : sizes;
     }
 
     /**

@@ -397,7 +397,9 @@ public final class DiagnoseScreen {
         title.setWrapText(true);
         Label explanation = new Label(f.explanation());
         explanation.setWrapText(true);
-        VBox card = new VBox(8, badge, title, explanation);
+        HBox head = new HBox(10, badge, org.collapselab.ui.help.LearnMore.button(f.id()));
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(8, head, title, explanation);
         card.getStyleClass().add("finding-card");
         card.setId("finding-" + f.id());
         if (f.evidence() != null) {

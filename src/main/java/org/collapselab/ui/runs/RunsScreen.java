@@ -152,6 +152,13 @@ public final class RunsScreen {
                 .resolve(org.collapselab.core.report.RunRecorder.MODEL_FILE)), selected)));
         tryModel.setOnAction(e -> org.collapselab.ui.tryit.TryModelView.open(root.getScene().getWindow(),
                 selected.get(0).folder()));
+        Button learnMore = new Button("Learn more", new FontIcon(Feather.BOOK_OPEN));
+        learnMore.setId("learnMoreRun");
+        learnMore.setTooltip(new Tooltip("What the selected run's top finding means and what to try (the diagnostics guide)"));
+        learnMore.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.size() != 1 || topFindingId(selected.get(0)) == null, selected));
+        learnMore.setOnAction(e -> org.collapselab.ui.help.LearnMore.show(root.getScene().getWindow(),
+                topFindingId(selected.get(0))));
         Button delete = new Button("Delete…", new FontIcon(Feather.TRASH_2));
         delete.setId("deleteRuns");
         delete.disableProperty().bind(Bindings.isEmpty(selected));
@@ -160,7 +167,8 @@ public final class RunsScreen {
         message.setId("runsMessage");
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add("caption");
-        HBox buttons = new HBox(8, refresh, filter, compare, open, useConfigButton, export, tryModel, delete, message);
+        HBox buttons = new HBox(8, refresh, filter, compare, open, useConfigButton, export, tryModel, learnMore, delete,
+                message);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Select several runs (Ctrl/Shift+click) to compare them. Columns after Engine are the "
                 + "settings that differ among the listed runs.");
@@ -285,6 +293,18 @@ public final class RunsScreen {
             columns.stream().filter(c -> key.equals(key(c))).findFirst().ifPresent(c -> table.getSortOrder().add(c));
         }
         select(selectedFolders);
+    }
+
+    /** The id of the run's top finding: the catalogue id listed just before its title; null when it has none. */
+    static String topFindingId(RunSummary run) {
+        if (run.topFinding().isEmpty()) {
+            return null;
+        }
+        String listed = " " + run.findingsText() + " ";
+        return org.collapselab.core.diagnostics.DiagnosticCatalog.defaultChecks().stream()
+                .flatMap(check -> check.findingIds().stream())
+                .filter(id -> listed.contains(" " + id + " " + run.topFinding()))
+                .findFirst().orElse(null);
     }
 
     static String collapsedText(RunSummary run) {

@@ -170,8 +170,7 @@ public final class TrainViewModel {
     }
 
     public void showBackend(BackendInfo info) {
-        backend.set("Backend: " + info.device().toUpperCase() + " · " + info.name() + " · BLAS " + info.blas()
-                + " · " + info.description());
+        backend.set("Training runs on " + info.fullSummary());
     }
 
     /** The iteration at which {@code epoch} ended, or NaN when its iterations are unknown (e.g. a run without iterations.csv). */

@@ -40,6 +40,14 @@ class DatasetStatisticsTest {
         assertEquals(255, stats.meanBrightness()[0], 0.01);
         assertEquals(50, stats.meanBrightness()[1], 2.0, "(0 + 100) / 2");
         assertEquals(1, stats.skipped().size());
+        assertEquals("6 images in 2 classes: 10×10 pixels (5 images), 20×10 (1), 5 colour (RGB), 1 grey, 5 PNG, 1 JPEG files",
+                stats.describeSources());
+    }
+
+    @Test
+    void uniformSourcesReadAsOneSentenceWithoutMapBraces() {
+        DatasetStatistics stats = DatasetStatistics.of(tiny(new int[]{0, 1, 2, 0, 1, 2}, 3));
+        assertEquals("6 images in 3 classes: all 2×2 pixels, all colour (RGB), all PNG files", stats.describeSources());
     }
 
     @Test
