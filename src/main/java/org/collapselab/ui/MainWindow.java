@@ -40,6 +40,7 @@ import org.collapselab.core.util.NativeCache;
 import org.collapselab.ui.data.DataScreen;
 import org.collapselab.ui.data.DataViewModel;
 import org.collapselab.ui.diagnose.DiagnoseScreen;
+import org.collapselab.ui.help.Help;
 import org.collapselab.ui.model.ModelScreen;
 import org.collapselab.ui.model.ModelViewModel;
 import org.collapselab.ui.runs.RunHistory;
@@ -282,7 +283,18 @@ public final class MainWindow {
         title.getStyleClass().add("app-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, open, openCsv, editMenu(), examples, train, stop, spacer, deviceMenu(), theme);
+        MenuButton edit = editMenu();
+        MenuButton device = deviceMenu();
+        Help.tip(open, "Load a folder of images with one sub-folder per class (Ctrl+O)");
+        Help.tip(openCsv, "Load a CSV file of rows or series with a label column (Ctrl+Shift+O)");
+        Help.tip(edit, "Undo or redo changes to the config, each named (Ctrl+Z, Ctrl+Shift+Z)");
+        Help.tip(examples, "Load a bundled sample: image folders, CSV files, failure scenarios, a sample sweep");
+        Help.tip(train, "Train the network with the current config on the loaded data (Ctrl+Enter)");
+        Help.tip(stop, "Stop the running training after the current minibatch; what was learned so far is kept (Esc)");
+        Help.tip(device, "Train on the CPU or an NVIDIA GPU; switching restarts the app");
+        Help.tip(theme, "Switch between the light and the dark theme");
+        theme.setAccessibleText("Dark theme");
+        return new ToolBar(title, open, openCsv, edit, examples, train, stop, spacer, device, theme);
     }
 
     /**

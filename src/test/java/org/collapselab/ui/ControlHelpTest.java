@@ -94,7 +94,8 @@ class ControlHelpTest {
         List<String> problems = new ArrayList<>();
         robot.interact(() -> new org.collapselab.ui.sweep.SweepDialog(window.context(), window.modelScreen()::apply)
                 .show(window.root().getScene().getWindow()));
-        waitUntil(() -> Window.getWindows().size() > 1, 30);
+        robot.interact(() -> org.collapselab.ui.tryit.TryModelView.open(window.root().getScene().getWindow(), shared));
+        waitUntil(() -> Window.getWindows().size() > 2, 30);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Window.getWindows().stream().filter(w -> w != window.root().getScene().getWindow())
                 .forEach(w -> check(w.getScene().getRoot(), "window " + ((Stage) w).getTitle(), problems)));

@@ -35,6 +35,7 @@ import org.collapselab.core.data.csv.TableStatistics;
 import org.collapselab.core.model.DataKind;
 import org.collapselab.core.model.Normalization;
 import org.collapselab.ui.common.Formats;
+import org.collapselab.ui.help.Help;
 
 /**
  * The Data screen for a CSV file: how it was read (kind, label column), classes and imbalance, a preview of the
@@ -95,6 +96,8 @@ final class TableDataPane {
         };
         kind.setOnAction(e -> reload.accept(kind.getValue(), labelColumn.getValue()));
         labelColumn.setOnAction(e -> reload.accept(kind.getValue(), labelColumn.getValue()));
+        Help.tip(kind, "How to read the rows: tabular (each column a feature) or a sequence (the numbered columns one series)");
+        Help.tip(labelColumn, "The column that holds each row's class");
         HBox choices = new HBox(8, new Label("Read as"), kind, new Label("label column"), labelColumn);
         choices.setAlignment(Pos.CENTER_LEFT);
         how.setId("csvHow");

@@ -43,6 +43,8 @@ import org.collapselab.core.experiment.runs.RunSummary;
 import org.collapselab.core.report.HtmlReportWriter;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.ui.common.Formats;
+import org.collapselab.ui.help.Help;
+import org.collapselab.ui.help.LearnMore;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -154,10 +156,10 @@ public final class RunsScreen {
                 selected.get(0).folder()));
         Button learnMore = new Button("Learn more", new FontIcon(Feather.BOOK_OPEN));
         learnMore.setId("learnMoreRun");
-        learnMore.setTooltip(new Tooltip("What the selected run's top finding means and what to try (the diagnostics guide)"));
+        Help.tip(learnMore, "What the selected run's top finding means and what to try (the diagnostics guide)");
         learnMore.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> selected.size() != 1 || topFindingId(selected.get(0)) == null, selected));
-        learnMore.setOnAction(e -> org.collapselab.ui.help.LearnMore.show(root.getScene().getWindow(),
+        learnMore.setOnAction(e -> LearnMore.show(root.getScene().getWindow(),
                 topFindingId(selected.get(0))));
         Button delete = new Button("Delete…", new FontIcon(Feather.TRASH_2));
         delete.setId("deleteRuns");
@@ -186,6 +188,13 @@ public final class RunsScreen {
         note.setOnAction(e -> saveNote());
         selected.addListener((ListChangeListener<RunSummary>) c ->
                 note.setText(selected.size() == 1 ? selected.get(0).note() : ""));
+        Help.tip(refresh, "Read the runs folder again, for runs made elsewhere (the command line, a sweep)");
+        Help.tip(filter, "Show only the runs whose name, settings, findings or note contain these words");
+        Help.tip(open, "Show the selected run's curves and confusion matrix on the Train screen (or double-click it)");
+        Help.tip(export, "Save the selected run as an HTML report you can share or open in a browser");
+        Help.tip(delete, "Delete the selected runs' folders, after asking");
+        Help.tip(note, "A note for the selected run, kept in its folder as note.txt; Enter saves it");
+        Help.tip(saveNote, "Save the note in the selected run's folder");
         HBox noteBar = new HBox(8, new Label("Note"), note, saveNote);
         HBox.setHgrow(note, Priority.ALWAYS);
         noteBar.setAlignment(Pos.CENTER_LEFT);

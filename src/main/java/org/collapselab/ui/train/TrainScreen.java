@@ -23,6 +23,7 @@ import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.LayerSample;
 import org.collapselab.ui.common.NiceAxis;
+import org.collapselab.ui.help.Help;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -46,12 +47,12 @@ public final class TrainScreen {
         Button start = new Button("Train", new FontIcon(Feather.PLAY));
         start.setId("startButton");
         start.getStyleClass().add("accent");
-        start.setTooltip(new Tooltip("Ctrl+Enter"));
+        Help.tip(start, "Train the network with the current config on the loaded data (Ctrl+Enter)");
         start.disableProperty().bind(model.runningProperty());
         start.setOnAction(e -> onStart.run());
         Button stop = new Button("Stop", new FontIcon(Feather.SQUARE));
         stop.setId("stopButton");
-        stop.setTooltip(new Tooltip("Esc"));
+        Help.tip(stop, "Stop the run after the current minibatch; what was learned so far is kept (Esc)");
         stop.disableProperty().bind(model.runningProperty().not());
         stop.setOnAction(e -> model.stop());
         ProgressBar progress = new ProgressBar();
