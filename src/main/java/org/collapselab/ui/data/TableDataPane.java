@@ -209,11 +209,13 @@ final class TableDataPane {
                 data.channels(), data.channels() == 1 ? "" : "s")
                 : String.format(Locale.ROOT, "%d features from %d columns%s", data.featureCount(),
                 data.featuresByColumn().size(), oneHotNote(data));
-        summary.setText(String.format(Locale.ROOT, "%d rows, %d classes · %s%n"
-                        + "Split: %d training / %d validation (stratified, seed %d) · normalization %s%s",
+        summary.setText(String.format(Locale.ROOT, "%d rows in %d classes: %s.%n"
+                        + "%d go to training and %d to validation (the same share of every class, shuffled with seed %d); "
+                        + "the inputs are %s.%s",
                 data.count(), data.classCount(), shape, train, validation, table.config().data().seed(),
-                table.config().data().normalization().json(),
-                data.ignoredColumns().isEmpty() ? "" : " · text columns left out of the series: " + data.ignoredColumns()));
+                table.config().data().normalization().describe(),
+                data.ignoredColumns().isEmpty() ? "" : " Text columns left out of the series: "
+                        + String.join(", ", data.ignoredColumns()) + "."));
         missing.setText((data.skipped().isEmpty() ? "Every row was read. "
                 : data.skipped().size() + " row" + (data.skipped().size() == 1 ? "" : "s")
                 + " skipped (see Skipped rows). ") + table.prepared().data().missing().describe());

@@ -154,7 +154,7 @@ public final class RunsScreen {
                 .resolve(org.collapselab.core.report.RunRecorder.MODEL_FILE)), selected)));
         tryModel.setOnAction(e -> org.collapselab.ui.tryit.TryModelView.open(root.getScene().getWindow(),
                 selected.get(0).folder()));
-        Button learnMore = new Button("Learn more", new FontIcon(Feather.BOOK_OPEN));
+        Button learnMore = new Button("Learn more about its top finding", new FontIcon(Feather.BOOK_OPEN));
         learnMore.setId("learnMoreRun");
         Help.tip(learnMore, "What the selected run's top finding means and what to try (the diagnostics guide)");
         learnMore.disableProperty().bind(Bindings.createBooleanBinding(
@@ -169,8 +169,7 @@ public final class RunsScreen {
         message.setId("runsMessage");
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add("caption");
-        HBox buttons = new HBox(8, refresh, filter, compare, open, useConfigButton, export, tryModel, learnMore, delete,
-                message);
+        HBox buttons = new HBox(8, refresh, filter, compare, open, useConfigButton, export, tryModel, delete, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Select several runs (Ctrl/Shift+click) to compare them. Columns after Engine are the "
                 + "settings that differ among the listed runs.");
@@ -195,7 +194,8 @@ public final class RunsScreen {
         Help.tip(delete, "Delete the selected runs' folders, after asking");
         Help.tip(note, "A note for the selected run, kept in its folder as note.txt; Enter saves it");
         Help.tip(saveNote, "Save the note in the selected run's folder");
-        HBox noteBar = new HBox(8, new Label("Note"), note, saveNote);
+        // Beside the note, not in the crowded toolbar: the top finding is read from the selected row.
+        HBox noteBar = new HBox(8, new Label("Note"), note, saveNote, learnMore);
         HBox.setHgrow(note, Priority.ALWAYS);
         noteBar.setAlignment(Pos.CENTER_LEFT);
         noteBar.setPadding(new Insets(0, 10, 10, 10));
