@@ -67,7 +67,7 @@ public final class MarkdownView extends ScrollPane {
             layout();
             Bounds bounds = target.getBoundsInParent();
             double range = content.getHeight() - getViewportBounds().getHeight();
-            setVvalue(range <= 0 ? 0 : Math.min(1, bounds.getMinY() / range));
+            setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, bounds.getMinY() - 8) / range)); // a little air above
         };
         scroll.run();
         Platform.runLater(scroll);

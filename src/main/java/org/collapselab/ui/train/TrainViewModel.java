@@ -47,7 +47,7 @@ public final class TrainViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("Not started");
-    private final StringProperty backend = new SimpleStringProperty("Backend: starting ND4J…");
+    private final StringProperty backend = new SimpleStringProperty("Starting the maths library (ND4J)…");
     private final StringProperty banner = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
     private final StringProperty comparison = new SimpleStringProperty("");

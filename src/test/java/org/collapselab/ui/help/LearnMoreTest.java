@@ -80,6 +80,15 @@ class LearnMoreTest {
     }
 
     @Test
+    void theFindingCardsButtonOpensItsFindingsSection(FxRobot robot) {
+        robot.interact(() -> LearnMore.button("nan-loss").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(LearnMore.stage().isShowing());
+        assertTrue(LearnMore.stage().getTitle().startsWith("Learn more: nan-loss"), LearnMore.stage().getTitle());
+        robot.interact(() -> LearnMore.stage().hide());
+    }
+
+    @Test
     void inlineMarksBecomeStyledRunsWithoutTheirMarkup() {
         MarkdownDocument doc = MarkdownDocument.parse("""
                 # Title
