@@ -38,6 +38,11 @@ public final class LearnMore {
             if (owner != null && owner.getScene() != null) {
                 scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             }
+            scene.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                    stage.hide();
+                }
+            });
             stage.setScene(scene);
         }
         stage.setTitle("Learn more: " + findingId + " — Collapse Lab diagnostics guide");
