@@ -66,6 +66,9 @@ public final class TrainScreen {
         backend.setId("backendLabel");
         backend.getStyleClass().add("caption");
         backend.textProperty().bind(model.backendProperty());
+        Tooltip backendTip = new Tooltip(); // the engine's reason can be longer than the line
+        backendTip.textProperty().bind(model.backendProperty());
+        backend.setTooltip(backendTip);
         Button tryModel = new Button("Try the model", new FontIcon(Feather.IMAGE));
         tryModel.setId("tryModelButton");
         tryModel.setTooltip(new Tooltip("Classify images you drop or choose with the model of the last run, and see "
