@@ -44,7 +44,7 @@ public final class Help {
 
     /** Names every unnamed interactive control under {@code root} (see the class comment). FX thread. */
     public static void nameAll(Parent root) {
-        walk(root, root);
+        walk(root);
     }
 
     /**
@@ -82,25 +82,25 @@ public final class Help {
         });
     }
 
-    private static void walk(Node node, Parent root) {
+    private static void walk(Node node) {
         if (node instanceof Control control && isInteractive(node) && control.getAccessibleText() == null) {
-            String name = nameOf(control, root);
+            String name = nameOf(control);
             if (name != null && !name.isBlank()) {
                 control.setAccessibleText(name);
             }
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
-                walk(child, root);
+                walk(child);
             }
         }
     }
 
-    private static String nameOf(Control control, Parent root) {
+    private static String nameOf(Control control) {
         if (control instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {
             return labeled.getText().replace("_", "").replace("…", "").strip();
         }
-        Label label = labelFor(control, root);
+        Label label = labelFor(control);
         if (label != null) {
             return label.getText();
         }
@@ -116,11 +116,14 @@ public final class Help {
         return null;
     }
 
-    /** The label set up with {@code labelFor}, or the label just before the control (or its row box) in its pane. */
-    private static Label labelFor(Control control, Parent root) {
-        Label found = findLabelFor(root, control);
-        if (found != null) {
-            return found;
+    /** A sibling label set up with {@code labelFor}, or the label just before the control (or its row box) in its pane. */
+    private static Label labelFor(Control control) {
+        if (control.getParent() != null) {
+            for (Node sibling : control.getParent().getChildrenUnmodifiable()) {
+                if (sibling instanceof Label label && label.getLabelFor() == control) {
+                    return label;
+                }
+            }
         }
         Node row = control;
         for (int up = 0; up < 2 && row.getParent() != null; up++) {
@@ -145,21 +148,6 @@ public final class Help {
                 break;
             }
             row = parent;
-        }
-        return null;
-    }
-
-    private static Label findLabelFor(Node node, Control control) {
-        if (node instanceof Label label && label.getLabelFor() == control) {
-            return label;
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                Label found = findLabelFor(child, control);
-                if (found != null) {
-                    return found;
-                }
-            }
         }
         return null;
     }
