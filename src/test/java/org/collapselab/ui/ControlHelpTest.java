@@ -86,6 +86,18 @@ class ControlHelpTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> check(window.root(), "Model (CSV)", problems));
         assertTrue(problems.isEmpty(), problems.size() + " controls lack help or a name:\n" + String.join("\n", problems));
+        // The naming pass runs after layout pulses (at most twice a second): it must stay far below a frame's budget.
+        long[] nanos = new long[21];
+        robot.interact(() -> {
+            for (int i = 0; i < nanos.length; i++) {
+                long start = System.nanoTime();
+                Help.nameAll(window.root());
+                nanos[i] = System.nanoTime() - start;
+            }
+        });
+        java.util.Arrays.sort(nanos);
+        System.out.printf("naming pass over the main window: median %.2f ms, max %.2f ms%n", nanos[10] / 1e6, nanos[20] / 1e6);
+        assertTrue(nanos[10] < 50_000_000L, "the naming pass takes " + nanos[10] / 1e6 + " ms");
     }
 
     @Test
