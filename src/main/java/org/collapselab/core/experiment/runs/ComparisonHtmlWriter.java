@@ -195,7 +195,7 @@ public final class ComparisonHtmlWriter {
                 double x = left + (maxEpoch == 1 ? (CHART_WIDTH - left - right) / 2.0 : (lastEpoch - 1) * xScale) + 2 * r;
                 double yLow = plotBottom - (interval.low() - min) * yScale;
                 double yHigh = plotBottom - (interval.high() - min) * yScale;
-                svg.append(f("<g class=\"error-bar\" stroke=\"%s\" stroke-width=\"1.5\"><title>95%% interval %s</title>"
+                svg.append(f("<g class=\"error-bar\" style=\"stroke:%s;stroke-width:1.5\"><title>95%% interval %s</title>"
                                 + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/><line x1=\"%.1f\" y1=\"%.1f\" "
                                 + "x2=\"%.1f\" y2=\"%.1f\"/><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></g>",
                         colour, interval.decimals(), x, yLow, x, yHigh, x - 4, yLow, x + 4, yLow, x - 4, yHigh, x + 4, yHigh));
