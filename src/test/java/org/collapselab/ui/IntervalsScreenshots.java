@@ -20,13 +20,21 @@ public final class IntervalsScreenshots {
         ScreenshotTour.waitFor(() -> window.context().datasetProperty().get() != null, 120);
         ScreenshotTour.waitFor(() -> window.context().statusProperty().get().startsWith("Ready"), 240);
         int epochs = Integer.getInteger("epochs", 4);
+        // -Dkfold=FOLDER: a 3-fold run on that (small) folder instead, saved as train-kfold.png.
+        String kfold = System.getProperty("kfold");
+        if (kfold != null) {
+            ScreenshotTour.fx(() -> window.loadDataset(Path.of(kfold)));
+            ScreenshotTour.waitFor(() -> window.context().datasetProperty().get() != null
+                    && window.context().datasetProperty().get().root().toString().equals(kfold), 120);
+        }
         ScreenshotTour.fx(() -> window.modelScreen().apply(ConfigCodec.defaults().withTraining(
-                ConfigCodec.defaults().training().withEpochs(epochs))));
+                ConfigCodec.defaults().training().withEpochs(epochs)).withData(
+                ConfigCodec.defaults().data().withFolds(kfold == null ? 1 : 3))));
         ScreenshotTour.fx(window::trainNow);
         ScreenshotTour.waitFor(() -> !window.trainModel().runningProperty().get()
                 && window.trainModel().epochs().size() >= epochs, 1200);
         Thread.sleep(2000);
-        ScreenshotTour.shoot(null, out.resolve("train-intervals.png"));
+        ScreenshotTour.shoot(null, out.resolve(kfold == null ? "train-intervals.png" : "train-kfold.png"));
         javafx.application.Platform.exit();
         System.exit(0);
     }
