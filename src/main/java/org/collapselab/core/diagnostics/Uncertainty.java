@@ -67,8 +67,10 @@ public final class Uncertainty {
         if (tooSmall == null) {
             return findings;
         }
-        String reason = "the validation split is too small to measure this (" + tooSmall.title().toLowerCase(Locale.ROOT)
-                + ")";
+        String reason = tooSmall.evidence() == null ? "judged on a validation split too small to measure"
+                : String.format(Locale.ROOT, "judged on a validation split of %.1f images per class, fewer than the %.0f "
+                + "it takes to measure anything (see %s)", tooSmall.evidence().measured(),
+                tooSmall.evidence().threshold(), VALIDATION_TOO_SMALL);
         List<Finding> marked = new ArrayList<>();
         for (Finding f : findings) {
             marked.add(DYNAMICS.contains(f.id()) ? f.asInconclusive(reason) : f);

@@ -119,7 +119,7 @@ class UncertaintyTest {
         assertTrue(still.rank() > 1, ranked.toString());
         assertTrue(still.inconclusive());
         assertEquals(Severity.INFO, still.severity());
-        assertTrue(still.inconclusiveReason().contains("validation split is too small"), still.inconclusiveReason());
+        assertTrue(still.inconclusiveReason().contains("validation split of 1.0 images per class"), still.inconclusiveReason());
     }
 
     @Test
