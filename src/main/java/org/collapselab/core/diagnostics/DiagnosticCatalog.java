@@ -31,6 +31,7 @@ import org.collapselab.core.diagnostics.checks.SymmetricInitCheck;
 import org.collapselab.core.diagnostics.checks.TinyClassCheck;
 import org.collapselab.core.diagnostics.checks.UnreadableFilesCheck;
 import org.collapselab.core.diagnostics.checks.UpdateRatioCheck;
+import org.collapselab.core.diagnostics.checks.ValidationSizeCheck;
 import org.collapselab.core.diagnostics.checks.ZeroedInputCheck;
 
 /**
@@ -44,7 +45,7 @@ public final class DiagnosticCatalog {
     public static List<DiagnosticCheck> defaultChecks() {
         return List.of(
                 // data
-                new UnreadableFilesCheck(), new ClassImbalanceCheck(), new TinyClassCheck(), new ShortcutProbeCheck(),
+                new ValidationSizeCheck(), new UnreadableFilesCheck(), new ClassImbalanceCheck(), new TinyClassCheck(), new ShortcutProbeCheck(),
                 new ConstantFeatureCheck(), new DuplicateRowsCheck(), new FeaturesNotScaledCheck(),
                 new InputsNotNormalizedCheck(),
                 // config

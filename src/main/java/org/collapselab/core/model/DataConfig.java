@@ -8,12 +8,15 @@ package org.collapselab.core.model;
  */
 public record DataConfig(int imageSize, int channels, double validationFraction, String validationPath, long seed,
                          Normalization normalization, Balance balance, AugmentationConfig augmentation,
-                         DataKind kind, String labelColumn, MissingValues missing, int sequenceChannels) {
+                         DataKind kind, String labelColumn, MissingValues missing, int sequenceChannels,
+                         int folds) {
 
     public DataConfig {
         kind = kind == null ? DataKind.IMAGES : kind;
         missing = missing == null ? MissingValues.DROP : missing;
         sequenceChannels = sequenceChannels < 1 ? 1 : sequenceChannels;
+        // Configs written before k-fold runs lack the field: one fold, the ordinary split.
+        folds = folds < 1 ? 1 : folds;
         labelColumn = labelColumn == null || labelColumn.isBlank() ? null : labelColumn;
     }
 
@@ -21,41 +24,47 @@ public record DataConfig(int imageSize, int channels, double validationFraction,
     public DataConfig(int imageSize, int channels, double validationFraction, String validationPath, long seed,
                       Normalization normalization, Balance balance, AugmentationConfig augmentation) {
         this(imageSize, channels, validationFraction, validationPath, seed, normalization, balance, augmentation,
-                DataKind.IMAGES, null, MissingValues.DROP, 1);
+                DataKind.IMAGES, null, MissingValues.DROP, 1, 1);
     }
 
     public DataConfig withImageSize(int value) {
         return new DataConfig(value, channels, validationFraction, validationPath, seed, normalization, balance, augmentation,
-                kind, labelColumn, missing, sequenceChannels);
+                kind, labelColumn, missing, sequenceChannels, folds);
     }
 
     public DataConfig withChannels(int value) {
         return new DataConfig(imageSize, value, validationFraction, validationPath, seed, normalization, balance, augmentation,
-                kind, labelColumn, missing, sequenceChannels);
+                kind, labelColumn, missing, sequenceChannels, folds);
     }
 
     public DataConfig withSeed(long value) {
         return new DataConfig(imageSize, channels, validationFraction, validationPath, value, normalization, balance, augmentation,
-                kind, labelColumn, missing, sequenceChannels);
+                kind, labelColumn, missing, sequenceChannels, folds);
     }
 
     public DataConfig withNormalization(Normalization value) {
         return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, value, balance, augmentation,
-                kind, labelColumn, missing, sequenceChannels);
+                kind, labelColumn, missing, sequenceChannels, folds);
     }
 
     public DataConfig withBalance(Balance value) {
         return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, normalization, value, augmentation,
-                kind, labelColumn, missing, sequenceChannels);
+                kind, labelColumn, missing, sequenceChannels, folds);
     }
 
     public DataConfig withAugmentation(AugmentationConfig value) {
         return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, normalization, balance, value,
-                kind, labelColumn, missing, sequenceChannels);
+                kind, labelColumn, missing, sequenceChannels, folds);
     }
 
     public DataConfig withKind(DataKind value) {
         return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, normalization, balance, augmentation,
-                value, labelColumn, missing, sequenceChannels);
+                value, labelColumn, missing, sequenceChannels, folds);
+    }
+
+    /** With {@code value} folds: 1 is the ordinary split; k ≥ 2 trains k runs on stratified folds (cross-validation). */
+    public DataConfig withFolds(int value) {
+        return new DataConfig(imageSize, channels, validationFraction, validationPath, seed, normalization, balance, augmentation,
+                kind, labelColumn, missing, sequenceChannels, value);
     }
 }

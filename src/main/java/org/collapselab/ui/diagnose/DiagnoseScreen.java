@@ -410,6 +410,15 @@ public final class DiagnoseScreen {
         VBox card = new VBox(8, head, title, explanation);
         card.getStyleClass().add("finding-card");
         card.setId("finding-" + f.id());
+        if (f.inconclusive()) {
+            // The badge says so first: the evidence could not decide it, so nobody should act on it yet.
+            badge.setText("INCONCLUSIVE · " + badge.getText());
+            Label reason = new Label("Inconclusive: " + f.inconclusiveReason());
+            reason.setId("inconclusive-" + f.id());
+            reason.setWrapText(true);
+            reason.getStyleClass().add("caption");
+            card.getChildren().add(2, reason);
+        }
         if (f.evidence() != null) {
             GridPane evidence = new GridPane();
             evidence.setHgap(12);
@@ -521,7 +530,8 @@ public final class DiagnoseScreen {
             }
             VBox cause = new VBox(4);
             cause.setId("ranked-" + f.id());
-            Label name = new Label(f.title() + "  (" + f.id() + ")", new FontIcon(severityIcon(f)));
+            Label name = new Label((f.inconclusive() ? "Inconclusive: " : "") + f.title() + "  (" + f.id() + ")",
+                    new FontIcon(severityIcon(f)));
             name.getGraphic().getStyleClass().add("severity-" + f.severity().json());
             name.getStyleClass().add("section-title");
             name.setWrapText(true);

@@ -170,6 +170,8 @@ public final class ModelScreen {
         row(data, 7, "  rotation (degrees)", slider(ConfigPaths.ROTATION_DEGREES, refreshers), ConfigPaths.ROTATION_DEGREES);
         row(data, 8, "  shift (fraction)", slider(ConfigPaths.SHIFT, refreshers), ConfigPaths.SHIFT);
         row(data, 9, "  zoom (fraction)", slider(ConfigPaths.ZOOM, refreshers), ConfigPaths.ZOOM);
+        // k-fold runs split image folders only; greyed out for CSV rows with the image fields below.
+        row(data, 10, "Cross-validation folds (1 = off)", intSpinner(ConfigPaths.FOLDS, refreshers), ConfigPaths.FOLDS);
         // Image size, channels and augmentation mean nothing for CSV rows: greyed out while data.kind is a CSV kind.
         refreshers.add(() -> data.getChildren().forEach(node -> {
             Integer at = GridPane.getRowIndex(node);

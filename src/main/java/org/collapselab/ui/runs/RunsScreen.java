@@ -292,6 +292,14 @@ public final class RunsScreen {
         }
         columns.add(number("Val. accuracy", "colValAccuracy", RunSummary::validationAccuracy, Formats::percent, 125));
         columns.add(number("Balanced", "colBalanced", RunSummary::balancedAccuracy, Formats::percent, 100));
+        TableColumn<RunSummary, String> interval = column("Balanced 95%", "colBalancedInterval",
+                r -> r.balancedAccuracyInterval() == null ? "–" : r.balancedAccuracyInterval().percent(), s -> s,
+                Comparator.<String>naturalOrder(), 115);
+        Label intervalHeader = new Label("Balanced 95%");
+        intervalHeader.setTooltip(new Tooltip(org.collapselab.ui.common.IntervalTexts.EXPLAINED));
+        interval.setGraphic(intervalHeader);
+        interval.setText("");
+        columns.add(interval);
         columns.add(number("Macro-F1", "colMacroF1", RunSummary::macroF1, Formats::number, 95));
         columns.add(column("Collapsed", "colCollapsed", RunsScreen::collapsedText, s -> s, Comparator.<String>naturalOrder(), 125));
         columns.add(column("Top finding", "colTopFinding", RunSummary::topFinding, s -> s, Comparator.naturalOrder(), 240));

@@ -90,6 +90,7 @@ public final class TrainScreen {
         outcome.setId("outcomeLabel");
         outcome.setWrapText(true);
         outcome.textProperty().bind(model.outcomeProperty());
+        outcome.setTooltip(new javafx.scene.control.Tooltip(org.collapselab.ui.common.IntervalTexts.EXPLAINED));
         message.setId("trainMessage");
         message.getStyleClass().add("error-text");
         message.setWrapText(true);

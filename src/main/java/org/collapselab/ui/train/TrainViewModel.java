@@ -26,6 +26,8 @@ import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.IterationSample;
 import org.collapselab.core.training.LayerStatistics;
 import org.collapselab.core.experiment.RunOutcome;
+import org.collapselab.core.training.MetricIntervals;
+import org.collapselab.ui.common.IntervalTexts;
 import org.collapselab.core.report.RunFolders;
 import org.collapselab.core.training.RunStarted;
 import org.collapselab.core.training.RunStatus;
@@ -326,10 +328,14 @@ public final class TrainViewModel {
         if (status == RunStatus.FAILED && message != null && isRunsFolderProblem(message)) {
             runsFolderProblem.set(message);
         }
+        MetricIntervals intervals = last == null ? null : MetricIntervals.of(last.confusion());
         outcome.set(status.json().toUpperCase() + (message == null ? "" : " — " + message)
                 + (last == null ? "" : String.format(" · validation accuracy %s, balanced %s (majority baseline %s)",
-                Formats.percent(last.validationAccuracy()), Formats.percent(last.balancedAccuracy()),
+                IntervalTexts.percent(last.validationAccuracy(), intervals == null ? null : intervals.accuracy()),
+                IntervalTexts.percent(last.balancedAccuracy(), intervals == null ? null : intervals.balancedAccuracy()),
                 Formats.percent(last.majorityBaseline())))
+                + (result.crossValidation() == null ? "" : " · " + IntervalTexts.folds(result.crossValidation())
+                + " (fold 1 shown)")
                 + " · run folder " + result.runFolder().getFileName());
         progressText.set(String.format("%s in %s", status.json(), Formats.duration(r.seconds())));
         context.hintProperty().set(status == RunStatus.FAILED && message != null ? "Training failed: " + message
