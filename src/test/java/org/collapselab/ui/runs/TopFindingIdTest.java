@@ -14,7 +14,7 @@ class TopFindingIdTest {
 
     private static RunSummary row(String topFinding, String findingsText) {
         return new RunSummary(Path.of("run"), "run", "COMPLETED", Instant.EPOCH, 1, "samediff", Map.of(), 0.5, 0.5, 0.5,
-                false, "", true, topFinding, 2, findingsText, "", null, null);
+                false, "", true, topFinding, 2, findingsText, "", null, null, Double.NaN, Double.NaN);
     }
 
     @Test
