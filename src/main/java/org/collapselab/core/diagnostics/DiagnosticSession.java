@@ -99,8 +99,20 @@ public final class DiagnosticSession {
             CheckState state = results[current].state();
             if (state == CheckState.PENDING || state == CheckState.WAITING) {
                 run(current, cancel);
+                if (checks.get(current).producesTrainingRun() && context.trainingResult() != null) {
+                    runStepsThatWaited(cancel);
+                }
             }
             next();
+        }
+    }
+
+    /** Runs again the earlier steps that screened without a training run and waited for one (now there is one). */
+    private void runStepsThatWaited(CancellationToken cancel) {
+        for (int i = 0; i < checks.size() && !cancel.isCancelled(); i++) {
+            if (checks.get(i).readsTrainingRunWhenPresent() && results[i].state() == CheckState.WAITING) {
+                run(i, cancel);
+            }
         }
     }
 
@@ -132,8 +144,12 @@ public final class DiagnosticSession {
             if (cancel.isCancelled() && check.active()) {
                 result = new StepResult(CheckState.SKIPPED, List.of(), "stopped", seconds);
             } else {
-                result = new StepResult(findings.isEmpty() ? CheckState.PASSED : CheckState.FOUND, findings, null, seconds,
-                        context.charts(check.id()));
+                String waiting = context.waitingNote(check.id());
+                result = waiting != null
+                        ? new StepResult(CheckState.WAITING, List.of(), waiting + " — " + waitingNote(), seconds,
+                                context.charts(check.id()))
+                        : new StepResult(findings.isEmpty() ? CheckState.PASSED : CheckState.FOUND, findings, null,
+                                seconds, context.charts(check.id()));
             }
         } catch (BudgetExhaustedException e) {
             result = new StepResult(CheckState.SKIPPED, List.of(), e.getMessage(), 0);
@@ -153,7 +169,8 @@ public final class DiagnosticSession {
         context.trainingRun(result, name);
         for (int i = 0; i < checks.size(); i++) {
             DiagnosticCheck check = checks.get(i);
-            if ((check.readsTrainingRun() || check.producesTrainingRun()) && result(i).state() != CheckState.PENDING) {
+            if ((check.readsTrainingRun() || check.readsTrainingRunWhenPresent() || check.producesTrainingRun())
+                    && result(i).state() != CheckState.PENDING) {
                 set(i, StepResult.PENDING);
             }
         }
@@ -161,7 +178,8 @@ public final class DiagnosticSession {
 
     /** "run 2026-12-03-…" for the steps that made or judged the training run; others unchanged. */
     private StepResult named(DiagnosticCheck check, StepResult result) {
-        if (!(check.readsTrainingRun() || check.producesTrainingRun()) || context.trainingResult() == null) {
+        if (!(check.readsTrainingRun() || check.readsTrainingRunWhenPresent() || check.producesTrainingRun())
+                || context.trainingResult() == null) {
             return result;
         }
         String name = context.trainingRunName();
