@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.collapselab.core.data.DataView;
-import org.collapselab.core.data.ImageDataset;
-import org.collapselab.core.data.InputFingerprint;
-import org.collapselab.core.data.Normalizer;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.CheckState;
 import org.collapselab.core.diagnostics.DiagnosticContext;
@@ -26,6 +22,7 @@ import org.collapselab.core.training.TrainedModel;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.testsupport.ScenarioData;
+import org.collapselab.testsupport.ShortcutModels;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * class template of the per-image standardized pixels (blind to brightness and contrast by construction).
  */
 class ShortcutRelianceTest {
-    private static final ImageDataset SHORTCUT = ScenarioData.of(ScenarioData.Kind.BRIGHTNESS_SHORTCUT, 8, 3);
+    private static final org.collapselab.core.data.ImageDataset SHORTCUT = ScenarioData.of(ScenarioData.Kind.BRIGHTNESS_SHORTCUT, 8, 3);
 
     private static ExperimentConfig smallConfig() throws Exception {
         return config("data.imageSize=8", "data.channels=1", "model.layers=[]");
@@ -50,7 +47,7 @@ class ShortcutRelianceTest {
 
     @Test
     void aModelThatReadsTheBrightnessIsCritical() throws Exception {
-        DiagnosticContext ctx = withModel(new BrightnessModel(trainView()));
+        DiagnosticContext ctx = withModel(new ShortcutModels.BrightnessModel(trainView()));
         List<Finding> findings = run(new ShortcutProbeCheck(), ctx);
         assertEquals(1, findings.size(), findings.toString());
         Finding f = findings.get(0);
@@ -69,7 +66,7 @@ class ShortcutRelianceTest {
 
     @Test
     void aModelThatReadsTheContentIsInfoThoughTheShortcutIsAvailable() throws Exception {
-        DiagnosticContext ctx = withModel(new ContentModel(trainView()));
+        DiagnosticContext ctx = withModel(new ShortcutModels.ContentModel(trainView()));
         List<Finding> findings = run(new ShortcutProbeCheck(), ctx);
         assertEquals(1, findings.size(), findings.toString());
         Finding f = findings.get(0);
@@ -100,7 +97,7 @@ class ShortcutRelianceTest {
     @Test
     void aStepThatWaitedRunsAgainOnceTheMonitoredRunExists() throws Exception {
         DiagnosticContext ctx = DiagnosticContext.builder(smallConfig(), SHORTCUT).build();
-        TrainedModel model = new BrightnessModel(trainView());
+        TrainedModel model = new ShortcutModels.BrightnessModel(trainView());
         var makesRun = new BaseCheck("makes-run", List.of("makes-run"), "Makes a run", "test step",
                 org.collapselab.core.diagnostics.Phase.TRAINING, false) {
             @Override
@@ -131,114 +128,5 @@ class ShortcutRelianceTest {
     private static double probeAccuracy() throws Exception {
         DiagnosticContext ctx = DiagnosticContext.builder(smallConfig(), SHORTCUT).build();
         return ShortcutProbeCheck.probe(ctx.train(), ctx.validation()).get("brightness");
-    }
-
-    /** Classifies by the class whose mean image brightness on the training split is nearest. */
-    static final class BrightnessModel extends FakeModel {
-        private final double[] classMean;
-
-        BrightnessModel(DataView train) {
-            int classes = train.dataset().classCount();
-            classMean = new double[classes];
-            int[] n = new int[classes];
-            for (int i = 0; i < train.count(); i++) {
-                classMean[train.label(i)] += mean(train.dataset(), train.indices()[i]);
-                n[train.label(i)]++;
-            }
-            for (int c = 0; c < classes; c++) {
-                classMean[c] /= Math.max(1, n[c]);
-            }
-        }
-
-        @Override
-        int classify(ImageDataset data, int index) {
-            double m = mean(data, index);
-            int best = 0;
-            for (int c = 1; c < classMean.length; c++) {
-                best = Math.abs(m - classMean[c]) < Math.abs(m - classMean[best]) ? c : best;
-            }
-            return best;
-        }
-    }
-
-    /** Nearest class template of per-image standardized pixels: the same answer at any brightness and contrast. */
-    static final class ContentModel extends FakeModel {
-        private final double[][] template;
-
-        ContentModel(DataView train) {
-            ImageDataset data = train.dataset();
-            template = new double[data.classCount()][data.imageBytes()];
-            for (int i = 0; i < train.count(); i++) {
-                double[] z = standardized(data, train.indices()[i]);
-                for (int k = 0; k < z.length; k++) {
-                    template[train.label(i)][k] += z[k];
-                }
-            }
-        }
-
-        @Override
-        int classify(ImageDataset data, int index) {
-            double[] z = standardized(data, index);
-            int best = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < template.length; c++) {
-                double score = 0;
-                for (int k = 0; k < z.length; k++) {
-                    score += z[k] * template[c][k];
-                }
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = c;
-                }
-            }
-            return best;
-        }
-    }
-
-    abstract static class FakeModel implements TrainedModel {
-        abstract int classify(ImageDataset data, int index);
-
-        static double mean(ImageDataset data, int index) {
-            byte[] pixels = new byte[data.imageBytes()];
-            data.copyPixels(index, pixels, 0);
-            double sum = 0;
-            for (byte b : pixels) {
-                sum += b & 0xFF;
-            }
-            return sum / pixels.length;
-        }
-
-        static double[] standardized(ImageDataset data, int index) {
-            byte[] pixels = new byte[data.imageBytes()];
-            data.copyPixels(index, pixels, 0);
-            double mean = mean(data, index);
-            double sq = 0;
-            for (byte b : pixels) {
-                sq += ((b & 0xFF) - mean) * ((b & 0xFF) - mean);
-            }
-            double sd = Math.max(1e-9, Math.sqrt(sq / pixels.length));
-            double[] z = new double[pixels.length];
-            for (int k = 0; k < z.length; k++) {
-                z[k] = ((pixels[k] & 0xFF) - mean) / sd;
-            }
-            return z;
-        }
-
-        @Override
-        public float[][] predictProbabilities(DataView view) {
-            float[][] p = new float[view.count()][view.dataset().classCount()];
-            for (int i = 0; i < view.count(); i++) {
-                p[i][classify(view.dataset(), view.indices()[i])] = 1;
-            }
-            return p;
-        }
-
-        @Override public ExperimentConfig config() { return null; }
-        @Override public List<String> classes() { return SHORTCUT.classes(); }
-        @Override public Normalizer normalizer() { return null; }
-        @Override public InputFingerprint trainingFingerprint() { return null; }
-        @Override public double loss(DataView view) { return 0; }
-        @Override public long parameterCount() { return 0; }
-        @Override public void save(Path zip) { throw new UnsupportedOperationException(); }
     }
 }
