@@ -280,6 +280,10 @@ public final class ShortcutProbeCheck extends BaseCheck {
                     best.getKey(), 100 * best.getValue()));
             return List.of(available(probe));
         }
+        if (FILE_FEATURES.contains(best.getKey())) {
+            // The counterfactual copies change pixels only; they cannot tell whether the model reads size or format.
+            return List.of(fileShortcut(probe));
+        }
         ShortcutCounterfactuals.Result test = ShortcutCounterfactuals.test(model, ctx.train(), validation, cancel);
         ctx.chart(id(), counterfactualChart(test, probe, ctx.chance()));
         return List.of(ShortcutReliance.judge(id(), probe, test, ctx.chance()));
@@ -291,6 +295,26 @@ public final class ShortcutProbeCheck extends BaseCheck {
         String allText() {
             return format(all);
         }
+    }
+
+    /** Probes on facts of the file rather than its pixels, which the counterfactual copies do not change. */
+    static final java.util.Set<String> FILE_FEATURES = java.util.Set.of("image size", "file format", "source channels");
+
+    /**
+     * A size, format or channel-count shortcut with a trained model: a warning, as before the counterfactual test, since
+     * the pixel copies cannot measure reliance on it.
+     */
+    private Finding fileShortcut(Probe p) {
+        return finding(id(), Severity.WARNING,
+                String.format(Locale.ROOT, "'%s' alone predicts the class with %.0f%% accuracy", p.feature(),
+                        100 * p.accuracy()),
+                String.format(Locale.ROOT, "A classifier that sees only the %s of each image reaches %.0f%% accuracy, "
+                        + "%.0f points above always answering the largest class (%.0f%%). Resizing to one input size "
+                        + "hides most of it from the network, but resampling and compression leave traces it can learn; "
+                        + "whether this model relies on them is not measured (the brightness and colour copies do not "
+                        + "change the %s). All probes: %s", p.feature(), 100 * p.accuracy(), 100 * p.lift(),
+                        100 * p.baseline(), p.feature(), p.allText()),
+                p.lift() - p.margin(), LIFT, probeSource(p), shortcutFix(p.feature()));
     }
 
     /** The probe's finding while no trained model is at hand: info, since a statistic that is available may be fine. */
@@ -329,8 +353,8 @@ public final class ShortcutProbeCheck extends BaseCheck {
         for (ShortcutCounterfactuals.Measurement m : test.counterfactuals()) {
             bars.add(ChartData.Point.bar(m.name(), m.balancedAccuracy()));
         }
-        return ChartData.bar("shortcut-counterfactual", "Does the model rely on the shortcut? Its validation balanced "
-                        + "accuracy with the statistic removed", "validation images", "balanced accuracy")
+        return ChartData.bar("shortcut-counterfactual", "Does the model rely on the shortcut? Without it:",
+                        "validation images", "model's balanced accuracy")
                 .series("model balanced accuracy", bars)
                 .marker(String.format(Locale.ROOT, "'%s' alone %.0f%%", probe.feature(), 100 * probe.accuracy()),
                         ChartData.Axis.Y, probe.accuracy())
