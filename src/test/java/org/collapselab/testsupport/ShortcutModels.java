@@ -47,6 +47,21 @@ public final class ShortcutModels {
         }
     }
 
+    /** Answers the first class for source files at least {@code width} pixels wide, else the second: reads the size. */
+    public static final class SizeModel extends FakeModel {
+        private final int width;
+
+        public SizeModel(List<String> classes, int width) {
+            forClasses(classes);
+            this.width = width;
+        }
+
+        @Override
+        int classify(ImageDataset data, int index) {
+            return data.info(index).width() >= width ? 0 : 1;
+        }
+    }
+
     /** Nearest class template of per-image standardized pixels: the same answer at any brightness and contrast. */
     public static final class ContentModel extends FakeModel {
         private final double[][] template;

@@ -1,9 +1,19 @@
 package org.collapselab.core.explain;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
+import org.collapselab.core.data.DataException;
 import org.collapselab.core.data.DataView;
+import org.collapselab.core.data.DatasetLoader;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.ImageInfo;
 import org.collapselab.core.data.Split;
 import org.collapselab.core.training.TrainedModel;
 import org.collapselab.core.util.CancellationToken;
@@ -25,6 +35,8 @@ public final class ShortcutCounterfactuals {
     public static final String BRIGHTNESS = "brightness and contrast equalized";
     /** Colour neutralized: every channel mean moved to the image's grey level (no colour cast left, shapes kept). */
     public static final String COLOUR = "colour neutralized";
+    /** Size and format: every file re-encoded as a PNG of the most common training size, then loaded as usual. */
+    public static final String COMMON_FORM = "one size and format";
 
     private ShortcutCounterfactuals() {
     }
@@ -47,6 +59,15 @@ public final class ShortcutCounterfactuals {
      * brightness and contrast. Colour is tested only on 3-channel images.
      */
     public static Result test(TrainedModel model, DataView train, DataView validation, CancellationToken cancel) {
+        return test(model, train, validation, false, cancel);
+    }
+
+    /**
+     * As {@link #test(TrainedModel, DataView, DataView, CancellationToken)}; with {@code fileForm}, also the copy in one
+     * common size and format ({@link #commonForm}), left out when a source file cannot be read back.
+     */
+    public static Result test(TrainedModel model, DataView train, DataView validation, boolean fileForm,
+                              CancellationToken cancel) {
         ImageDataset data = validation.dataset();
         int n = validation.count();
         int bytes = data.imageBytes();
@@ -58,17 +79,98 @@ public final class ShortcutCounterfactuals {
         for (int i = 0; i < n; i++) {
             labels[i] = validation.label(i);
         }
+        // The copies keep each image's file facts (path, size, format): only their pixels change.
+        List<Path> paths = new ArrayList<>();
+        List<ImageInfo> infos = new ArrayList<>();
+        for (int index : validation.indices()) {
+            paths.add(data.path(index));
+            infos.add(data.info(index));
+        }
+        Originals files = new Originals(data, labels, paths, infos);
         List<Measurement> counterfactuals = new ArrayList<>();
-        Measurement base = measure("original", model, data, original, labels);
+        Measurement base = measure("original", model, files, original);
         cancel.throwIfCancelled();
         double[] target = typicalMeanAndSpread(train);
-        counterfactuals.add(measure(BRIGHTNESS, model, data, equalizeBrightness(original, bytes, target[0], target[1]),
-                labels));
+        counterfactuals.add(measure(BRIGHTNESS, model, files, equalizeBrightness(original, bytes, target[0], target[1])));
         cancel.throwIfCancelled();
         if (data.channels() == 3) {
-            counterfactuals.add(measure(COLOUR, model, data, neutralizeColour(original, bytes, 3), labels));
+            counterfactuals.add(measure(COLOUR, model, files, neutralizeColour(original, bytes, 3)));
+        }
+        if (fileForm) {
+            Measurement common = commonForm(model, train, validation, cancel);
+            if (common != null) {
+                counterfactuals.add(common);
+            }
         }
         return new Result(base, counterfactuals, n);
+    }
+
+    /**
+     * The model on the validation files re-encoded in one form: each source file decoded, scaled to the most common
+     * width × height of the training files, written as PNG and loaded back as training loads files. A model that
+     * reads the size or the format (resampling or compression traces) loses what it read. Null when a file cannot be
+     * decoded here or loaded back.
+     */
+    public static Measurement commonForm(TrainedModel model, DataView train, DataView validation,
+                                         CancellationToken cancel) {
+        ImageDataset data = validation.dataset();
+        java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+        for (int index : train.indices()) {
+            ImageInfo info = train.dataset().info(index);
+            sizes.merge(info.width() + "x" + info.height(), 1, Integer::sum);
+        }
+        String[] common = sizes.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).orElse(data.imageSize() + "x" + data.imageSize()).split("x");
+        int width = Integer.parseInt(common[0]);
+        int height = Integer.parseInt(common[1]);
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("collapse-lab-common-form");
+            for (String name : data.classes()) {
+                Files.createDirectories(dir.resolve(name));
+            }
+            for (int i = 0; i < validation.count(); i++) {
+                cancel.throwIfCancelled();
+                int index = validation.indices()[i];
+                BufferedImage source = ImageIO.read(data.path(index).toFile());
+                if (source == null) {
+                    return null;
+                }
+                BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = scaled.createGraphics();
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(source, 0, 0, width, height, null);
+                g.dispose();
+                ImageIO.write(scaled, "png", dir.resolve(data.classes().get(validation.label(i)))
+                        .resolve(String.format(java.util.Locale.ROOT, "%06d.png", i)).toFile());
+            }
+            ImageDataset loaded = new DatasetLoader().load(dir, data.classes(), data.imageSize(), data.channels(),
+                    org.collapselab.core.util.ProgressObserver.NONE, cancel);
+            if (loaded.count() != validation.count()) {
+                return null;
+            }
+            int[] predicted = model.predict(new DataView(loaded, Split.all(loaded.count()).train()));
+            return new Measurement(COMMON_FORM, balancedAccuracy(loaded.labels(), predicted, data.classCount()),
+                    largestShare(predicted, data.classCount()));
+        } catch (IOException | DataException | RuntimeException e) {
+            if (e instanceof org.collapselab.core.util.CancelledException cancelled) {
+                throw cancelled;
+            }
+            return null;
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind is harmless.
+        }
     }
 
     /** Mean over up to {@value #REFERENCE_IMAGES} training images of each image's own mean and standard deviation. */
@@ -141,11 +243,16 @@ public final class ShortcutCounterfactuals {
         return out;
     }
 
-    private static Measurement measure(String name, TrainedModel model, ImageDataset like, byte[] pixels, int[] labels) {
+    /** The validation images' dataset, labels and file facts, which every copy keeps. */
+    private record Originals(ImageDataset like, int[] labels, List<Path> paths, List<ImageInfo> infos) {
+    }
+
+    private static Measurement measure(String name, TrainedModel model, Originals files, byte[] pixels) {
+        ImageDataset like = files.like();
+        int[] labels = files.labels();
         int n = labels.length;
         ImageDataset images = new ImageDataset(like.root(), like.classes(), like.imageSize(), like.channels(), pixels,
-                labels, java.util.Collections.nCopies(n, like.root()),
-                java.util.Collections.nCopies(n, n == 0 ? null : like.info(0)), List.of());
+                labels, files.paths(), files.infos(), List.of());
         int[] predicted = model.predict(new DataView(images, Split.all(n).train()));
         return new Measurement(name, balancedAccuracy(labels, predicted, like.classCount()),
                 largestShare(predicted, like.classCount()));

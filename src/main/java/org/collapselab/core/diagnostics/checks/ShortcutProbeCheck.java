@@ -280,11 +280,14 @@ public final class ShortcutProbeCheck extends BaseCheck {
                     best.getKey(), 100 * best.getValue()));
             return List.of(available(probe));
         }
-        if (FILE_FEATURES.contains(best.getKey())) {
-            // The counterfactual copies change pixels only; they cannot tell whether the model reads size or format.
+        boolean fileShortcut = FILE_FEATURES.contains(best.getKey());
+        ShortcutCounterfactuals.Result test = ShortcutCounterfactuals.test(model, ctx.train(), validation, fileShortcut,
+                cancel);
+        if (fileShortcut && test.counterfactuals().stream()
+                .noneMatch(m -> m.name().equals(ShortcutCounterfactuals.COMMON_FORM))) {
+            // The pixel copies cannot tell whether the model reads size or format, and the files could not be re-encoded.
             return List.of(fileShortcut(probe));
         }
-        ShortcutCounterfactuals.Result test = ShortcutCounterfactuals.test(model, ctx.train(), validation, cancel);
         ctx.chart(id(), counterfactualChart(test, probe, ctx.chance()));
         return List.of(ShortcutReliance.judge(id(), probe, test, ctx.chance()));
     }
@@ -301,8 +304,8 @@ public final class ShortcutProbeCheck extends BaseCheck {
     static final java.util.Set<String> FILE_FEATURES = java.util.Set.of("image size", "file format", "source channels");
 
     /**
-     * A size, format or channel-count shortcut with a trained model: a warning, as before the counterfactual test, since
-     * the pixel copies cannot measure reliance on it.
+     * A size, format or channel-count shortcut with a trained model whose files could not be re-encoded: a warning,
+     * since the pixel copies cannot measure reliance on it.
      */
     private Finding fileShortcut(Probe p) {
         return finding(id(), Severity.WARNING,
@@ -311,9 +314,9 @@ public final class ShortcutProbeCheck extends BaseCheck {
                 String.format(Locale.ROOT, "A classifier that sees only the %s of each image reaches %.0f%% accuracy, "
                         + "%.0f points above always answering the largest class (%.0f%%). Resizing to one input size "
                         + "hides most of it from the network, but resampling and compression leave traces it can learn; "
-                        + "whether this model relies on them is not measured (the brightness and colour copies do not "
-                        + "change the %s). All probes: %s", p.feature(), 100 * p.accuracy(), 100 * p.lift(),
-                        100 * p.baseline(), p.feature(), p.allText()),
+                        + "whether this model relies on them is not measured (its validation files could not be "
+                        + "re-encoded in one size and format). All probes: %s", p.feature(), 100 * p.accuracy(),
+                        100 * p.lift(), 100 * p.baseline(), p.allText()),
                 p.lift() - p.margin(), LIFT, probeSource(p), shortcutFix(p.feature()));
     }
 

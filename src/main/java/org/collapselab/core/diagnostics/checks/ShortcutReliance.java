@@ -47,8 +47,9 @@ final class ShortcutReliance {
                 100 * original, counterfactualText(test), probe.feature(), 100 * probe.accuracy(), 100 * chance);
         String source = String.format(Locale.ROOT, "counterfactual test of shortcut reliance (Geirhos et al. 2020, "
                 + "'Shortcut learning in deep neural networks'): each validation image's brightness and contrast "
-                + "equalized to the training images' typical mean and spread (and, on colour images, its colour cast "
-                + "removed); critical when the model loses ≥ %.0f%% of its balanced accuracy above chance or answers "
+                + "equalized to the training images' typical mean and spread (on colour images also its colour cast "
+                + "removed; for a size or format shortcut every file re-encoded as PNG at the most common training "
+                + "size); critical when the model loses ≥ %.0f%% of its balanced accuracy above chance or answers "
                 + "one class for ≥ %.0f%% of the images, warning from %.0f%%. Our measurements: models trained on the "
                 + "brightness-shortcut scenario lose 40–46%% (three data seeds), shapes models without a brightness "
                 + "difference nothing (two seeds). %s", 100 * RELIED_ON, 100 * COLLAPSE_SHARE, 100 * PARTLY,
@@ -64,8 +65,8 @@ final class ShortcutReliance {
         if (lost >= RELIED_ON || collapsed) {
             return new Finding(id, Severity.CRITICAL, 0, String.format(Locale.ROOT, "The model relies on the "
                             + "'%s' shortcut: %s when it is taken away (%s)", probe.feature(), figures,
-                    collapsed ? String.format(Locale.ROOT, "%.0f%% of the answers go to one class",
-                            100 * worst.largestPredictedShare()) : worst.name()),
+                    collapsed ? String.format(Locale.ROOT, "%s; %.0f%% of the answers go to one class",
+                            worst.name(), 100 * worst.largestPredictedShare()) : worst.name()),
                     measured + "The network learned the shortcut instead of the object: on new images where the "
                             + probe.feature() + " differs, it gives the same answer to everything, or the wrong one. "
                             + "All probes: " + probe.allText(),

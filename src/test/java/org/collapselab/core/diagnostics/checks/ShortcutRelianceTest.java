@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.diagnostics.ChartData;
@@ -119,6 +120,43 @@ class ShortcutRelianceTest {
         assertEquals(CheckState.FOUND, step.state(), String.valueOf(step.note()));
         assertEquals(Severity.CRITICAL, step.worstSeverity());
         assertEquals("run-1", step.run(), "the step names the run it judged");
+    }
+
+    @Test
+    void aModelThatReadsTheFileSizeLosesItWhenEveryFileHasOneSizeAndFormat(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        java.util.Random random = new java.util.Random(5);
+        for (String cls : List.of("big", "small")) {
+            java.nio.file.Files.createDirectories(dir.resolve(cls));
+            int side = cls.equals("big") ? 32 : 16;
+            for (int i = 0; i < 30; i++) {
+                java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(side, side,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < side; y++) {
+                    for (int x = 0; x < side; x++) {
+                        int v = random.nextInt(256);
+                        image.setRGB(x, y, v << 16 | v << 8 | v);
+                    }
+                }
+                javax.imageio.ImageIO.write(image, "png", dir.resolve(cls).resolve(i + ".png").toFile());
+            }
+        }
+        org.collapselab.core.data.ImageDataset files = new org.collapselab.core.data.DatasetLoader().load(dir, 8, 1,
+                org.collapselab.core.util.ProgressObserver.NONE, CancellationToken.none());
+        TrainingResult finished = new TrainingResult(RunStatus.COMPLETED, List.of(), null,
+                new ShortcutModels.SizeModel(files.classes(), 24), null, List.of(), List.of(), 0);
+        DiagnosticContext ctx = DiagnosticContext.builder(smallConfig(), files).trainingResult(finished).build();
+        List<Finding> findings = run(new ShortcutProbeCheck(), ctx);
+        assertEquals(1, findings.size(), findings.toString());
+        Finding f = findings.get(0);
+        assertEquals(Severity.CRITICAL, f.severity(), f.title() + ": " + f.explanation());
+        assertTrue(f.title().contains("'image size'") && f.title().contains(
+                org.collapselab.core.explain.ShortcutCounterfactuals.COMMON_FORM), f.title());
+        ChartData bars = ctx.charts("spurious-feature").stream().filter(c -> c.id().equals("shortcut-counterfactual"))
+                .findFirst().orElseThrow();
+        List<ChartData.Point> points = bars.series().get(0).points();
+        assertEquals(1.0, points.get(0).y(), 1e-9, "the size decides the class on the original files");
+        assertEquals(0.5, points.get(points.size() - 1).y(), 1e-9, "and nothing once every file has one size");
     }
 
     private static DataView trainView() throws Exception {
