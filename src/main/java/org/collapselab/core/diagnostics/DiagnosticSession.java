@@ -99,15 +99,15 @@ public final class DiagnosticSession {
             CheckState state = results[current].state();
             if (state == CheckState.PENDING || state == CheckState.WAITING) {
                 run(current, cancel);
-                if (checks.get(current).producesTrainingRun() && context.trainingResult() != null) {
-                    runStepsThatWaited(cancel);
-                }
             }
             next();
         }
     }
 
-    /** Runs again the earlier steps that screened without a training run and waited for one (now there is one). */
+    /**
+     * Runs again the steps that screened without a training run and waited for one, now that a step made it (in Run
+     * all and when the user runs that step alone).
+     */
     private void runStepsThatWaited(CancellationToken cancel) {
         for (int i = 0; i < checks.size() && !cancel.isCancelled(); i++) {
             if (checks.get(i).readsTrainingRunWhenPresent() && results[i].state() == CheckState.WAITING) {
@@ -158,7 +158,11 @@ public final class DiagnosticSession {
         } catch (RuntimeException e) {
             result = new StepResult(CheckState.FAILED, List.of(), String.valueOf(e), (System.nanoTime() - start) / 1e9);
         }
-        return set(index, named(check, result));
+        StepResult done = set(index, named(check, result));
+        if (check.producesTrainingRun() && context.trainingResult() != null) {
+            runStepsThatWaited(cancel);
+        }
+        return done;
     }
 
     /**
