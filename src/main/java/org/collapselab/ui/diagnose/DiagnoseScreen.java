@@ -380,11 +380,18 @@ public final class DiagnoseScreen {
             case FOUND -> String.format("Found %d %s in %s", r.findings().size(),
                     r.findings().size() == 1 ? "finding" : "findings", time(r.seconds()));
             case SKIPPED -> "Skipped: " + (r.note() == null ? "" : r.note());
-            case WAITING -> "Waiting for a training run: run the step “Monitored training run”, or train this config "
-                    + "on the Train tab (the latest such run is used)";
+            case WAITING -> screenWhileWaiting(item) + "Waiting for a training run: run the step “Monitored training "
+                    + "run”, or train this config on the Train tab (the latest such run is used)";
             case NOT_APPLICABLE -> "Not applicable: " + (r.note() == null ? "" : r.note());
             case FAILED -> "Failed: " + r.note();
         };
+    }
+
+    /** What a step that screens before the training run found meanwhile (the shortcut probe), else nothing. */
+    private static String screenWhileWaiting(StepItem item) {
+        String note = item.result().note();
+        return item.check().readsTrainingRunWhenPresent() && note != null
+                ? note.replaceFirst(" — waiting for a training run.*$", "") + ". " : "";
     }
 
     /** "Examined run 2026-…" under the state of a step that made or judged the training run. */

@@ -89,7 +89,8 @@ class PassiveChecksTest {
                 org.collapselab.testsupport.ScenarioData.Kind.BRIGHTNESS_SHORTCUT, 8, 3);
         List<Finding> f = run(new ShortcutProbeCheck(), ctx(config("data.imageSize=8", "data.channels=1",
                 "model.layers=[]"), shortcut, null));
-        assertSingle(f, "spurious-feature", Severity.CRITICAL);
+        // Without a trained model the probe only says the shortcut is available (ShortcutRelianceTest judges models).
+        assertSingle(f, "spurious-feature", Severity.INFO);
         // Image facts that say nothing about the class (same brightness, size and format everywhere).
         assertTrue(run(new ShortcutProbeCheck(), ctx(config(), BALANCED, null)).isEmpty());
     }
