@@ -66,7 +66,17 @@ public final class EpochLoop {
 
     /** The image feed: pixels normalized as {@code data.normalization} says, augmented, in {@code layout}. */
     public static FeedFactory images(ExperimentConfig config, BatchFactory.Layout layout) {
+        return images(config, layout, false);
+    }
+
+    /**
+     * As above; with {@code rowWeightsForSingleOutput} a single-sigmoid run's class weights reach each row as a
+     * labels mask (see {@link #rowWeighted}), for networks whose loss weights whole output columns (MultiLayerNetwork).
+     */
+    public static FeedFactory images(ExperimentConfig config, BatchFactory.Layout layout,
+                                     boolean rowWeightsForSingleOutput) {
         return (train, single, weights) -> {
+            double[] rowWeights = rowWeightsForSingleOutput && single ? weights : null;
             Normalizer normalizer = Normalizer.fit(config.data().normalization(), train);
             BatchFactory factory = new BatchFactory(normalizer, ImageAugmenter.from(config.data().augmentation()),
                     single, layout);
@@ -85,10 +95,26 @@ public final class EpochLoop {
 
                 @Override
                 public DataSet batch(int[] order, int from, int to, Random random) {
-                    return factory.batch(data, order, from, to, random);
+                    DataSet batch = factory.batch(data, order, from, to, random);
+                    return rowWeights == null ? batch : rowWeighted(batch, rowWeights);
                 }
             };
         };
+    }
+
+    /**
+     * The batch with each row's loss weighted by its class through a labels mask ({@code [n, 1]}, single output).
+     * DL4J's loss weight for one sigmoid column scales every row alike, negatives too, which Adam's normalised
+     * steps cancel: the weighted and unweighted runs trained identically.
+     */
+    public static DataSet rowWeighted(DataSet batch, double[] classWeights) {
+        float[] labels = batch.getLabels().toFloatVector();
+        float[] mask = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            mask[i] = (float) classWeights[labels[i] > 0.5f ? 1 : 0];
+        }
+        batch.setLabelsMaskArray(org.collapselab.core.util.FloatArrays.of(mask, labels.length, 1));
+        return batch;
     }
 
     /** Builds the network of a run. */

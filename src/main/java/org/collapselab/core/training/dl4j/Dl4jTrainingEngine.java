@@ -61,7 +61,8 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
 
     @Override
     public TrainingResult train(TrainingRequest request, TrainingObserver observer, CancellationToken cancel) {
-        return EpochLoop.train(request, observer, cancel, this::backend, BatchFactory.Layout.NCHW, Session::forImages);
+        return EpochLoop.train(request, observer, cancel, this::backend,
+                EpochLoop.images(request.config(), BatchFactory.Layout.NCHW, true), Session::forImages);
     }
 
     /** Class weights n / (C × n_c), so a balanced dataset gets weight 1 everywhere. */
@@ -95,7 +96,9 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
         static Session forImages(EpochLoop.Setup setup) {
             ExperimentConfig config = setup.config();
             int classes = setup.train().dataset().classCount();
-            MultiLayerNetwork network = NetworkFactory.build(config, classes, setup.classWeights());
+            // One sigmoid output: the feed weights rows through the labels mask instead (EpochLoop.rowWeighted).
+            MultiLayerNetwork network = NetworkFactory.build(config, classes,
+                    setup.singleOutput() ? null : setup.classWeights());
             Dl4jTrainedModel model = new Dl4jTrainedModel(network, config, setup.train().dataset().classes(),
                     setup.normalizer(), setup.singleOutput(), setup.classWeights(), setup.fingerprint());
             INDArray probe = setup.probeOrNull() == null ? null

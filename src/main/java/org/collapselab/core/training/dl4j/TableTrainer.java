@@ -190,14 +190,7 @@ public final class TableTrainer {
     /** As above; with {@code rowWeightsOrNull} each row's loss is weighted by its class (a labels mask of weights). */
     static DataSet batch(TableDataset data, int[] rows, boolean single, double[] rowWeightsOrNull) {
         DataSet batch = unweighted(data, rows, single);
-        if (rowWeightsOrNull != null) {
-            float[] mask = new float[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                mask[i] = (float) rowWeightsOrNull[data.label(rows[i])];
-            }
-            batch.setLabelsMaskArray(FloatArrays.of(mask, rows.length, 1));
-        }
-        return batch;
+        return rowWeightsOrNull == null ? batch : EpochLoop.rowWeighted(batch, rowWeightsOrNull);
     }
 
     private static DataSet unweighted(TableDataset data, int[] rows, boolean single) {
