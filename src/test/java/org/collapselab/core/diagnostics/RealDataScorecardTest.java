@@ -89,7 +89,7 @@ class RealDataScorecardTest {
             criticalOnHealthy += criticals > 0 ? 1 : 0;
             if (!ok) {
                 misses.add(c.id() + ": expected " + (c.expected() == null ? "no warning or critical" : c.expected()
-                        + " in the #1 chain") + ", got " + summary(ranked));
+                        + " in the #1 chain") + ", got " + summary(ranked) + stepOf(session, c.expected()));
             }
             TrainingResult run = ctx.trainingResult();
             System.out.printf("%-32s %5.1f s  %s  monitored balanced %s  %s%n", c.id(), (System.nanoTime() - t) / 1e9,
@@ -116,6 +116,19 @@ class RealDataScorecardTest {
             return ranked.stream().allMatch(f -> f.severity() == Severity.INFO);
         }
         return ScenarioScorecardTest.firstChain(ranked).contains(c.expected());
+    }
+
+    /** Why the expected finding's step did not lead: its state and note (e.g. the measured margin it missed). */
+    static String stepOf(DiagnosticSession session, String expected) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < session.size(); i++) {
+            if (expected != null && session.checks().get(i).findingIds().contains(expected)) {
+                StepResult r = session.result(i);
+                out.append("; step ").append(session.checks().get(i).id()).append(' ').append(r.state())
+                        .append(r.note() == null || r.note().isBlank() ? "" : ": " + r.note());
+            }
+        }
+        return out.toString();
     }
 
     static long criticalsOnHealthy(RealDataCases.Case c, List<Finding> ranked) {
