@@ -89,7 +89,8 @@ class RealDataScorecardTest {
             criticalOnHealthy += criticals > 0 ? 1 : 0;
             if (!ok) {
                 misses.add(c.id() + ": expected " + (c.expected() == null ? "no warning or critical" : c.expected()
-                        + " in the #1 chain") + ", got " + summary(ranked) + stepOf(session, c.expected()));
+                        + " in the #1 chain") + ", got " + summary(ranked) + stepOf(session, c.expected())
+                        + (ranked.isEmpty() ? "" : "; #1 says: " + ranked.get(0).title()));
             }
             TrainingResult run = ctx.trainingResult();
             System.out.printf("%-32s %5.1f s  %s  monitored balanced %s  %s%n", c.id(), (System.nanoTime() - t) / 1e9,
