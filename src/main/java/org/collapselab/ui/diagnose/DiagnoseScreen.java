@@ -31,6 +31,8 @@ import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.ui.AppContext;
 import org.collapselab.ui.common.Formats;
+import org.collapselab.ui.help.Help;
+import org.collapselab.ui.help.LearnMore;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -156,6 +158,12 @@ public final class DiagnoseScreen {
             b.disableProperty().bind(model.runningProperty());
         }
         stop.disableProperty().bind(model.runningProperty().not());
+        Help.tip(run, "Run the selected step of the checklist");
+        Help.tip(skip, "Skip the selected step; it counts as skipped, never as passed");
+        Help.tip(next, "Go to the next step without running this one");
+        Help.tip(stop, "Stop the running step or trial after its current minibatch");
+        Help.tip(retrainButton, "Train again with the applied fixes and compare the new run with the diagnosed one");
+        Help.tip(export, "Save the diagnosis as a report file you can share or open in a browser");
         ToolBar bar = new ToolBar(run, skip, next, separator(), quick, all, stop, separator(), retrainButton, export);
         bar.setId("diagnoseToolbar");
         // Progress sits beside the buttons, outside their toolbar: when space runs out, buttons go to the overflow
@@ -397,7 +405,9 @@ public final class DiagnoseScreen {
         title.setWrapText(true);
         Label explanation = new Label(f.explanation());
         explanation.setWrapText(true);
-        VBox card = new VBox(8, badge, title, explanation);
+        HBox head = new HBox(10, badge, LearnMore.button(f.id()));
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(8, head, title, explanation);
         card.getStyleClass().add("finding-card");
         card.setId("finding-" + f.id());
         if (f.evidence() != null) {
@@ -436,6 +446,8 @@ public final class DiagnoseScreen {
                 applied.setId("applied-" + f.id());
                 applied.setWrapText(true);
                 apply.setOnAction(e -> applied.setText(model.applyFix(f)));
+                Help.tip(apply, "Change the config as this fix says; Ctrl+Z undoes it");
+                apply.setAccessibleText("Apply fix for " + f.title());
                 HBox row = new HBox(10, apply, applied);
                 row.setAlignment(Pos.CENTER_LEFT);
                 card.getChildren().add(row);

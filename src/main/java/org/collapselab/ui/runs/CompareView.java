@@ -33,6 +33,7 @@ import org.collapselab.core.experiment.runs.RunColours;
 import org.collapselab.core.experiment.runs.RunComparison;
 import org.collapselab.core.experiment.runs.RunSummary;
 import org.collapselab.ui.common.Formats;
+import org.collapselab.ui.help.Help;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -74,9 +75,11 @@ final class CompareView {
         Button html = new Button("Export HTML", new FontIcon(Feather.FILE_TEXT));
         html.setId("exportCompareHtml");
         html.setOnAction(e -> export("html"));
+        Help.tip(html, "Save this comparison as an HTML page");
         Button csv = new Button("Export CSV", new FontIcon(Feather.GRID));
         csv.setId("exportCompareCsv");
         csv.setOnAction(e -> export("csv"));
+        Help.tip(csv, "Save the compared metrics as a CSV table, one row per run");
         Label message = new Label();
         message.setId("compareMessage");
         message.getStyleClass().add("caption");

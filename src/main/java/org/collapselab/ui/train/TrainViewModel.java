@@ -47,7 +47,7 @@ public final class TrainViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("Not started");
-    private final StringProperty backend = new SimpleStringProperty("Backend: starting ND4J…");
+    private final StringProperty backend = new SimpleStringProperty("Starting the maths library (ND4J)…");
     private final StringProperty banner = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
     private final StringProperty comparison = new SimpleStringProperty("");
@@ -170,8 +170,7 @@ public final class TrainViewModel {
     }
 
     public void showBackend(BackendInfo info) {
-        backend.set("Backend: " + info.device().toUpperCase() + " · " + info.name() + " · BLAS " + info.blas()
-                + " · " + info.description());
+        backend.set("Training runs on " + info.fullSummary());
     }
 
     /** The iteration at which {@code epoch} ended, or NaN when its iterations are unknown (e.g. a run without iterations.csv). */
