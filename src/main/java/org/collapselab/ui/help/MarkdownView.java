@@ -60,7 +60,6 @@ public final class MarkdownView extends ScrollPane {
         }
         highlighted = target;
         target.getStyleClass().add("markdown-target");
-        target.setStyle("-fx-background-color: -color-accent-subtle; -fx-background-radius: 4;");
         // The layout must be known before the position can be; run after the next pulse too.
         Runnable scroll = () -> {
             applyCss();
@@ -113,7 +112,7 @@ public final class MarkdownView extends ScrollPane {
         }
         MarkdownDocument.Code code = (MarkdownDocument.Code) block;
         Label label = new Label(code.text());
-        label.setStyle("-fx-font-family: monospace; -fx-padding: 8; -fx-background-color: -color-bg-subtle;");
+        label.getStyleClass().add("markdown-code"); // colours from the theme in app.css: no looked-up colour inline
         label.setWrapText(true);
         return label;
     }
