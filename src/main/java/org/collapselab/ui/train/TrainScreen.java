@@ -65,7 +65,7 @@ public final class TrainScreen {
         backend.setId("backendLabel");
         backend.getStyleClass().add("caption");
         backend.textProperty().bind(model.backendProperty());
-        Button tryModel = new Button("Try the model", new FontIcon(Feather.IMAGE));
+        Button tryModel = new Button("Try the _model", new FontIcon(Feather.IMAGE));
         tryModel.setId("tryModelButton");
         tryModel.setTooltip(new Tooltip("Classify images you drop or choose with the model of the last run, and see "
                 + "where it looks"));
