@@ -96,11 +96,16 @@ final class FirstRunTour {
 
     /** Whether the tour opens by itself at this start. */
     static boolean showAtStart(Preferences preferences) {
-        String mode = System.getProperty(PROPERTY, "");
+        return showAtStart(preferences, preferences.absolutePath().equals("/" + CollapseLabApp.PREFERENCES_NODE),
+                System.getProperty(PROPERTY, ""));
+    }
+
+    /** {@code usersOwnNode}: the preferences are the user's, not a test's or a screenshot tool's. */
+    static boolean showAtStart(Preferences preferences, boolean usersOwnNode, String mode) {
         if (mode.equals("always") || mode.equals("never")) {
             return mode.equals("always");
         }
-        return preferences.absolutePath().equals("/" + CollapseLabApp.PREFERENCES_NODE) && !preferences.getBoolean(SEEN, false);
+        return usersOwnNode && !preferences.getBoolean(SEEN, false);
     }
 
     Node node() {
