@@ -45,7 +45,13 @@ final class FirstRunTour {
 
     private final TabPane tabs;
     private final Preferences preferences;
-    private final Pane layer = new Pane();
+    /** Places the card on every layout pass, so it follows its tab header when the window or text size changes. */
+    private final Pane layer = new Pane() {
+        @Override
+        protected void layoutChildren() {
+            place();
+        }
+    };
     private final VBox card = new VBox(8);
     private final Label title = new Label();
     private final Label text = new Label();
@@ -90,8 +96,6 @@ final class FirstRunTour {
         card.setPadding(new Insets(12, 14, 12, 14));
         card.setFillWidth(true);
         layer.getChildren().add(card);
-        layer.widthProperty().addListener((o, a, b) -> place());
-        layer.heightProperty().addListener((o, a, b) -> place());
     }
 
     /** Whether the tour opens by itself at this start. */
@@ -140,9 +144,10 @@ final class FirstRunTour {
         text.setText(stop.text());
         back.setDisable(at == 0);
         next.setText(at == STOPS.size() - 1 ? "_Done" : "_Next");
-        // The tab's header moves with the selection styles; place the card once the headers are laid out.
+        layer.requestLayout();
+        // Once more after the headers have settled: the selected tab's header is laid out in the same pass.
         Platform.runLater(() -> {
-            place();
+            layer.requestLayout();
             next.requestFocus();
         });
     }

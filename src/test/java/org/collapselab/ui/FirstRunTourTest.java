@@ -85,9 +85,9 @@ class FirstRunTourTest {
         Node card = robot.lookup("#tourCard").query();
         int index = window.tabs().getSelectionModel().getSelectedIndex();
         Node header = window.tabs().lookupAll(".tab-header-area .tab").stream().toList().get(index);
-        Bounds c = card.localToScene(card.getBoundsInLocal());
+        Bounds c = card.localToScene(card.getLayoutBounds()); // without the shadow
         Bounds h = header.localToScene(header.getBoundsInLocal());
-        assertTrue(card.isVisible() && c.getMinY() >= h.getMaxY(), tabId + ": card below its tab header");
+        assertTrue(card.isVisible() && c.getMinY() >= h.getMaxY(), tabId + ": card " + c + " below its tab header " + h);
         assertTrue(c.getMinX() <= h.getMaxX() && c.getMaxX() >= h.getMinX(), tabId + ": card beside its tab header");
         assertTrue(c.getMaxX() <= window.root().getScene().getWidth(), tabId + ": card inside the window");
     }

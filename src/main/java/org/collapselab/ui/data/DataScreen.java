@@ -34,6 +34,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -177,6 +178,12 @@ public final class DataScreen {
         Label message = new Label();
         message.setId("dataMessage");
         message.textProperty().bind(model.messageProperty());
+        // Larger text (View → Text size): the buttons keep their words and the message wraps instead of "…".
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        openCsv.setMinWidth(Region.USE_PREF_SIZE);
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(message, Priority.ALWAYS);
         Label error = new Label();
         error.setId("dataError");
         error.setWrapText(true);
@@ -203,8 +210,10 @@ public final class DataScreen {
         brightness.setPrefWidth(120);
         classTable.getColumns().setAll(List.of(name, count, share, brightness));
         classTable.setId("classTable");
+        org.collapselab.ui.common.TableHeaders.keepWhole(classTable);
         classTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        classTable.setPrefHeight(170);
+        // In em, so the rows shown stay the same at a larger text size (170 px at 14 px text).
+        classTable.setStyle("-fx-pref-height: 12em;");
         classTable.setPlaceholder(new Label("No dataset loaded"));
         countChart.setLegendVisible(false);
         countChart.setAnimated(false);
@@ -214,9 +223,17 @@ public final class DataScreen {
         summary.setWrapText(true);
         imbalance.setId("imbalance");
         imbalance.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        imbalance.setMinHeight(Region.USE_PREF_SIZE);
         VBox left = new VBox(8, summary, imbalance, classTable, countChart);
         left.setPadding(new Insets(0, 8, 8, 10));
         VBox.setVgrow(countChart, Priority.ALWAYS);
+        countChart.setMinHeight(160);
+        // Scrolls instead of cutting the summary when the text is large or the window short.
+        javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setFitToHeight(true);
+        leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
 
         thumbnails.setId("thumbnails");
         thumbnails.setCellFactory(list -> new ThumbCell());
@@ -254,7 +271,7 @@ public final class DataScreen {
                 showClassThumbnails(row.getName());
             }
         });
-        SplitPane split = new SplitPane(left, tabs);
+        SplitPane split = new SplitPane(leftScroll, tabs);
         split.setDividerPositions(0.42);
         return split;
     }
