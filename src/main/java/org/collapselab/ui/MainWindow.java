@@ -352,6 +352,11 @@ public final class MainWindow {
         context.preferences().putInt(TextSize.PREFERENCE, percent);
         if (root.getScene() != null) {
             TextSize.apply(root.getScene(), percent);
+            // The toolbar measures its items once; with the new font it must sort them into bar and overflow again.
+            if (root.getTop() instanceof ToolBar bar) {
+                root.applyCss();
+                bar.getItems().setAll(List.copyOf(bar.getItems()));
+            }
         }
     }
 

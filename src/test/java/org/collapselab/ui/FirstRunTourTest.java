@@ -65,7 +65,7 @@ class FirstRunTourTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.tour().showingProperty().get(), "Done closes it");
-        assertFalse(robot.lookup("#tourCard").query().isVisible());
+        assertFalse(robot.lookup("#tourLayer").query().isVisible(), "the callout is gone");
         assertTrue(prefs.getBoolean(FirstRunTour.SEEN, false));
         assertFalse(FirstRunTour.showAtStart(prefs, true, ""), "never comes back by itself");
         assertTrue(FirstRunTour.showAtStart(prefs, true, "always"));

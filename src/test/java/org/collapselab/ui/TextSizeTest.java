@@ -76,6 +76,10 @@ class TextSizeTest {
 
     @Test
     void atTwiceTheTextSizeTheDataAndTrainScreensCutNoLabel(FxRobot robot) {
+        // A one-epoch run first, so the Train screen shows its charts and their titles.
+        waitUntil(() -> window.context().datasetProperty().get() != null, 60);
+        robot.interact(window::trainNow);
+        waitUntil(() -> window.trainModel().lastOutcomeProperty().get() != null, 180);
         for (int percent : new int[]{150, 200}) {
             robot.interact(() -> window.setTextSize(percent));
             waitUntil(() -> window.context().datasetProperty().get() != null, 60);

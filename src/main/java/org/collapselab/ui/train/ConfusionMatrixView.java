@@ -31,6 +31,7 @@ public final class ConfusionMatrixView extends GridPane {
         if (matrix == null) {
             Label empty = new Label("The confusion matrix appears after the first epoch.");
             empty.getStyleClass().add("caption");
+            empty.setWrapText(true);
             add(empty, 0, 0);
             return;
         }

@@ -65,6 +65,8 @@ public final class TrainScreen {
         backend.setId("backendLabel");
         backend.getStyleClass().add("caption");
         backend.textProperty().bind(model.backendProperty());
+        backend.setWrapText(true);
+        backend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button tryModel = new Button("Try the _model", new FontIcon(Feather.IMAGE));
         tryModel.setId("tryModelButton");
         tryModel.setTooltip(new Tooltip("Classify images you drop or choose with the model of the last run, and see "
@@ -149,7 +151,15 @@ public final class TrainScreen {
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(520);
         placeholder.getStyleClass().add("caption");
-        root.setCenter(new javafx.scene.layout.StackPane(grid, placeholder));
+        // At a large text size (View → Text size) the charts keep a readable height and the screen scrolls.
+        grid.setId("trainCharts");
+        grid.setStyle("-fx-min-height: 34em;");
+        javafx.scene.control.ScrollPane charts = new javafx.scene.control.ScrollPane(grid);
+        charts.setFitToWidth(true);
+        charts.setFitToHeight(true);
+        charts.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        charts.getStyleClass().add("edge-to-edge");
+        root.setCenter(new javafx.scene.layout.StackPane(charts, placeholder));
         model.addRefreshListener(this::refresh);
         refresh();
     }
@@ -342,6 +352,8 @@ public final class TrainScreen {
     private static Label title(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("chart-title-label");
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 }
