@@ -213,7 +213,7 @@ public final class DataScreen {
         org.collapselab.ui.common.TableHeaders.keepWhole(classTable);
         classTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // In em, so the rows shown stay the same at a larger text size (170 px at 14 px text).
-        classTable.setStyle("-fx-pref-height: 12em;");
+        classTable.setStyle("-fx-pref-height: 12em; -fx-min-height: 8em;");
         classTable.setPlaceholder(new Label("No dataset loaded"));
         countChart.setLegendVisible(false);
         countChart.setAnimated(false);

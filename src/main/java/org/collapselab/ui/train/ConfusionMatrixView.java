@@ -45,6 +45,8 @@ public final class ConfusionMatrixView extends GridPane {
         }
         Label corner = new Label("true ↓ / predicted →");
         corner.getStyleClass().add("caption");
+        corner.setWrapText(true);
+        corner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         add(corner, 0, 0);
         ColumnConstraints first = new ColumnConstraints();
         first.setMinWidth(90);
@@ -87,6 +89,8 @@ public final class ConfusionMatrixView extends GridPane {
     private static Label header(String text) {
         Label label = new Label(text.length() > 12 ? text.substring(0, 11) + "…" : text);
         label.getStyleClass().add("caption");
+        // Whole class names; at a large text size the matrix scrolls sideways (TrainScreen) rather than cut them.
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 }

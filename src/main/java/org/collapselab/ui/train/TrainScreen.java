@@ -75,12 +75,22 @@ public final class TrainScreen {
                 () -> trainedModelFolder() == null, model.lastOutcomeProperty())));
         tryModel.setOnAction(e -> org.collapselab.ui.tryit.TryModelView.open(root.getScene().getWindow(),
                 trainedModelFolder()));
+        // The buttons keep their words at any text size; the progress line wraps instead of squeezing them to "…".
+        for (Button b : new Button[]{start, stop, tryModel}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        progress.setMinWidth(80);
+        progressText.setWrapText(true);
+        progressText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(progressText, Priority.ALWAYS);
         HBox controls = new HBox(10, start, stop, tryModel, progress, progressText);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label banner = new Label();
         banner.setId("collapseBanner");
         banner.getStyleClass().add("collapse-banner");
         banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true);
+        banner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         banner.textProperty().bind(model.bannerProperty());
         banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
@@ -124,9 +134,13 @@ public final class TrainScreen {
         activationChart.setId("activationChart");
         activationChart.setTitle("Activation spread and dead units");
         activationChart.setAnimated(false);
-        VBox confusionBox = new VBox(6, title("Confusion matrix (validation)"), confusion);
+        javafx.scene.control.ScrollPane confusionScroll = new javafx.scene.control.ScrollPane(confusion);
+        confusionScroll.setFitToWidth(true);
+        confusionScroll.setFitToHeight(true);
+        confusionScroll.getStyleClass().add("edge-to-edge");
+        VBox confusionBox = new VBox(6, title("Confusion matrix (validation)"), confusionScroll);
         confusionBox.setPadding(new Insets(6, 12, 6, 12));
-        VBox.setVgrow(confusion, Priority.ALWAYS);
+        VBox.setVgrow(confusionScroll, Priority.ALWAYS);
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(0, 10, 10, 10));
