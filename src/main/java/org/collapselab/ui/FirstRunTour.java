@@ -176,8 +176,17 @@ final class FirstRunTour {
         return card.getScene() == null ? 1 : org.collapselab.ui.common.TextSize.current(card.getScene()) / 100.0;
     }
 
+    /** The header of the main tab {@code index}; the Data screen's own tabs (Thumbnails…) are skipped. */
     private Node tabHeader(int index) {
-        var headers = tabs.lookupAll(".tab-header-area .tab").stream().toList();
+        var headers = tabs.lookupAll(".tab-header-area .tab").stream().filter(this::ofMainTabs).toList();
         return index < headers.size() ? headers.get(index) : null;
+    }
+
+    private boolean ofMainTabs(Node header) {
+        Node up = header.getParent();
+        while (up != null && !(up instanceof TabPane)) {
+            up = up.getParent();
+        }
+        return up == tabs;
     }
 }

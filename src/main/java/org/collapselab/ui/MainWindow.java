@@ -539,8 +539,20 @@ public final class MainWindow {
         hint.setId("nextStep");
         hint.getStyleClass().add("next-step");
         hint.textProperty().bind(context.hintProperty());
-        // The next step matters more than the backend line: the hint keeps its full width, the status text gives way.
-        hint.setMinWidth(Region.USE_PREF_SIZE);
+        // The next step matters more than the backend line: the hint keeps its full width, the status text gives way;
+        // but never more than three quarters of the bar, or a long hint at 200 % text widens the window past the screen.
+        Runnable fitHint = () -> {
+            javafx.scene.text.Text measure = new javafx.scene.text.Text(hint.getText());
+            measure.setFont(hint.getFont());
+            double full = Math.ceil(measure.getLayoutBounds().getWidth()) + 8;
+            hint.setMinWidth(bar.getWidth() > 0 ? Math.min(full, 0.75 * bar.getWidth()) : full);
+        };
+        hint.textProperty().addListener((o, a, b) -> fitHint.run());
+        hint.fontProperty().addListener((o, a, b) -> fitHint.run());
+        bar.widthProperty().addListener((o, a, b) -> fitHint.run());
+        javafx.scene.control.Tooltip fullHint = new javafx.scene.control.Tooltip();
+        fullHint.textProperty().bind(context.hintProperty());
+        hint.setTooltip(fullHint);
         javafx.scene.control.Tooltip status = new javafx.scene.control.Tooltip();
         status.textProperty().bind(context.statusProperty());
         bar.setTooltip(status);

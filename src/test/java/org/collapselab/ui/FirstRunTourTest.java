@@ -83,8 +83,10 @@ class FirstRunTourTest {
 
     private void assertCardUnderItsTab(FxRobot robot, String tabId) {
         Node card = robot.lookup("#tourCard").query();
-        int index = window.tabs().getSelectionModel().getSelectedIndex();
-        Node header = window.tabs().lookupAll(".tab-header-area .tab").stream().toList().get(index);
+        // The header that shows this tab's title (the Data screen has tab headers of its own).
+        String text = window.tabs().getSelectionModel().getSelectedItem().getText();
+        Node header = window.tabs().lookupAll(".tab").stream().filter(n -> n.lookupAll(".tab-label").stream()
+                .anyMatch(l -> l instanceof Label label && text.equals(label.getText()))).findFirst().orElseThrow();
         Bounds c = card.localToScene(card.getLayoutBounds()); // without the shadow
         Bounds h = header.localToScene(header.getBoundsInLocal());
         assertTrue(card.isVisible() && c.getMinY() >= h.getMaxY(), tabId + ": card " + c + " below its tab header " + h);

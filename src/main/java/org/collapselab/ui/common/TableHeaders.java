@@ -7,7 +7,7 @@ import javafx.scene.control.skin.TableColumnHeader;
 
 /**
  * Keeps every column of a table at least as wide as its header's text, so larger text (View → Text size) widens the
- * columns, and the table scrolls sideways, instead of cutting "Mean brightness" to "Mean br…". FX thread.
+ * columns, and the table scrolls sideways, instead of cutting a header such as "Images" to "Ima…". FX thread.
  */
 public final class TableHeaders {
     private static final double PADDING = 14;
