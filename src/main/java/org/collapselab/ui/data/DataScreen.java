@@ -200,7 +200,7 @@ public final class DataScreen {
     private Node body() {
         TableColumn<ClassRow, String> name = new TableColumn<>("Class");
         name.setCellValueFactory(new PropertyValueFactory<>("name"));
-        name.setPrefWidth(150);
+        name.setPrefWidth(100);
         TableColumn<ClassRow, Integer> count = new TableColumn<>("Images");
         count.setCellValueFactory(new PropertyValueFactory<>("count"));
         TableColumn<ClassRow, String> share = new TableColumn<>("Share");
@@ -233,7 +233,9 @@ public final class DataScreen {
         // Scrolls instead of cutting the summary when the text is large or the window short.
         javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
         leftScroll.setFitToWidth(true);
-        leftScroll.setFitToHeight(true);
+        // At least the visible height (the chart fills it at 100 %), more when the text is large: then it scrolls.
+        left.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> leftScroll.getViewportBounds().getHeight(), leftScroll.viewportBoundsProperty()));
         leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
 
         thumbnails.setId("thumbnails");
