@@ -200,7 +200,7 @@ public final class DataScreen {
     private Node body() {
         TableColumn<ClassRow, String> name = new TableColumn<>("Class");
         name.setCellValueFactory(new PropertyValueFactory<>("name"));
-        name.setPrefWidth(100);
+        name.setPrefWidth(120);
         TableColumn<ClassRow, Integer> count = new TableColumn<>("Images");
         count.setCellValueFactory(new PropertyValueFactory<>("count"));
         TableColumn<ClassRow, String> share = new TableColumn<>("Share");

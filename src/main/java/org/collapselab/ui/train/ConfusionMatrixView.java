@@ -57,7 +57,9 @@ public final class ConfusionMatrixView extends GridPane {
             ColumnConstraints column = new ColumnConstraints();
             column.setHgrow(Priority.ALWAYS);
             column.setHalignment(HPos.CENTER);
-            column.setMinWidth(34);
+            // As wide as the class name (never narrower than a count): the matrix scrolls sideways instead of
+            // printing the names over each other at a large text size.
+            column.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             getColumnConstraints().add(column);
         }
         getRowConstraints().add(new RowConstraints());
