@@ -30,7 +30,10 @@ public final class CollapseLabApp extends Application {
         context = new AppContext(preferences, Path.of(System.getProperty("collapselab.runs", "runs")));
         window = new MainWindow(context, dark);
         lastWindow = window;
-        Scene scene = new Scene(window.root(), preferences.getDouble("width", 1360), preferences.getDouble("height", 860));
+        // Kept inside the screen: with -Dglass.gtk.uiScale=2 the default 1360×860 would be twice the screen's size.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(preferences.getDouble("width", 1360), screen.getWidth()),
+                Math.min(preferences.getDouble("height", 860), screen.getHeight()));
         scene.getStylesheets().add(CollapseLabApp.class.getResource("app.css").toExternalForm());
         window.install(scene);
         stage.setTitle("Collapse Lab");
@@ -50,6 +53,9 @@ public final class CollapseLabApp extends Application {
             window.loadDataset(initial);
         }
         window.initialiseBackend();
+        if (FirstRunTour.showAtStart(preferences)) {
+            window.showTour();
+        }
     }
 
     @Override

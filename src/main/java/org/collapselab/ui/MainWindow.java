@@ -37,6 +37,7 @@ import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.BackendInfo;
 import org.collapselab.core.training.Backends;
 import org.collapselab.core.util.NativeCache;
+import org.collapselab.ui.common.TextSize;
 import org.collapselab.ui.data.DataScreen;
 import org.collapselab.ui.data.DataViewModel;
 import org.collapselab.ui.diagnose.DiagnoseScreen;
@@ -67,6 +68,7 @@ public final class MainWindow {
     private final Tab modelTab;
     private final Tab trainTab;
     private final Tab diagnoseTab;
+    private final FirstRunTour tour;
 
     public MainWindow(AppContext context, boolean dark) {
         this.context = context;
@@ -104,7 +106,8 @@ public final class MainWindow {
         });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(toolbar(dark));
-        root.setCenter(tabs);
+        tour = new FirstRunTour(tabs, context.preferences());
+        root.setCenter(new javafx.scene.layout.StackPane(tabs, tour.node()));
         root.setBottom(statusBar());
         context.statusProperty().set(NativeCache.isFirstRun()
                 ? "First start: unpacking the native maths libraries (about 450 MB) into " + NativeCache.directory() + " …"
@@ -149,7 +152,15 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), dataScreen::chooseCsv);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::train);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), trainModel::stop);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+            if (tour.showingProperty().get()) {
+                tour.close();
+            } else {
+                trainModel.stop();
+            }
+        });
+        KeyboardNavigation.install(scene, tabs);
+        TextSize.apply(scene, TextSize.initial(context.preferences()));
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
@@ -262,21 +273,22 @@ public final class MainWindow {
     }
 
     private ToolBar toolbar(boolean dark) {
-        Button open = new Button("Open folder", new FontIcon(Feather.FOLDER));
+        Button open = new Button("Open _folder", new FontIcon(Feather.FOLDER));
         open.setId("openFolder");
         open.setOnAction(e -> dataScreen.chooseFolder());
-        Button openCsv = new Button("Open CSV", new FontIcon(Feather.FILE_TEXT));
+        Button openCsv = new Button("Open _CSV", new FontIcon(Feather.FILE_TEXT));
         openCsv.setId("openCsv");
         openCsv.setOnAction(e -> dataScreen.chooseCsv());
-        MenuButton examples = new MenuButton("Examples", new FontIcon(Feather.BOOK_OPEN));
+        MenuButton examples = new MenuButton("E_xamples", new FontIcon(Feather.BOOK_OPEN));
         examples.setId("examplesMenu");
         examples.setOnShowing(e -> fillExamples(examples));
         fillExamples(examples);
-        Button train = new Button("Train", new FontIcon(Feather.PLAY));
+        Button train = new Button("_Train", new FontIcon(Feather.PLAY));
         train.setId("toolbarTrain");
         train.disableProperty().bind(trainModel.runningProperty());
         train.setOnAction(e -> train());
-        Button stop = new Button("Stop", new FontIcon(Feather.SQUARE));
+        Button stop = new Button("_Stop", new FontIcon(Feather.SQUARE));
+        stop.setId("toolbarStop");
         stop.disableProperty().bind(trainModel.runningProperty().not());
         stop.setOnAction(e -> trainModel.stop());
         ToggleButton theme = new ToggleButton("", new FontIcon(dark ? Feather.SUN : Feather.MOON));
@@ -304,7 +316,8 @@ public final class MainWindow {
         Help.tip(device, "Train on the CPU or an NVIDIA GPU; switching restarts the app");
         Help.tip(theme, "Switch between the light and the dark theme");
         theme.setAccessibleText("Dark theme");
-        return new ToolBar(title, open, openCsv, edit, examples, train, stop, spacer, device, theme);
+        return new ToolBar(title, open, openCsv, edit, examples, train, stop, spacer, viewMenu(), helpMenu(), device,
+                theme);
     }
 
     /**
@@ -312,7 +325,7 @@ public final class MainWindow {
      * class-weights". They work from every tab; the menu's accelerators are the window's.
      */
     private MenuButton editMenu() {
-        MenuButton menu = new MenuButton("Edit", new FontIcon(Feather.EDIT_3));
+        MenuButton menu = new MenuButton("_Edit", new FontIcon(Feather.EDIT_3));
         menu.setId("editMenu");
         MenuItem undo = new MenuItem();
         undo.setId("undoMenuItem");
@@ -340,9 +353,83 @@ public final class MainWindow {
         }
     }
 
+    /** Text size 100–200 % (kept in the preferences) for reading at a distance or on a high-density screen. */
+    private MenuButton viewMenu() {
+        MenuButton menu = new MenuButton("_View", new FontIcon(Feather.TYPE));
+        Help.tip(menu, "Text size of the whole window: 100, 125, 150 or 200 %, kept for the next start");
+        menu.setId("viewMenu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        int current = TextSize.initial(context.preferences());
+        for (int percent : TextSize.CHOICES) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem("Text size _" + percent + " %");
+            item.setId("textSize-" + percent);
+            item.setToggleGroup(group);
+            item.setSelected(percent == current);
+            item.setOnAction(e -> setTextSize(percent));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    /** Sets the window's text size and remembers it. FX thread. */
+    void setTextSize(int percent) {
+        context.preferences().putInt(TextSize.PREFERENCE, percent);
+        if (root.getScene() != null) {
+            TextSize.apply(root.getScene(), percent);
+            // The toolbar measures its items once; with the new font it must sort them into bar and overflow again.
+            if (root.getTop() instanceof ToolBar bar) {
+                root.applyCss();
+                bar.getItems().setAll(List.copyOf(bar.getItems()));
+            }
+        }
+    }
+
+    private MenuButton helpMenu() {
+        MenuButton menu = new MenuButton("_Help", new FontIcon(Feather.HELP_CIRCLE));
+        Help.tip(menu, "Keyboard shortcuts and the first-run tour");
+        menu.setId("helpMenu");
+        MenuItem showTour = new MenuItem("Show the _tour");
+        showTour.setId("showTour");
+        showTour.setOnAction(e -> tour.show());
+        MenuItem keys = new MenuItem("_Keyboard shortcuts");
+        keys.setId("keyboardShortcuts");
+        keys.setOnAction(e -> {
+            javafx.scene.control.Alert help = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                    KEYBOARD_HELP, javafx.scene.control.ButtonType.CLOSE);
+            help.setHeaderText("Keyboard shortcuts");
+            help.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+            if (root.getScene() != null) {
+                help.getDialogPane().getStylesheets().addAll(root.getScene().getStylesheets());
+            }
+            help.show();
+        });
+        menu.getItems().setAll(showTour, keys);
+        return menu;
+    }
+
+    static final String KEYBOARD_HELP = String.join("\n",
+            "Ctrl+1 … Ctrl+5: Data, Model, Train, Diagnose, Runs; Ctrl+Tab and Ctrl+Shift+Tab: next and previous tab.",
+            "Tab and Shift+Tab move between controls; Space or Enter presses the focused button.",
+            "Alt and the underlined letter: a menu or a main button (Alt+T Train, Alt+S Stop, Alt+F Open folder, "
+                    + "Alt+C Open CSV, Alt+E Edit, Alt+X Examples, Alt+V View, Alt+H Help).",
+            "Ctrl+O open a folder, Ctrl+Shift+O open a CSV file, Ctrl+Enter train, Esc stop, Ctrl+Z undo, "
+                    + "Ctrl+Shift+Z redo.",
+            "Layers (Model tab): arrow keys choose a layer, Delete removes it, Alt+Up and Alt+Down move it, "
+                    + "Insert adds one.",
+            "Diagnose: arrow keys choose a step, Enter runs it; Alt+Y goes from one Apply fix button to the next.");
+
+    /** The first-run tour over the tabs; Help → Show the tour opens it again. FX thread. */
+    void showTour() {
+        tour.show();
+    }
+
+    FirstRunTour tour() {
+        return tour;
+    }
+
     /** CPU or GPU; switching restarts the app, since ND4J picks its backend once per process. */
     private MenuButton deviceMenu() {
-        MenuButton menu = new MenuButton("Device", new FontIcon(Feather.CPU));
+        MenuButton menu = new MenuButton("_Device", new FontIcon(Feather.CPU));
         menu.setId("deviceMenu");
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
         String current = context.preferences().get("device", "auto");
@@ -477,8 +564,20 @@ public final class MainWindow {
         hint.setId("nextStep");
         hint.getStyleClass().add("next-step");
         hint.textProperty().bind(context.hintProperty());
-        // The next step matters more than the backend line: the hint keeps its full width, the status text gives way.
-        hint.setMinWidth(Region.USE_PREF_SIZE);
+        // The next step matters more than the backend line: the hint keeps its full width, the status text gives way;
+        // but never more than three quarters of the bar, or a long hint at 200 % text widens the window past the screen.
+        Runnable fitHint = () -> {
+            javafx.scene.text.Text measure = new javafx.scene.text.Text(hint.getText());
+            measure.setFont(hint.getFont());
+            double full = Math.ceil(measure.getLayoutBounds().getWidth()) + 8;
+            hint.setMinWidth(bar.getWidth() > 0 ? Math.min(full, 0.75 * bar.getWidth()) : full);
+        };
+        hint.textProperty().addListener((o, a, b) -> fitHint.run());
+        hint.fontProperty().addListener((o, a, b) -> fitHint.run());
+        bar.widthProperty().addListener((o, a, b) -> fitHint.run());
+        javafx.scene.control.Tooltip fullHint = new javafx.scene.control.Tooltip();
+        fullHint.textProperty().bind(context.hintProperty());
+        hint.setTooltip(fullHint);
         javafx.scene.control.Tooltip status = new javafx.scene.control.Tooltip();
         status.textProperty().bind(context.statusProperty());
         bar.setTooltip(status);

@@ -34,6 +34,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -179,6 +180,12 @@ public final class DataScreen {
         Label message = new Label();
         message.setId("dataMessage");
         message.textProperty().bind(model.messageProperty());
+        // Larger text (View → Text size): the buttons keep their words and the message wraps instead of "…".
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        openCsv.setMinWidth(Region.USE_PREF_SIZE);
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(message, Priority.ALWAYS);
         Label error = new Label();
         error.setId("dataError");
         error.setWrapText(true);
@@ -195,18 +202,21 @@ public final class DataScreen {
     private Node body() {
         TableColumn<ClassRow, String> name = new TableColumn<>("Class");
         name.setCellValueFactory(new PropertyValueFactory<>("name"));
-        name.setPrefWidth(150);
+        name.setPrefWidth(120);
         TableColumn<ClassRow, Integer> count = new TableColumn<>("Images");
         count.setCellValueFactory(new PropertyValueFactory<>("count"));
         TableColumn<ClassRow, String> share = new TableColumn<>("Share");
         share.setCellValueFactory(new PropertyValueFactory<>("share"));
-        TableColumn<ClassRow, String> brightness = new TableColumn<>("Mean brightness");
+        // The mean brightness; a short header, so the four columns fit side by side at 200 % text.
+        TableColumn<ClassRow, String> brightness = new TableColumn<>("Brightness");
         brightness.setCellValueFactory(new PropertyValueFactory<>("brightness"));
         brightness.setPrefWidth(120);
         classTable.getColumns().setAll(List.of(name, count, share, brightness));
         classTable.setId("classTable");
+        org.collapselab.ui.common.TableHeaders.keepWhole(classTable);
         classTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        classTable.setPrefHeight(170);
+        // In em, so the rows shown stay the same at a larger text size (170 px at 14 px text).
+        classTable.setStyle("-fx-pref-height: 12em; -fx-min-height: 8em;");
         classTable.setPlaceholder(new Label("No dataset loaded"));
         countChart.setLegendVisible(false);
         countChart.setAnimated(false);
@@ -216,9 +226,19 @@ public final class DataScreen {
         summary.setWrapText(true);
         imbalance.setId("imbalance");
         imbalance.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        imbalance.setMinHeight(Region.USE_PREF_SIZE);
         VBox left = new VBox(8, summary, imbalance, classTable, countChart);
         left.setPadding(new Insets(0, 8, 8, 10));
         VBox.setVgrow(countChart, Priority.ALWAYS);
+        countChart.setMinHeight(160);
+        // Scrolls instead of cutting the summary when the text is large or the window short.
+        javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        // At least the visible height (the chart fills it at 100 %), more when the text is large: then it scrolls.
+        left.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> leftScroll.getViewportBounds().getHeight(), leftScroll.viewportBoundsProperty()));
+        leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
 
         thumbnails.setId("thumbnails");
         thumbnails.setCellFactory(list -> new ThumbCell());
@@ -257,7 +277,7 @@ public final class DataScreen {
                 showClassThumbnails(row.getName());
             }
         });
-        SplitPane split = new SplitPane(left, tabs);
+        SplitPane split = new SplitPane(leftScroll, tabs);
         split.setDividerPositions(0.42);
         return split;
     }

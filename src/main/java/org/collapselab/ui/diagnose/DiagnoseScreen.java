@@ -64,6 +64,15 @@ public final class DiagnoseScreen {
         list.setId("diagnoseSteps");
         list.setCellFactory(v -> new StepCell());
         list.setPlaceholder(new Label("Load a dataset: the checks appear here."));
+        // Keyboard: the arrow keys choose a step, Enter runs it (as "Run step" does).
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShortcutDown() && !model.runningProperty().get()
+                    && list.getSelectionModel().getSelectedItem() != null
+                    && list.getSelectionModel().getSelectedItem() != SUMMARY) {
+                model.runStep();
+                e.consume();
+            }
+        });
         model.steps().addListener((javafx.collections.ListChangeListener<StepItem>) c -> {
             boolean structural = false;
             boolean selectedChanged = false;
@@ -142,18 +151,18 @@ public final class DiagnoseScreen {
         fullProgress.textProperty().bind(model.progressTextProperty());
         progressText.setTooltip(fullProgress);
 
-        Button run = button("Run step", Feather.PLAY, "runStep", model::runStep);
-        Button skip = button("Skip", Feather.SKIP_FORWARD, "skipStep", model::skip);
-        Button next = button("Next", Feather.CHEVRON_RIGHT, "nextStep", model::next);
-        Button quick = button("Quick checks", Feather.ZAP, "runPassive", model::runPassive);
+        Button run = button("_Run step", Feather.PLAY, "runStep", model::runStep);
+        Button skip = button("S_kip", Feather.SKIP_FORWARD, "skipStep", model::skip);
+        Button next = button("_Next", Feather.CHEVRON_RIGHT, "nextStep", model::next);
+        Button quick = button("_Quick checks", Feather.ZAP, "runPassive", model::runPassive);
         quick.setTooltip(new javafx.scene.control.Tooltip("Run every passive check (data, config, monitoring): no training"));
-        Button all = button("Run all", Feather.FAST_FORWARD, "runAll", model::runAll);
+        Button all = button("Run _all", Feather.FAST_FORWARD, "runAll", model::runAll);
         all.setTooltip(new javafx.scene.control.Tooltip("Run every step, then rank the causes by short trial runs of their fixes; "
                 + "experiments stop after " + Math.round(org.collapselab.core.training.TrialBudget.DEFAULT_SECONDS / 60) + " minutes, or when you press Stop"));
-        Button stop = button("Stop", Feather.SQUARE, "stopDiagnose", model::stop);
-        Button retrainButton = button("Retrain with fixes", Feather.REFRESH_CW, "retrainWithFixes",
+        Button stop = button("St_op", Feather.SQUARE, "stopDiagnose", model::stop);
+        Button retrainButton = button("Retrain _with fixes", Feather.REFRESH_CW, "retrainWithFixes",
                 () -> model.retrainWithFixes(retrain));
-        Button export = button("Export report", Feather.FILE_TEXT, "exportReport", this::export);
+        Button export = button("Ex_port report", Feather.FILE_TEXT, "exportReport", this::export);
         for (Button b : new Button[]{run, skip, next, quick, all, retrainButton, export}) {
             b.disableProperty().bind(model.runningProperty());
         }
@@ -455,7 +464,7 @@ public final class DiagnoseScreen {
                 card.getChildren().add(trial);
             }
             if (configFix) {
-                Button apply = new Button("Apply fix", new FontIcon(Feather.CHECK));
+                Button apply = new Button("Appl_y fix", new FontIcon(Feather.CHECK));
                 apply.setId("applyFix-" + f.id());
                 apply.getStyleClass().add("accent");
                 Label applied = new Label(model.appliedFixes().contains(f.id()) ? "Applied to the config." : "");

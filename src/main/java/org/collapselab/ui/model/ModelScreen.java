@@ -190,7 +190,7 @@ public final class ModelScreen {
                 showLayerEditor(i.intValue());
             }
         });
-        MenuButton add = new MenuButton("Add layer", new FontIcon(Feather.PLUS));
+        MenuButton add = new MenuButton("Add _layer", new FontIcon(Feather.PLUS));
         add.setId("addLayer");
         // Only the layer types that fit the data kind; the list follows the kind when a config is loaded.
         refreshers.add(() -> {
@@ -218,6 +218,23 @@ public final class ModelScreen {
         up.disableProperty().bind(remove.disableProperty());
         down.disableProperty().bind(remove.disableProperty());
         HBox layerButtons = new HBox(6, add, remove, up, down);
+        // The layer list by keys alone: Delete removes, Alt+Up/Alt+Down move, Insert opens "Add layer".
+        // A filter: the list's own Up/Down would move the selection before the layer moves.
+        layers.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean chosen = layers.getSelectionModel().getSelectedIndex() >= 0;
+            if ((e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE)
+                    && chosen) {
+                remove.fire();
+            } else if (e.isAltDown() && chosen && (e.getCode() == javafx.scene.input.KeyCode.UP
+                    || e.getCode() == javafx.scene.input.KeyCode.DOWN)) {
+                move(e.getCode() == javafx.scene.input.KeyCode.UP ? -1 : 1);
+            } else if (e.getCode() == javafx.scene.input.KeyCode.INSERT) {
+                add.show();
+            } else {
+                return;
+            }
+            e.consume();
+        });
         outputNote.setId("outputLayerNote");
         outputNote.getStyleClass().add("caption");
         layerNote.setId("layerNote");

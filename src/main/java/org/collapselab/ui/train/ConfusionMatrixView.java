@@ -31,6 +31,7 @@ public final class ConfusionMatrixView extends GridPane {
         if (matrix == null) {
             Label empty = new Label("The confusion matrix appears after the first epoch.");
             empty.getStyleClass().add("caption");
+            empty.setWrapText(true);
             add(empty, 0, 0);
             return;
         }
@@ -44,6 +45,8 @@ public final class ConfusionMatrixView extends GridPane {
         }
         Label corner = new Label("true ↓ / predicted →");
         corner.getStyleClass().add("caption");
+        corner.setWrapText(true);
+        corner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         add(corner, 0, 0);
         ColumnConstraints first = new ColumnConstraints();
         first.setMinWidth(90);
@@ -54,7 +57,9 @@ public final class ConfusionMatrixView extends GridPane {
             ColumnConstraints column = new ColumnConstraints();
             column.setHgrow(Priority.ALWAYS);
             column.setHalignment(HPos.CENTER);
-            column.setMinWidth(34);
+            // As wide as the class name (never narrower than a count): the matrix scrolls sideways instead of
+            // printing the names over each other at a large text size.
+            column.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             getColumnConstraints().add(column);
         }
         getRowConstraints().add(new RowConstraints());
@@ -86,6 +91,8 @@ public final class ConfusionMatrixView extends GridPane {
     private static Label header(String text) {
         Label label = new Label(text.length() > 12 ? text.substring(0, 11) + "…" : text);
         label.getStyleClass().add("caption");
+        // Whole class names; at a large text size the matrix scrolls sideways (TrainScreen) rather than cut them.
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 }

@@ -69,7 +69,9 @@ public final class TrainScreen {
         Tooltip backendTip = new Tooltip(); // the engine's reason can be longer than the line
         backendTip.textProperty().bind(model.backendProperty());
         backend.setTooltip(backendTip);
-        Button tryModel = new Button("Try the model", new FontIcon(Feather.IMAGE));
+        backend.setWrapText(true);
+        backend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button tryModel = new Button("Try the _model", new FontIcon(Feather.IMAGE));
         tryModel.setId("tryModelButton");
         tryModel.setTooltip(new Tooltip("Classify images you drop or choose with the model of the last run, and see "
                 + "where it looks"));
@@ -77,12 +79,22 @@ public final class TrainScreen {
                 () -> trainedModelFolder() == null, model.lastOutcomeProperty())));
         tryModel.setOnAction(e -> org.collapselab.ui.tryit.TryModelView.open(root.getScene().getWindow(),
                 trainedModelFolder()));
+        // The buttons keep their words at any text size; the progress line wraps instead of squeezing them to "…".
+        for (Button b : new Button[]{start, stop, tryModel}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        progress.setMinWidth(80);
+        progressText.setWrapText(true);
+        progressText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(progressText, Priority.ALWAYS);
         HBox controls = new HBox(10, start, stop, tryModel, progress, progressText);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label banner = new Label();
         banner.setId("collapseBanner");
         banner.getStyleClass().add("collapse-banner");
         banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true);
+        banner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         banner.textProperty().bind(model.bannerProperty());
         banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
@@ -127,9 +139,13 @@ public final class TrainScreen {
         activationChart.setId("activationChart");
         activationChart.setTitle("Activation spread and dead units");
         activationChart.setAnimated(false);
-        VBox confusionBox = new VBox(6, title("Confusion matrix (validation)"), confusion);
+        javafx.scene.control.ScrollPane confusionScroll = new javafx.scene.control.ScrollPane(confusion);
+        confusionScroll.setFitToWidth(true);
+        confusionScroll.setFitToHeight(true);
+        confusionScroll.getStyleClass().add("edge-to-edge");
+        VBox confusionBox = new VBox(6, title("Confusion matrix (validation)"), confusionScroll);
         confusionBox.setPadding(new Insets(6, 12, 6, 12));
-        VBox.setVgrow(confusion, Priority.ALWAYS);
+        VBox.setVgrow(confusionScroll, Priority.ALWAYS);
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(0, 10, 10, 10));
@@ -154,7 +170,15 @@ public final class TrainScreen {
         placeholder.setWrapText(true);
         placeholder.setMaxWidth(520);
         placeholder.getStyleClass().add("caption");
-        root.setCenter(new javafx.scene.layout.StackPane(grid, placeholder));
+        // At a large text size (View → Text size) the charts keep a readable height and the screen scrolls.
+        grid.setId("trainCharts");
+        grid.setStyle("-fx-min-height: 34em;");
+        javafx.scene.control.ScrollPane charts = new javafx.scene.control.ScrollPane(grid);
+        charts.setFitToWidth(true);
+        charts.setFitToHeight(true);
+        charts.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        charts.getStyleClass().add("edge-to-edge");
+        root.setCenter(new javafx.scene.layout.StackPane(charts, placeholder));
         model.addRefreshListener(this::refresh);
         refresh();
     }
@@ -347,6 +371,8 @@ public final class TrainScreen {
     private static Label title(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("chart-title-label");
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 }

@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
-import com.sun.javafx.scene.input.DragboardHelper;
-import com.sun.javafx.tk.TKClipboard;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.AccessControlContext;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Application;
-import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -26,13 +20,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.DataFormat;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.util.Pair;
 import org.collapselab.core.data.DatasetLoader;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.experiment.Engines;
@@ -43,6 +32,7 @@ import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
+import org.collapselab.testsupport.FileDrops;
 import org.collapselab.testsupport.TestImages;
 import org.collapselab.ui.CollapseLabApp;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +89,7 @@ class TryModelViewTest {
         try (var files = Files.list(data.resolve("circle"))) {
             image = files.sorted().findFirst().orElseThrow();
         }
-        boolean accepted = drop(robot, List.of(image.toFile()));
+        boolean accepted = FileDrops.drop(robot, view.node(), List.of(image.toFile()));
         assertTrue(accepted, "the view accepts dragged files");
         waitUntil(() -> view.model().resultProperty().get() != null, 60);
         TryResult result = view.model().resultProperty().get();
@@ -123,7 +113,7 @@ class TryModelViewTest {
     @Test
     void droppingAFolderOfClassFoldersShowsTheConfusion(FxRobot robot) throws Exception {
         waitUntil(() -> !robot.lookup("#tryChooseImages").queryAs(Button.class).isDisabled(), 60);
-        assertTrue(drop(robot, List.of(data.toFile())));
+        assertTrue(FileDrops.drop(robot, view.node(), List.of(data.toFile())));
         waitUntil(() -> view.model().resultProperty().get() != null, 60);
         TryResult result = view.model().resultProperty().get();
         assertTrue(result.labelled());
@@ -136,88 +126,10 @@ class TryModelViewTest {
         assertTrue(status.startsWith("24 images from class folders: accuracy"), status);
     }
 
-    /** Fires a drag-over and a drop carrying {@code files} at the view; returns whether the drag-over accepted them. */
-    private boolean drop(FxRobot robot, List<File> files) {
-        Node target = view.node();
-        boolean[] accepted = new boolean[1];
-        robot.interact(() -> {
-            Dragboard board = DragboardHelper.createDragboard(new FileClipboard(files));
-            DragboardHelper.setDataAccessRestriction(board, false);
-            DragEvent over = new DragEvent(DragEvent.DRAG_OVER, board, 400, 300, 400, 300, TransferMode.COPY, null,
-                    target, null);
-            Event.fireEvent(target, over);
-            // The copies the handlers see share the gesture's state with the event fired.
-            accepted[0] = over.isAccepted();
-            Event.fireEvent(target, new DragEvent(DragEvent.DRAG_DROPPED, board, 400, 300, 400, 300,
-                    TransferMode.COPY, null, target, null));
-        });
-        return accepted[0];
-    }
-
     private static void waitUntil(BooleanSupplier condition, int seconds) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.getAsBoolean();
         });
-    }
-
-    /** A dragboard's content as the platform hands it over: just the files. */
-    private record FileClipboard(List<File> files) implements TKClipboard {
-        @Override
-        public void setSecurityContext(AccessControlContext context) {
-        }
-
-        @Override
-        public Set<DataFormat> getContentTypes() {
-            return Set.of(DataFormat.FILES);
-        }
-
-        @SafeVarargs
-        @Override
-        public final boolean putContent(Pair<DataFormat, Object>... content) {
-            return false;
-        }
-
-        @Override
-        public Object getContent(DataFormat format) {
-            return format == DataFormat.FILES ? files : null;
-        }
-
-        @Override
-        public boolean hasContent(DataFormat format) {
-            return format == DataFormat.FILES;
-        }
-
-        @Override
-        public Set<TransferMode> getTransferModes() {
-            return Set.of(TransferMode.COPY);
-        }
-
-        @Override
-        public void setDragView(Image image) {
-        }
-
-        @Override
-        public void setDragViewOffsetX(double offset) {
-        }
-
-        @Override
-        public void setDragViewOffsetY(double offset) {
-        }
-
-        @Override
-        public Image getDragView() {
-            return null;
-        }
-
-        @Override
-        public double getDragViewOffsetX() {
-            return 0;
-        }
-
-        @Override
-        public double getDragViewOffsetY() {
-            return 0;
-        }
     }
 }
