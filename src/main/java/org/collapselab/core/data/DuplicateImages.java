@@ -40,6 +40,43 @@ public final class DuplicateImages {
     public record Match(int original, int copy, boolean exact, int distance) {
     }
 
+    /**
+     * Which images to leave out so that no copy remains: training keeps the first copy of each group it holds,
+     * validation loses every image with a copy in training and keeps one of the others, and a group whose images carry
+     * different labels goes entirely (no one can say which label is right). Indices as in {@code matches}.
+     *
+     * @param inTraining whether an image is in the training part
+     * @param label      an image's label
+     */
+    public static boolean[] toLeaveOut(List<Match> matches, int total, java.util.function.IntPredicate inTraining,
+                                       java.util.function.IntUnaryOperator label) {
+        Map<Integer, List<Integer>> groups = new HashMap<>();
+        for (Match match : matches) {
+            groups.computeIfAbsent(match.original(), k -> new ArrayList<>(List.of(match.original()))).add(match.copy());
+        }
+        boolean[] leaveOut = new boolean[total];
+        for (List<Integer> members : groups.values()) {
+            boolean conflicting = members.stream().mapToInt(label::applyAsInt).distinct().count() > 1;
+            Integer keptInTraining = null;
+            Integer keptInValidation = null;
+            for (int member : members) {
+                if (conflicting) {
+                    leaveOut[member] = true;
+                } else if (inTraining.test(member)) {
+                    leaveOut[member] = keptInTraining != null;
+                    keptInTraining = keptInTraining == null ? member : keptInTraining;
+                } else {
+                    leaveOut[member] = keptInValidation != null;
+                    keptInValidation = keptInValidation == null ? member : keptInValidation;
+                }
+            }
+            if (!conflicting && keptInTraining != null && keptInValidation != null) {
+                leaveOut[keptInValidation] = true;
+            }
+        }
+        return leaveOut;
+    }
+
     /** Whether two images, already close in perceptual hash, look alike pixel by pixel. */
     @FunctionalInterface
     public interface Similarity {
@@ -91,12 +128,14 @@ public final class DuplicateImages {
         int[] seenBy = new int[hashes.length];
         Arrays.fill(seenBy, -1);
         for (int i = 0; i < hashes.length; i++) {
-            Integer original = byContent.putIfAbsent(hashes[i].content(), i);
+            Integer original = byContent.get(hashes[i].content());
             if (original != null) {
                 matches.add(new Match(original, i, true, hashes[original].distance(hashes[i])));
                 continue;
             }
             Match near = nearest(i, hashes, bands, seenBy, similarity);
+            // Exact copies of a near copy join its original's group, so every match names its group's first image.
+            byContent.put(hashes[i].content(), near != null ? near.original() : i);
             if (near != null) {
                 matches.add(near);
                 continue;

@@ -26,7 +26,8 @@ public final class DataKindSwitch {
         }
         DataConfig adapted = new DataConfig(data.imageSize(), data.channels(), data.validationFraction(),
                 data.validationPath(), data.seed(), normalization, data.balance(), data.augmentation(), kind,
-                kind.isTable() ? labelColumn : data.labelColumn(), data.missing(), data.sequenceChannels());
+                kind.isTable() ? labelColumn : data.labelColumn(), data.missing(), data.sequenceChannels(),
+                data.dropDuplicates());
         ExperimentConfig withData = config.withData(adapted);
         List<LayerSpec> layers = config.model().layers();
         boolean referenceOfOldKind = data.kind() != kind && layers.equals(ConfigCodec.referenceLayers(data.kind()));
