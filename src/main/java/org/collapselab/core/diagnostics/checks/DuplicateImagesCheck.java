@@ -133,12 +133,21 @@ public final class DuplicateImagesCheck extends BaseCheck {
                         Map.of(ConfigPaths.DROP_DUPLICATES, true))));
     }
 
-    /** The example pairs, the most harmful kinds first. */
+    /** The example pairs: one of each kind found, the most harmful first, then more of them. */
     private static List<Pair> examplePairs(Summary found) {
-        return found.pairs().stream()
+        List<Pair> ordered = found.pairs().stream()
                 .sorted(Comparator.comparingInt(p -> p.kind() == Kind.CONFLICTING_LABELS ? 0
-                        : p.kind() == Kind.ACROSS_SPLIT ? 1 : 2))
-                .limit(EXAMPLE_PAIRS).toList();
+                        : p.kind() == Kind.ACROSS_SPLIT ? 1 : 2)).toList();
+        List<Pair> chosen = new ArrayList<>();
+        for (Kind kind : List.of(Kind.CONFLICTING_LABELS, Kind.ACROSS_SPLIT, Kind.WITHIN_CLASS)) {
+            ordered.stream().filter(p -> p.kind() == kind).findFirst().ifPresent(chosen::add);
+        }
+        for (Pair p : ordered) {
+            if (chosen.size() < EXAMPLE_PAIRS && !chosen.contains(p)) {
+                chosen.add(p);
+            }
+        }
+        return chosen.subList(0, Math.min(EXAMPLE_PAIRS, chosen.size()));
     }
 
     private static String examples(DiagnosticContext ctx, Summary found) {
