@@ -105,8 +105,44 @@ public final class DuplicateImages {
         for (int i = 0; i < m; i++) {
             hashes[n + i] = ImageHash.orCompute(validationOrNull, i);
         }
-        return find(hashes, (a, b) -> largestBlockDifference(at(data, validationOrNull, a), index(n, a),
-                at(data, validationOrNull, b), index(n, b)) <= NEAR_BLOCK_DIFFERENCE);
+        if (validationOrNull != null && validationOrNull.imageSize() != data.imageSize()) {
+            return find(hashes, (a, b) -> largestBlockDifference(at(data, validationOrNull, a), index(n, a),
+                    at(data, validationOrNull, b), index(n, b)) <= NEAR_BLOCK_DIFFERENCE);
+        }
+        // Block means computed once per image that becomes a candidate, not once per comparison.
+        float[][] blocks = new float[n + m][];
+        return find(hashes, (a, b) -> {
+            float[] first = blocks[a] != null ? blocks[a]
+                    : (blocks[a] = blockMeans(at(data, validationOrNull, a), index(n, a)));
+            float[] second = blocks[b] != null ? blocks[b]
+                    : (blocks[b] = blockMeans(at(data, validationOrNull, b), index(n, b)));
+            for (int k = 0; k < first.length; k++) {
+                if (Math.abs(first[k] - second[k]) > NEAR_BLOCK_DIFFERENCE) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Mean grey value (0–255) of each block of the 8×8 grid of {@link #largestBlockDifference}. */
+    static float[] blockMeans(ImageDataset data, int index) {
+        int size = data.imageSize();
+        int block = Math.max(1, size / 8);
+        int side = size / block;
+        float[] means = new float[side * side];
+        for (int by = 0; by < side; by++) {
+            for (int bx = 0; bx < side; bx++) {
+                long sum = 0;
+                for (int y = by * block; y < (by + 1) * block; y++) {
+                    for (int x = bx * block; x < (bx + 1) * block; x++) {
+                        sum += grey(data, index, y, x);
+                    }
+                }
+                means[by * side + bx] = (float) (sum / (3.0 * block * block));
+            }
+        }
+        return means;
     }
 
     private static ImageDataset at(ImageDataset data, ImageDataset validation, int index) {

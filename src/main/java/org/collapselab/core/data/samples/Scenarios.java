@@ -94,7 +94,7 @@ public final class Scenarios {
         return switch (dataset) {
             case NO_SIGNAL -> ShapesGenerator.Options.balanced(120, 32, 44).withNoSignal();
             case BRIGHTNESS -> ShapesGenerator.Options.balanced(120, 32, 45).withBrightnessShortcut();
-            case DUPLICATES -> ShapesGenerator.Options.balanced(120, 32, 46);
+            case DUPLICATES -> SampleData.balanced(); // the healthy sample, so the copies are the only problem
             default -> throw new IllegalArgumentException("bundled dataset: " + dataset);
         };
     }
