@@ -36,7 +36,7 @@ class ConfigSchemaTest {
             }
             compared++;
         }
-        assertEquals(26, compared, "every leaf field has a default (22 before the four CSV fields)");
+        assertEquals(27, compared, "every leaf field has a default (22 before the four CSV fields and data.dropDuplicates)");
     }
 
     @Test
