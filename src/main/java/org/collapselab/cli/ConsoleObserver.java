@@ -17,11 +17,8 @@ final class ConsoleObserver implements TrainingObserver {
     @Override
     public void onStarted(RunStarted started) {
         totalEpochs = started.config().training().epochs();
-        out.printf("Training on %s (%s, BLAS %s, engine %s): %d train / %d validation %s, %d classes, "
-                        + "%,d parameters%n",
-                started.backend().device().toUpperCase(), started.backend().description(), started.backend().blas(),
-                started.backend().engine(),
-                started.trainCount(), started.validationCount(),
+        out.printf("Training on %s: %d train / %d validation %s, %d classes, %,d parameters%n",
+                started.backend().fullSummary(), started.trainCount(), started.validationCount(),
                 started.config().data().kind().isTable() ? "rows" : "images", started.classes().size(),
                 started.parameterCount());
     }

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.collapselab.core.diagnostics.CauseRanker;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.FindingLink;
+import org.collapselab.core.training.CrossValidation;
 import org.collapselab.core.training.EpochMetrics;
+import org.collapselab.core.training.MetricIntervals;
 import org.collapselab.core.experiment.RunOutcome;
 
 /** Text output shared by the commands. */
@@ -21,11 +23,30 @@ final class Printing {
         out.println("Status: " + result.status().json() + (result.message() == null ? "" : " — " + result.message()));
         EpochMetrics last = result.lastEpoch();
         if (last != null) {
-            out.printf("Validation accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f, majority baseline %.3f%n",
-                    last.validationAccuracy(), last.balancedAccuracy(), last.macroF1(), last.majorityBaseline());
+            MetricIntervals ci = MetricIntervals.of(last.confusion());
+            if (ci == null) {
+                out.printf("Validation accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f, majority baseline %.3f%n",
+                        last.validationAccuracy(), last.balancedAccuracy(), last.macroF1(), last.majorityBaseline());
+            } else {
+                out.printf("Validation accuracy %.3f (95%% interval %s), balanced accuracy %.3f (%s), macro-F1 %.3f (%s), "
+                                + "majority baseline %.3f%n", last.validationAccuracy(), ci.accuracy().decimals(),
+                        last.balancedAccuracy(), ci.balancedAccuracy().decimals(), last.macroF1(),
+                        ci.macroF1().decimals(), last.majorityBaseline());
+                out.printf("  (Wilson interval for accuracy; bootstrap of %d resamples of the %d validation images for the "
+                        + "others)%n", ci.resamples(), last.confusion().total());
+            }
             out.printf("Collapsed: %s%s%n", result.collapse().collapsed() ? "YES" : "no",
                     result.collapse().collapsed() ? " — onto '" + result.collapse().dominantClass() + "' since epoch "
                             + result.collapse().sinceEpoch() : "");
+        }
+        if (outcome.crossValidation() != null) {
+            CrossValidation cv = outcome.crossValidation();
+            out.println(cv.summary());
+            for (CrossValidation.Fold f : cv.results()) {
+                out.printf(java.util.Locale.ROOT, "  fold %d: %d training, %d validation images, %d epochs, %s — "
+                                + "accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f%n", f.fold(), f.train(),
+                        f.validation(), f.epochs(), f.status(), f.validationAccuracy(), f.balancedAccuracy(), f.macroF1());
+            }
         }
         findings(out, outcome.findings());
         if (outcome.runFolder() != null) {
@@ -60,8 +81,11 @@ final class Printing {
                 continue;
             }
             depth.put(f.id(), 0);
-            out.printf("  %s%s [%s] — %s%n", f.rank() > 0 ? "#" + f.rank() + " " : "", f.id(),
-                    f.severity().json().toUpperCase(), f.title());
+            out.printf("  %s%s [%s%s] — %s%n", f.rank() > 0 ? "#" + f.rank() + " " : "", f.id(),
+                    f.severity().json().toUpperCase(), f.inconclusive() ? ", INCONCLUSIVE" : "", f.title());
+            if (f.inconclusive()) {
+                out.printf("      inconclusive: %s%n", f.inconclusiveReason());
+            }
             if (f.rankReason() != null) {
                 out.printf("      why #%d: %s%n", f.rank(), f.rankReason());
             }

@@ -168,10 +168,6 @@ final class SweepCommand implements Callable<Integer> {
         Map<String, ImageDataset[]> loaded = new HashMap<>();
         Path dataRoot = Path.of(spec.data());
         boolean csv = TableExperiment.isCsv(dataRoot);
-        if (csv && master != null) {
-            throw new InvalidInputException("--master: a cluster sweep broadcasts decoded images; sweep a CSV file "
-                    + "without --master");
-        }
         Map<String, TableDataset> tables = new HashMap<>();
         RunTrialWork.TableSource rows = config -> {
             // One read per way of reading the file (kind, label column, missing values, channels).
@@ -228,12 +224,14 @@ final class SweepCommand implements Callable<Integer> {
         if (master == null) {
             outcome = StopOnInterrupt.run(cancel, () -> SweepRunner.run(spec, folder, executor, work, listener, cancel));
         } else {
-            ImageDataset[] pair = images.load(base, cancel);
+            ImageDataset[] pair = csv ? null : images.load(base, cancel);
             try (SparkTrials spark = new SparkTrials(master.equals("submit") ? null : master, taskCpus)) {
                 console.printf("On Spark %s: %d trial%s at once, %d core%s each%n", spark.master(),
                         spark.concurrentTrials(), spark.concurrentTrials() == 1 ? "" : "s", taskCpus,
                         taskCpus == 1 ? "" : "s");
-                SparkTrialExecutor cluster = new SparkTrialExecutor(spark, spec, folder, pair[0], pair[1]);
+                // A CSV file travels as it is and each trial reads it; images travel decoded.
+                SparkTrialExecutor cluster = csv ? SparkTrialExecutor.onCsv(spark, spec, folder, dataRoot)
+                        : new SparkTrialExecutor(spark, spec, folder, pair[0], pair[1]);
                 outcome = StopOnInterrupt.run(cancel, () -> SweepRunner.run(spec, folder, cluster, work, listener, cancel));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());

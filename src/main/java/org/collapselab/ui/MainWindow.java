@@ -40,6 +40,7 @@ import org.collapselab.core.util.NativeCache;
 import org.collapselab.ui.data.DataScreen;
 import org.collapselab.ui.data.DataViewModel;
 import org.collapselab.ui.diagnose.DiagnoseScreen;
+import org.collapselab.ui.help.Help;
 import org.collapselab.ui.model.ModelScreen;
 import org.collapselab.ui.model.ModelViewModel;
 import org.collapselab.ui.runs.RunHistory;
@@ -109,18 +110,28 @@ public final class MainWindow {
                 ? "First start: unpacking the native maths libraries (about 450 MB) into " + NativeCache.directory() + " …"
                 : "Starting the maths backend (ND4J)…");
         context.hintProperty().set("Drop an image folder (one sub-folder per class) or a .csv file anywhere on the window, or press Ctrl+O.");
-        // The status bar speaks for the run while one trains, then goes back to the backend line.
-        trainModel.runningProperty().addListener((o, was, running) -> {
-            if (running) {
-                readyStatus = context.statusProperty().get();
-                context.statusProperty().set("Training · " + trainModel.progressTextProperty().get());
+        // The status bar speaks for the run or the diagnosis while one works, then goes back to the backend line.
+        speakWhileBusy(trainModel.runningProperty(), trainModel.progressTextProperty(), "Training · ");
+        var diagnosis = diagnoseScreen.model();
+        speakWhileBusy(diagnosis.runningProperty(), diagnosis.progressTextProperty(), "Diagnosing · ");
+    }
+
+    private void speakWhileBusy(javafx.beans.value.ObservableBooleanValue running,
+                                javafx.beans.value.ObservableStringValue progressText, String prefix) {
+        running.addListener((o, was, busy) -> {
+            if (busy) {
+                if (!context.statusProperty().get().startsWith("Training · ")
+                        && !context.statusProperty().get().startsWith("Diagnosing · ")) {
+                    readyStatus = context.statusProperty().get();
+                }
+                context.statusProperty().set(prefix + progressText.get());
             } else if (readyStatus != null) {
                 context.statusProperty().set(readyStatus);
             }
         });
-        trainModel.progressTextProperty().addListener((o, a, text) -> {
-            if (trainModel.runningProperty().get()) {
-                context.statusProperty().set("Training · " + text);
+        progressText.addListener((o, a, text) -> {
+            if (running.get()) {
+                context.statusProperty().set(prefix + text);
             }
         });
     }
@@ -133,6 +144,7 @@ public final class MainWindow {
 
     /** Shortcuts and drag-and-drop for the whole window. */
     public void install(Scene scene) {
+        org.collapselab.ui.help.Help.nameEveryWindow(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), dataScreen::chooseFolder);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), dataScreen::chooseCsv);
@@ -183,7 +195,7 @@ public final class MainWindow {
     }
 
     private void showBackend(BackendInfo info) {
-        String ready = "Ready · " + info.device().toUpperCase() + " (" + info.description() + ")";
+        String ready = "Ready · training runs on " + info.summary();
         readyStatus = ready;
         if (!trainModel.runningProperty().get()) {
             context.statusProperty().set(ready);
@@ -281,7 +293,18 @@ public final class MainWindow {
         title.getStyleClass().add("app-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, open, openCsv, editMenu(), examples, train, stop, spacer, deviceMenu(), theme);
+        MenuButton edit = editMenu();
+        MenuButton device = deviceMenu();
+        Help.tip(open, "Load a folder of images with one sub-folder per class (Ctrl+O)");
+        Help.tip(openCsv, "Load a CSV file of rows or series with a label column (Ctrl+Shift+O)");
+        Help.tip(edit, "Undo or redo changes to the config, each named (Ctrl+Z, Ctrl+Shift+Z)");
+        Help.tip(examples, "Load a bundled sample: image folders, CSV files, failure scenarios, a sample sweep");
+        Help.tip(train, "Train the network with the current config on the loaded data (Ctrl+Enter)");
+        Help.tip(stop, "Stop the running training after the current minibatch; what was learned so far is kept (Esc)");
+        Help.tip(device, "Train on the CPU or an NVIDIA GPU; switching restarts the app");
+        Help.tip(theme, "Switch between the light and the dark theme");
+        theme.setAccessibleText("Dark theme");
+        return new ToolBar(title, open, openCsv, edit, examples, train, stop, spacer, device, theme);
     }
 
     /**

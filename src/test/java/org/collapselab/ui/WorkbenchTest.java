@@ -97,8 +97,8 @@ class WorkbenchTest {
         waitUntil(() -> table.getItems().size() == 3, 30);
         assertEquals(3, table.getItems().size());
         Label summary = robot.lookup("#dataSummary").queryAs(Label.class);
-        assertTrue(summary.getText().startsWith("30 images, 3 classes"), summary.getText());
-        assertTrue(summary.getText().contains("24 training / 6 validation"), summary.getText());
+        assertTrue(summary.getText().startsWith("30 images in 3 classes: all 16×16 pixels"), summary.getText());
+        assertTrue(summary.getText().contains("24 go to training and 6 to validation"), summary.getText());
     }
 
     @Test

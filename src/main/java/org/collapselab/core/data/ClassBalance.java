@@ -79,14 +79,15 @@ public record ClassBalance(int[] counts, int largest, int smallest, double ratio
 
     /** One sentence for the Data screen and the CLI; {@code item} names what is counted ("image", "row"). */
     public String describe(List<String> classes, String item) {
-        String head = String.format(java.util.Locale.ROOT,
-                "Imbalance ratio %.1f : 1 (largest / smallest class), label entropy %.2f", ratio, entropy);
+        String sizes = Double.isInfinite(ratio) ? "a class has no " + item + "s"
+                : String.format(java.util.Locale.ROOT, "the largest class has %.1f times as many %ss as the smallest", ratio, item);
+        String spread = String.format(java.util.Locale.ROOT, " (label entropy %.2f, where 1 is an even spread)", entropy);
         return switch (verdict()) {
-            case STRONG -> head + String.format(java.util.Locale.ROOT, " — strongly imbalanced: predicting '%s' for "
-                    + "every %s already scores %.0f%%, so an unweighted model can score well by ignoring the rare "
+            case STRONG -> "Strongly imbalanced: " + sizes + spread + String.format(java.util.Locale.ROOT, ". Predicting '%s' "
+                    + "for every %s already scores %.0f%%, so an unweighted model can score well by ignoring the rare "
                     + "classes.", classes.get(largest), item, 100 * largestShare());
-            case MILD -> head + " — mildly imbalanced.";
-            case BALANCED -> head + ".";
+            case MILD -> "Mildly imbalanced: " + sizes + spread + ".";
+            case BALANCED -> "Balanced: " + sizes + spread + ".";
         };
     }
 

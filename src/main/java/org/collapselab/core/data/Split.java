@@ -39,6 +39,45 @@ public record Split(int[] train, int[] validation) {
         return new Split(sorted(train), sorted(validation));
     }
 
+    /**
+     * Seeded stratified k-fold splits for cross-validation: each class's images are shuffled and dealt round-robin
+     * into {@code k} folds, so every image is validated exactly once and every fold holds each class's share (±1);
+     * split {@code f} validates on fold {@code f} and trains on the rest.
+     */
+    public static List<Split> folds(int[] labels, int classCount, int k, long seed) {
+        if (k < 2) {
+            throw new IllegalArgumentException("k-fold cross-validation needs at least 2 folds, was " + k);
+        }
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classCount; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+        Random random = new Random(seed);
+        int[] foldOf = new int[labels.length];
+        int next = 0;
+        for (List<Integer> members : byClass) {
+            Collections.shuffle(members, random);
+            // Continue the deal where the last class stopped, so small classes do not all land in fold 1.
+            for (int index : members) {
+                foldOf[index] = next;
+                next = (next + 1) % k;
+            }
+        }
+        List<Split> splits = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            List<Integer> train = new ArrayList<>();
+            List<Integer> validation = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                (foldOf[i] == f ? validation : train).add(i);
+            }
+            splits.add(new Split(sorted(train), sorted(validation)));
+        }
+        return splits;
+    }
+
     /** Train on every image of one dataset and validate on all of another (a separate validation folder). */
     public static Split all(int count) {
         int[] all = new int[count];

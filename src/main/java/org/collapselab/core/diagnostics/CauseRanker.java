@@ -59,7 +59,9 @@ public final class CauseRanker {
         if (ctx.trials() != null) {
             List<Map<String, Object>> sets = new ArrayList<>();
             for (Finding f : merged) {
-                if (f.fix() != null && !f.fix().set().isEmpty() && !sets.contains(f.fix().set())) {
+                // Cross-validation changes how a run is measured, not what it learns: a trial of it says nothing.
+                if (f.fix() != null && !f.fix().set().isEmpty() && !sets.contains(f.fix().set())
+                        && !f.fix().set().keySet().equals(Set.of(ConfigPaths.FOLDS))) {
                     sets.add(f.fix().set());
                 }
             }
@@ -162,7 +164,7 @@ public final class CauseRanker {
      * findings under it (sharing its rank, with {@link Finding#under()} set). Pure.
      */
     public static List<Finding> arrange(List<Finding> findings, Map<String, Phase> phases) {
-        List<Finding> list = List.copyOf(findings);
+        List<Finding> list = List.copyOf(Uncertainty.whenValidationTooSmall(findings));
         Comparator<Finding> likelierCause = tieBreak(phases, list);
         // 1. One entry per fix.
         Map<Map<String, Object>, List<Finding>> byFix = new LinkedHashMap<>();
@@ -282,12 +284,17 @@ public final class CauseRanker {
                 .thenComparing(e -> e.bestTrial() != null ? 1 : 0)
                 .thenComparing(tieBreak));
         confirmed.addAll(rest);
+        // A validation split too small to measure comes first: every other entry was judged on it.
+        confirmed.sort(Comparator.comparing((Entry e) -> !Uncertainty.VALIDATION_TOO_SMALL.equals(e.root().id())));
         return confirmed;
     }
 
     /** Why an entry holds its place, in words: its trial, or why the trials did not decide it. */
     static String reason(Entry e) {
         Finding best = e.bestTrial();
+        if (Uncertainty.VALIDATION_TOO_SMALL.equals(e.root().id())) {
+            return "First, because every other finding was judged on this validation split.";
+        }
         String severity = "placed by severity (" + e.severity().json() + ")";
         String symptom = SYMPTOMS.contains(e.root().id())
                 ? "; a symptom with no cause among the findings, so after the causes" : "";

@@ -32,6 +32,7 @@ import org.collapselab.core.diagnostics.checks.SymmetricInitCheck;
 import org.collapselab.core.diagnostics.checks.TinyClassCheck;
 import org.collapselab.core.diagnostics.checks.UnreadableFilesCheck;
 import org.collapselab.core.diagnostics.checks.UpdateRatioCheck;
+import org.collapselab.core.diagnostics.checks.ValidationSizeCheck;
 import org.collapselab.core.diagnostics.checks.ZeroedInputCheck;
 
 /**
@@ -45,7 +46,7 @@ public final class DiagnosticCatalog {
     public static List<DiagnosticCheck> defaultChecks() {
         return List.of(
                 // data
-                new UnreadableFilesCheck(), new ClassImbalanceCheck(), new TinyClassCheck(), new ShortcutProbeCheck(),
+                new ValidationSizeCheck(), new UnreadableFilesCheck(), new ClassImbalanceCheck(), new TinyClassCheck(), new ShortcutProbeCheck(),
                 new ConstantFeatureCheck(), new DuplicateRowsCheck(), new DuplicateImagesCheck(), new FeaturesNotScaledCheck(),
                 new InputsNotNormalizedCheck(),
                 // config

@@ -45,6 +45,15 @@ public interface DiagnosticCheck {
         return false;
     }
 
+    /**
+     * Whether the check judges the training run when there is one but also runs without it, as a screen that says it
+     * waits ({@link DiagnosticContext#waitForTrainingRun}): the session names the run it examined, runs it again once
+     * a step has made the run, and resets it when another run is adopted. A data-phase check that needs the model.
+     */
+    default boolean readsTrainingRunWhenPresent() {
+        return false;
+    }
+
     /** Whether the check makes (or adopts) the training run that the {@link #readsTrainingRun()} checks judge. */
     default boolean producesTrainingRun() {
         return false;

@@ -39,6 +39,7 @@ public final class DiagnosticContext {
     private final int classCount;
     private final Map<String, Object> facts = new ConcurrentHashMap<>();
     private final Map<String, List<ChartData>> charts = new ConcurrentHashMap<>();
+    private final Map<String, String> waiting = new ConcurrentHashMap<>();
     private volatile TrainingResult trainingResult;
     private volatile String trainingRunName;
 
@@ -152,9 +153,23 @@ public final class DiagnosticContext {
         return List.copyOf(charts.getOrDefault(checkId, List.of()));
     }
 
-    /** Forgets the charts of step {@code checkId} (the session calls it when the step (re)starts). */
+    /** Forgets the charts and the waiting note of step {@code checkId} (the session calls it when the step (re)starts). */
     public void clearCharts(String checkId) {
         charts.remove(checkId);
+        waiting.remove(checkId);
+    }
+
+    /**
+     * A check that judges the training run when there is one, and only screens without it, says so here: the session
+     * then marks its step waiting with {@code note} and its charts, and drops its findings (they stay a screen).
+     */
+    public void waitForTrainingRun(String checkId, String note) {
+        waiting.put(checkId, note);
+    }
+
+    /** The note of step {@code checkId} when it said it waits for a training run since it last started, else null. */
+    public String waitingNote(String checkId) {
+        return waiting.get(checkId);
     }
 
     /** Memoised fact: computes it once per context. */

@@ -105,6 +105,18 @@ public final class DiagnosticSession {
     }
 
     /**
+     * Runs again the steps that screened without a training run and waited for one, now that a step made it (in Run
+     * all and when the user runs that step alone).
+     */
+    private void runStepsThatWaited(CancellationToken cancel) {
+        for (int i = 0; i < checks.size() && !cancel.isCancelled(); i++) {
+            if (checks.get(i).readsTrainingRunWhenPresent() && results[i].state() == CheckState.WAITING) {
+                run(i, cancel);
+            }
+        }
+    }
+
+    /**
      * Runs step {@code index}; never throws for a failing check. A step that judges the training run waits while
      * there is none, and one that cannot judge these facts is not applicable: neither is ever passed.
      */
@@ -132,8 +144,12 @@ public final class DiagnosticSession {
             if (cancel.isCancelled() && check.active()) {
                 result = new StepResult(CheckState.SKIPPED, List.of(), "stopped", seconds);
             } else {
-                result = new StepResult(findings.isEmpty() ? CheckState.PASSED : CheckState.FOUND, findings, null, seconds,
-                        context.charts(check.id()));
+                String waiting = context.waitingNote(check.id());
+                result = waiting != null
+                        ? new StepResult(CheckState.WAITING, List.of(), waiting + " — " + waitingNote(), seconds,
+                                context.charts(check.id()))
+                        : new StepResult(findings.isEmpty() ? CheckState.PASSED : CheckState.FOUND, findings, null,
+                                seconds, context.charts(check.id()));
             }
         } catch (BudgetExhaustedException e) {
             result = new StepResult(CheckState.SKIPPED, List.of(), e.getMessage(), 0);
@@ -142,7 +158,11 @@ public final class DiagnosticSession {
         } catch (RuntimeException e) {
             result = new StepResult(CheckState.FAILED, List.of(), String.valueOf(e), (System.nanoTime() - start) / 1e9);
         }
-        return set(index, named(check, result));
+        StepResult done = set(index, named(check, result));
+        if (check.producesTrainingRun() && context.trainingResult() != null) {
+            runStepsThatWaited(cancel);
+        }
+        return done;
     }
 
     /**
@@ -153,7 +173,8 @@ public final class DiagnosticSession {
         context.trainingRun(result, name);
         for (int i = 0; i < checks.size(); i++) {
             DiagnosticCheck check = checks.get(i);
-            if ((check.readsTrainingRun() || check.producesTrainingRun()) && result(i).state() != CheckState.PENDING) {
+            if ((check.readsTrainingRun() || check.readsTrainingRunWhenPresent() || check.producesTrainingRun())
+                    && result(i).state() != CheckState.PENDING) {
                 set(i, StepResult.PENDING);
             }
         }
@@ -161,7 +182,8 @@ public final class DiagnosticSession {
 
     /** "run 2026-12-03-…" for the steps that made or judged the training run; others unchanged. */
     private StepResult named(DiagnosticCheck check, StepResult result) {
-        if (!(check.readsTrainingRun() || check.producesTrainingRun()) || context.trainingResult() == null) {
+        if (!(check.readsTrainingRun() || check.readsTrainingRunWhenPresent() || check.producesTrainingRun())
+                || context.trainingResult() == null) {
             return result;
         }
         String name = context.trainingRunName();

@@ -65,7 +65,7 @@ public final class CachingTrialRunner implements TrialRunner {
         budget.require("a trial run");
         TrainingResult result = train.data() instanceof TableDataset table
                 ? TableTrainer.train(config, table, train.indices(), (TableDataset) validation.data(),
-                        validation.indices(), TrainingObserver.NONE, cancel)
+                        validation.indices(), monitoring, TrainingObserver.NONE, cancel)
                 : engine.train(new TrainingRequest(config, train, validation, monitoring), TrainingObserver.NONE, cancel);
         if (!cancel.isCancelled()) {
             cache.put(key, withoutModel(result));

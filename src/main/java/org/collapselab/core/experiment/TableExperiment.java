@@ -85,6 +85,7 @@ public final class TableExperiment {
         List<Finding> findings = new ArrayList<>(DataFindings.of(data, config));
         findings.addAll(ConfigFindings.of(config, data.classCount()));
         findings.addAll(MonitoringFindings.of(config, data.classCount(), result));
+        findings = org.collapselab.core.diagnostics.Uncertainty.whenValidationTooSmall(findings);
         RunReport report = recorder == null ? null : recorder.finish(result, findings);
         return new RunOutcome(result, runFolderOrNull, report, findings);
     }

@@ -12,6 +12,7 @@ public final class ConfigPaths {
     public static final String LABEL_COLUMN = "data.labelColumn";
     public static final String MISSING = "data.missing";
     public static final String SEQUENCE_CHANNELS = "data.sequenceChannels";
+    public static final String FOLDS = "data.folds";
     public static final String IMAGE_SIZE = "data.imageSize";
     public static final String CHANNELS = "data.channels";
     public static final String VALIDATION_FRACTION = "data.validationFraction";

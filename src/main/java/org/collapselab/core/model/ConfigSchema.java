@@ -44,6 +44,10 @@ public final class ConfigSchema {
         add(intChoice(ConfigPaths.CHANNELS, List.of(1, 3), 3, "1 reads images as grey, 3 as RGB."));
         add(number(ConfigPaths.VALIDATION_FRACTION, 0.05, 0.9, 0.2,
                 "Share of each class held out to measure the network, when no validation folder is given."));
+        add(integer(ConfigPaths.FOLDS, 1, 20, 1,
+                "Cross-validation for small datasets: 1 trains once on the split above; k (2–20) trains k times, each "
+                + "time validating on a different fifth (k-th) of every class, and reports the mean and spread (not with a validation folder).")
+                .asOptional());
         add(new ConfigField(ConfigPaths.VALIDATION_PATH, ConfigField.Type.OPTIONAL_TEXT, 0, 0, null, null, null, true,
                 "A folder of validation images; when empty, the training folder is split instead."));
         add(integer(ConfigPaths.SEED, Long.MIN_VALUE, Long.MAX_VALUE, 42,

@@ -22,6 +22,15 @@ public enum Normalization {
         return json;
     }
 
+    /** What this does to the inputs, for people: "standardized (mean 0, spread 1, from the training data)". */
+    public String describe() {
+        return switch (this) {
+            case NONE -> "used as they are (no normalization)";
+            case SCALE -> "scaled to 0–1";
+            case STANDARDIZE -> "standardized (mean 0, spread 1, from the training data)";
+        };
+    }
+
     public static List<String> names() {
         return Arrays.stream(values()).map(Normalization::json).toList();
     }

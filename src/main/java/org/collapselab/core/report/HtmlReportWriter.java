@@ -16,6 +16,8 @@ import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.FindingLink;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.training.ConfusionMatrix;
+import org.collapselab.core.training.CrossValidation;
+import org.collapselab.core.training.MetricIntervals;
 import org.collapselab.core.util.Json;
 
 /**
@@ -103,13 +105,21 @@ public final class HtmlReportWriter {
         }
         if (r.finalResult() != null) {
             RunReport.FinalSection f = r.finalResult();
-            h.append("<h2>Result</h2><table><tr><th class=l>Metric</th><th>Value</th></tr>");
-            row(h, "Validation accuracy", f.validationAccuracy());
-            row(h, "Balanced accuracy", f.balancedAccuracy());
-            row(h, "Macro-F1", f.macroF1());
+            h.append("<h2>Result</h2><table><tr><th class=l>Metric</th><th>Value</th><th>95% interval</th></tr>");
+            row(h, "Validation accuracy", f.validationAccuracy(), f.accuracyInterval());
+            row(h, "Balanced accuracy", f.balancedAccuracy(), f.balancedAccuracyInterval());
+            row(h, "Macro-F1", f.macroF1(), f.macroF1Interval());
             row(h, "Majority-class baseline", f.majorityBaseline());
             row(h, "Share of the most-predicted class", f.predictionShare());
             h.append("</table>");
+            if (f.bootstrapResamples() != null) {
+                h.append("<p>95% intervals: Wilson for accuracy; a bootstrap of ").append(f.bootstrapResamples())
+                        .append(" resamples of the validation images (within each class) for balanced accuracy and "
+                                + "macro-F1.</p>");
+            }
+            if (f.crossValidation() != null) {
+                crossValidation(h, f.crossValidation());
+            }
             if (f.neverPredicted() != null && !f.neverPredicted().isEmpty()) {
                 h.append("<p>Never predicted: ").append(esc(String.join(", ", f.neverPredicted()))).append("</p>");
             }
@@ -150,7 +160,11 @@ public final class HtmlReportWriter {
                             ? "= same fix as " : "→ explained by ") + "<code>" + esc(f.under().id()) + "</code>: "
                             : f.rank() > 0 ? "#" + f.rank() + " " : "")
                     .append("<code>").append(esc(f.id()))
-                    .append("</code> — ").append(esc(f.title()));
+                    .append("</code>").append(f.inconclusive() ? " <b class=\"info\">INCONCLUSIVE</b>" : "")
+                    .append(" — ").append(esc(f.title()));
+            if (f.inconclusive()) {
+                h.append("<p><b>Inconclusive:</b> ").append(esc(f.inconclusiveReason())).append("</p>");
+            }
             if (f.under() != null) {
                 h.append(" <i>(").append(esc(f.under().because())).append(")</i>");
             }
@@ -583,6 +597,27 @@ public final class HtmlReportWriter {
             }
         }
         return svg.append("</svg>").toString();
+    }
+
+    private static void row(StringBuilder h, String name, double value, MetricIntervals.Interval interval) {
+        h.append("<tr><td class=l>").append(esc(name)).append("</td><td>").append(fmt(value)).append("</td><td>")
+                .append(interval == null ? "–" : esc(interval.decimals())).append("</td></tr>");
+    }
+
+    /** Every fold's figures and the mean ± std (range) across folds, with the spread drawn as error bars. */
+    private static void crossValidation(StringBuilder h, CrossValidation cv) {
+        h.append("<h3>").append(cv.folds()).append("-fold cross-validation</h3><table><tr><th class=l>Fold</th>"
+                + "<th>Train</th><th>Validation</th><th>Epochs</th><th>Accuracy</th><th>Balanced</th><th>Macro-F1</th></tr>");
+        for (CrossValidation.Fold f : cv.results()) {
+            h.append("<tr><td class=l>").append(f.fold()).append("</td><td>").append(f.train()).append("</td><td>")
+                    .append(f.validation()).append("</td><td>").append(f.epochs()).append("</td><td>")
+                    .append(fmt(f.validationAccuracy())).append("</td><td>").append(fmt(f.balancedAccuracy()))
+                    .append("</td><td>").append(fmt(f.macroF1())).append("</td></tr>");
+        }
+        h.append("<tr><td class=l><b>mean ± std (min–max)</b></td><td></td><td></td><td></td><td>")
+                .append(esc(cv.validationAccuracy().describe())).append("</td><td>")
+                .append(esc(cv.balancedAccuracy().describe())).append("</td><td>").append(esc(cv.macroF1().describe()))
+                .append("</td></tr></table>");
     }
 
     private static void row(StringBuilder h, String name, double value) {

@@ -12,6 +12,7 @@ import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.BackendInfo;
 import org.collapselab.core.training.CollapseVerdict;
+import org.collapselab.core.training.CrossValidation;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.IterationSample;
 import org.collapselab.core.training.RunStarted;
@@ -43,6 +44,7 @@ public final class RunRecorder implements TrainingObserver {
     private final SpaceReserve reserve;
     private BackendInfo backend;
     private String writeFailure;
+    private CrossValidation crossValidation;
 
     public RunRecorder(Path folder, ExperimentConfig config, RunReport.DatasetSection dataset) throws IOException {
         this.folder = folder;
@@ -66,6 +68,11 @@ public final class RunRecorder implements TrainingObserver {
 
     public Path folder() {
         return folder;
+    }
+
+    /** The k-fold results to write into the final section (k-fold runs only); set before {@link #finish}. */
+    public void crossValidation(CrossValidation value) {
+        crossValidation = value;
     }
 
     /** Why the run folder could not be written, in words, or null while every write succeeded. */
@@ -144,7 +151,8 @@ public final class RunRecorder implements TrainingObserver {
         EpochMetrics last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
         return new RunReport(RunReport.SCHEMA, status, message, dataset, config, backend,
                 epochs.stream().map(RunReport.EpochReport::of).toList(),
-                last == null ? null : RunReport.FinalSection.of(last), CollapseVerdict.of(epochs), findings);
+                last == null ? null : RunReport.FinalSection.of(last).withCrossValidation(crossValidation),
+                CollapseVerdict.of(epochs), findings);
     }
 
     /** Writes report.json and keeps the reserve at twice its size, so the final, longer report fits. */

@@ -1,5 +1,6 @@
 package org.collapselab.core.report;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.training.BackendInfo;
 import org.collapselab.core.training.CollapseVerdict;
 import org.collapselab.core.training.ConfusionMatrix;
+import org.collapselab.core.training.CrossValidation;
 import org.collapselab.core.training.EpochMetrics;
+import org.collapselab.core.training.MetricIntervals;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.util.Json;
 
@@ -95,12 +98,66 @@ public record RunReport(int schema, RunStatus status, String message, DatasetSec
         }
     }
 
-    public record FinalSection(double validationAccuracy, double balancedAccuracy, double macroF1, double majorityBaseline,
-                               double predictionShare, List<String> neverPredicted, ConfusionSection confusion) {
+    /**
+     * The last epoch's metrics with their 95% intervals ({@code …Low}/{@code …High}: Wilson for accuracy, a seeded
+     * bootstrap of {@code bootstrapResamples} class-stratified resamples for balanced accuracy and macro-F1; see
+     * {@link MetricIntervals}); null in reports written before them. {@code crossValidation} is set for k-fold runs.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FinalSection(double validationAccuracy, Double validationAccuracyLow, Double validationAccuracyHigh,
+                               double balancedAccuracy, Double balancedAccuracyLow, Double balancedAccuracyHigh,
+                               double macroF1, Double macroF1Low, Double macroF1High, Integer bootstrapResamples,
+                               double majorityBaseline, double predictionShare, List<String> neverPredicted,
+                               ConfusionSection confusion, CrossValidation crossValidation) {
+
+        @JsonCreator
+        public FinalSection {
+        }
+
+        /** Without intervals given: computed from {@code confusion} when it has counts. */
+        public FinalSection(double validationAccuracy, double balancedAccuracy, double macroF1, double majorityBaseline,
+                            double predictionShare, List<String> neverPredicted, ConfusionSection confusion) {
+            this(validationAccuracy, balancedAccuracy, macroF1, majorityBaseline, predictionShare, neverPredicted,
+                    confusion, confusion == null ? null : MetricIntervals.of(confusion.toMatrix()), null);
+        }
+
+        private FinalSection(double validationAccuracy, double balancedAccuracy, double macroF1, double majorityBaseline,
+                             double predictionShare, List<String> neverPredicted, ConfusionSection confusion,
+                             MetricIntervals i, CrossValidation crossValidation) {
+            this(validationAccuracy, i == null ? null : i.accuracy().low(), i == null ? null : i.accuracy().high(),
+                    balancedAccuracy, i == null ? null : i.balancedAccuracy().low(),
+                    i == null ? null : i.balancedAccuracy().high(), macroF1, i == null ? null : i.macroF1().low(),
+                    i == null ? null : i.macroF1().high(), i == null ? null : i.resamples(), majorityBaseline,
+                    predictionShare, neverPredicted, confusion, crossValidation);
+        }
+
         public static FinalSection of(EpochMetrics m) {
             ConfusionMatrix c = m.confusion();
             return new FinalSection(m.validationAccuracy(), m.balancedAccuracy(), m.macroF1(), m.majorityBaseline(),
                     m.predictionShare(), c.neverPredicted(), new ConfusionSection(c.labels(), c.counts()));
+        }
+
+        public FinalSection withCrossValidation(CrossValidation value) {
+            return new FinalSection(validationAccuracy, validationAccuracyLow, validationAccuracyHigh, balancedAccuracy,
+                    balancedAccuracyLow, balancedAccuracyHigh, macroF1, macroF1Low, macroF1High, bootstrapResamples,
+                    majorityBaseline, predictionShare, neverPredicted, confusion, value);
+        }
+
+        /** The interval of validation accuracy, or null when the report has none. */
+        public MetricIntervals.Interval accuracyInterval() {
+            return interval(validationAccuracyLow, validationAccuracyHigh);
+        }
+
+        public MetricIntervals.Interval balancedAccuracyInterval() {
+            return interval(balancedAccuracyLow, balancedAccuracyHigh);
+        }
+
+        public MetricIntervals.Interval macroF1Interval() {
+            return interval(macroF1Low, macroF1High);
+        }
+
+        private static MetricIntervals.Interval interval(Double low, Double high) {
+            return low == null || high == null ? null : new MetricIntervals.Interval(low, high);
         }
     }
 

@@ -53,10 +53,10 @@ public final class Backends {
             if (gpu) {
                 description = "GPU " + describeDevices(env.get("cuda.devicesInformation"));
             } else {
-                description = "CPU, " + Runtime.getRuntime().availableProcessors() + " cores, "
-                        + env.getOrDefault("omp.threads", "?") + " OpenMP threads, "
+                description = Runtime.getRuntime().availableProcessors() + " cores, "
+                        + env.getOrDefault("omp.threads", "?") + " maths threads (OpenMP), "
                         + (oneDnn ? "oneDNN (" + NativeRuntime.choice().binary() + " binary)"
-                        : "no oneDNN" + (NativeRuntime.oneDnnRequested() ? " (requested, but the "
+                        : "without oneDNN" + (NativeRuntime.oneDnnRequested() ? " (requested, but the "
                         + "oneDNN binary did not load)" : ""));
                 if (cudaBuild()) {
                     description += " — this is a GPU build, but no usable NVIDIA GPU was found, so training runs on the CPU";

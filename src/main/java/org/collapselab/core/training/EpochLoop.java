@@ -14,6 +14,7 @@ import org.collapselab.core.data.BatchFactory;
 import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.ImageAugmenter;
 import org.collapselab.core.data.ImageDataset;
+import org.collapselab.core.data.LabelledData;
 import org.collapselab.core.data.InputFingerprint;
 import org.collapselab.core.data.Normalizer;
 import org.collapselab.core.model.Balance;
@@ -40,6 +41,80 @@ public final class EpochLoop {
     /** Everything an engine needs to build the network of a run. */
     public record Setup(ExperimentConfig config, DataView train, Normalizer normalizer, double[] classWeights,
                         boolean singleOutput, InputFingerprint fingerprint, DataView probeOrNull, int layerInterval) {
+    }
+
+    /**
+     * The kind of data a run trains on (images, CSV rows): how its minibatches are built, and the normalizer and
+     * fingerprint the engine's {@link Setup} carries.
+     */
+    public interface Feed {
+        /** The pixel normalizer fitted on the training images; null when the feed transforms its own inputs. */
+        Normalizer normalizer();
+
+        /** The training images' fingerprint; null for data that keeps its own (CSV rows). */
+        InputFingerprint fingerprint();
+
+        /** Samples {@code order[from, to)} as a minibatch. Called on the prefetch thread: must not touch the network. */
+        DataSet batch(int[] order, int from, int to, Random random);
+    }
+
+    /** Opens the {@link Feed} of a run once its training view, output kind and class weights are known. */
+    @FunctionalInterface
+    public interface FeedFactory {
+        Feed open(DataView train, boolean singleOutput, double[] classWeightsOrNull);
+    }
+
+    /** The image feed: pixels normalized as {@code data.normalization} says, augmented, in {@code layout}. */
+    public static FeedFactory images(ExperimentConfig config, BatchFactory.Layout layout) {
+        return images(config, layout, false);
+    }
+
+    /**
+     * As above; with {@code rowWeightsForSingleOutput} a single-sigmoid run's class weights reach each row as a
+     * labels mask (see {@link #rowWeighted}), for networks whose loss weights whole output columns (MultiLayerNetwork).
+     */
+    public static FeedFactory images(ExperimentConfig config, BatchFactory.Layout layout,
+                                     boolean rowWeightsForSingleOutput) {
+        return (train, single, weights) -> {
+            double[] rowWeights = rowWeightsForSingleOutput && single ? weights : null;
+            Normalizer normalizer = Normalizer.fit(config.data().normalization(), train);
+            BatchFactory factory = new BatchFactory(normalizer, ImageAugmenter.from(config.data().augmentation()),
+                    single, layout);
+            ImageDataset data = train.dataset();
+            InputFingerprint fingerprint = InputFingerprint.of(train);
+            return new Feed() {
+                @Override
+                public Normalizer normalizer() {
+                    return normalizer;
+                }
+
+                @Override
+                public InputFingerprint fingerprint() {
+                    return fingerprint;
+                }
+
+                @Override
+                public DataSet batch(int[] order, int from, int to, Random random) {
+                    DataSet batch = factory.batch(data, order, from, to, random);
+                    return rowWeights == null ? batch : rowWeighted(batch, rowWeights);
+                }
+            };
+        };
+    }
+
+    /**
+     * The batch with each row's loss weighted by its class through a labels mask ({@code [n, 1]}, single output).
+     * DL4J's loss weight for one sigmoid column scales every row alike, negatives too, which Adam's normalised
+     * steps cancel: the weighted and unweighted runs trained identically.
+     */
+    public static DataSet rowWeighted(DataSet batch, double[] classWeights) {
+        float[] labels = batch.getLabels().toFloatVector();
+        float[] mask = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            mask[i] = (float) classWeights[labels[i] > 0.5f ? 1 : 0];
+        }
+        batch.setLabelsMaskArray(org.collapselab.core.util.FloatArrays.of(mask, labels.length, 1));
+        return batch;
     }
 
     /** Builds the network of a run. */
@@ -117,6 +192,13 @@ public final class EpochLoop {
     public static TrainingResult train(TrainingRequest request, TrainingObserver observer, CancellationToken cancel,
                                        java.util.function.Supplier<BackendInfo> backend, BatchFactory.Layout layout,
                                        SessionFactory sessions) {
+        return train(request, observer, cancel, backend, images(request.config(), layout), sessions);
+    }
+
+    /** As above, on any kind of data: {@code feeds} builds its minibatches (CSV rows, for instance). */
+    public static TrainingResult train(TrainingRequest request, TrainingObserver observer, CancellationToken cancel,
+                                       java.util.function.Supplier<BackendInfo> backend, FeedFactory feeds,
+                                       SessionFactory sessions) {
         long start = System.nanoTime();
         ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "batch-prefetch");
@@ -124,7 +206,7 @@ public final class EpochLoop {
             return thread;
         });
         try {
-            return new Run(request, observer, cancel, start, layout, prefetcher).execute(backend.get(), sessions);
+            return new Run(request, observer, cancel, start, feeds, prefetcher).execute(backend.get(), sessions);
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.error("training failed", e);
             String reason = e instanceof BackendUnavailableException ? e.getMessage() : e.toString();
@@ -147,7 +229,7 @@ public final class EpochLoop {
         private final TrainingObserver observer;
         private final CancellationToken cancel;
         private final long start;
-        private final BatchFactory.Layout layout;
+        private final FeedFactory feeds;
         private final ExperimentConfig config;
         private final List<EpochMetrics> epochs = new ArrayList<>();
         private final List<IterationSample> iterations = new ArrayList<>();
@@ -161,13 +243,13 @@ public final class EpochLoop {
         private final ExecutorService prefetcher;
 
         Run(TrainingRequest request, TrainingObserver observer, CancellationToken cancel, long start,
-            BatchFactory.Layout layout, ExecutorService prefetcher) {
+            FeedFactory feeds, ExecutorService prefetcher) {
             this.prefetcher = prefetcher;
             this.request = request;
             this.observer = observer;
             this.cancel = cancel;
             this.start = start;
-            this.layout = layout;
+            this.feeds = feeds;
             this.config = request.config();
         }
 
@@ -175,8 +257,7 @@ public final class EpochLoop {
             DataView train = request.train();
             DataView validation = request.validation() != null && request.validation().count() > 0
                     ? request.validation() : train;
-            ImageDataset data = train.dataset();
-            Normalizer normalizer = Normalizer.fit(config.data().normalization(), train);
+            LabelledData data = train.data();
             double[] weights = config.data().balance() == Balance.CLASS_WEIGHTS ? classWeights(train.classCounts()) : null;
             boolean single = org.collapselab.core.model.OutputUnits.single(config.model(),
                     data.classCount());
@@ -191,10 +272,9 @@ public final class EpochLoop {
             // At least every `layerInterval` steps, but no more than SAMPLES_PER_EPOCH times an epoch: each sample runs
             // the probe batch forward, which cost 15–35% of training time on 3,000 images at every 10th step.
             int interval = Math.max(Math.max(1, monitoring.layerInterval()), iterationsPerEpoch / SAMPLES_PER_EPOCH);
-            Session session = sessions.open(new Setup(config, train, normalizer, weights, single,
-                    InputFingerprint.of(train), probe, interval));
-            BatchFactory trainBatches = new BatchFactory(normalizer, ImageAugmenter.from(config.data().augmentation()),
-                    single, layout);
+            Feed feed = feeds.open(train, single, weights);
+            Session session = sessions.open(new Setup(config, train, feed.normalizer(), weights, single,
+                    feed.fingerprint(), probe, interval));
             DataView trainSample = sampleOf(train, TRAIN_ACCURACY_SAMPLE, config.data().seed());
             observer.onStarted(new RunStarted(config, backend, data.classes(), train.count(), request.validation() == null
                     ? 0 : request.validation().count(), iterationsPerEpoch, session.parameterCount()));
@@ -208,8 +288,7 @@ public final class EpochLoop {
 
             for (int epoch = 1; epoch <= config.training().epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                EpochBatches batches = new EpochBatches(session, sampler.nextEpoch(), batchSize, data, trainBatches,
-                        random, epoch, monitored, interval, learningRate);
+                EpochBatches batches = new EpochBatches(session, sampler.nextEpoch(), batchSize, feed, random, epoch, monitored, interval, learningRate);
                 try {
                     if (batches.hasNext()) {
                         session.fitEpoch(batches, batches::step);
@@ -265,8 +344,7 @@ public final class EpochLoop {
             private final Session session;
             private final int[] order;
             private final int batchSize;
-            private final ImageDataset data;
-            private final BatchFactory factory;
+            private final Feed feed;
             private final Random random;
             private final int epoch;
             private final boolean monitored;
@@ -282,13 +360,11 @@ public final class EpochLoop {
             double lossSum;
             int seen;
 
-            EpochBatches(Session session, int[] order, int batchSize, ImageDataset data, BatchFactory factory,
-                         Random random, int epoch, boolean monitored, int interval, double learningRate) {
+            EpochBatches(Session session, int[] order, int batchSize, Feed feed, Random random, int epoch, boolean monitored, int interval, double learningRate) {
                 this.session = session;
                 this.order = order;
                 this.batchSize = batchSize;
-                this.data = data;
-                this.factory = factory;
+                this.feed = feed;
                 this.random = random;
                 this.epoch = epoch;
                 this.monitored = monitored;
@@ -333,7 +409,7 @@ public final class EpochLoop {
             }
 
             private DataSet build(int start, int end) {
-                return session.prepare(factory.batch(data, order, start, end, random));
+                return session.prepare(feed.batch(order, start, end, random));
             }
 
             /**
@@ -425,7 +501,7 @@ public final class EpochLoop {
         return best;
     }
 
-    /** A fixed random subset of at most {@code limit} images of the view. */
+    /** A fixed random subset of at most {@code limit} samples of the view. */
     public static DataView sampleOf(DataView view, int limit, long seed) {
         if (view.count() <= limit) {
             return view;
@@ -440,6 +516,6 @@ public final class EpochLoop {
         }
         int[] chosen = Arrays.copyOf(indices, limit);
         Arrays.sort(chosen);
-        return new DataView(view.dataset(), chosen);
+        return new DataView(view.data(), chosen);
     }
 }

@@ -20,11 +20,11 @@ public final class EpochSampler {
     public EpochSampler(DataView train, Balance balance, long seed) {
         this.balance = balance;
         this.random = new Random(seed);
-        for (int c = 0; c < train.dataset().classCount(); c++) {
+        for (int c = 0; c < train.data().classCount(); c++) {
             byClass.add(new ArrayList<>());
         }
         for (int index : train.indices()) {
-            byClass.get(train.dataset().label(index)).add(index);
+            byClass.get(train.data().label(index)).add(index);
         }
     }
 

@@ -52,6 +52,7 @@ import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.ui.AppContext;
 import org.collapselab.ui.common.FxImages;
 import org.collapselab.ui.common.Formats;
+import org.collapselab.ui.help.Help;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -161,11 +162,11 @@ public final class DataScreen {
         Button open = new Button("Choose folder…", new FontIcon(Feather.FOLDER));
         open.setId("chooseFolder");
         open.setOnAction(e -> chooseFolder());
-        open.setTooltip(new Tooltip("Ctrl+O"));
+        Help.tip(open, "Load a folder of images with one sub-folder per class (Ctrl+O)");
         Button openCsv = new Button("Open CSV file…", new FontIcon(Feather.FILE_TEXT));
         openCsv.setId("chooseCsv");
         openCsv.setOnAction(e -> chooseCsv());
-        openCsv.setTooltip(new Tooltip("Ctrl+Shift+O · tabular rows or one time series per row"));
+        Help.tip(openCsv, "Load a CSV file: tabular rows, or one time series per row (Ctrl+Shift+O)");
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.loadingProperty());
@@ -174,6 +175,7 @@ public final class DataScreen {
         cancel.setId("cancelLoading");
         cancel.visibleProperty().bind(model.loadingProperty());
         cancel.setOnAction(e -> model.cancel());
+        Help.tip(cancel, "Stop loading; the data loaded before stays");
         Label message = new Label();
         message.setId("dataMessage");
         message.textProperty().bind(model.messageProperty());
@@ -232,6 +234,7 @@ public final class DataScreen {
         skipped.setPlaceholder(new Label("Nothing was skipped"));
         Button refresh = new Button("New random batch", new FontIcon(Feather.REFRESH_CW));
         refresh.setOnAction(e -> refreshNetworkView());
+        Help.tip(refresh, "Draw another training batch, with fresh augmentation");
         Label explain = new Label("A training batch after resizing, normalization and augmentation, mapped back to 0–255 "
                 + "through the normalizer (values outside are clipped). Below each image: the range of values the first "
                 + "layer actually receives.");
@@ -279,10 +282,10 @@ public final class DataScreen {
         countChart.getData().setAll(List.of(series));
         ExperimentConfig config = context.configProperty().get();
         TrainingViews views = TrainingViews.of(config.data(), data, null);
-        summary.setText(String.format("%d images, %d classes · source sizes %s · source channels %s · formats %s%n"
-                        + "Network input %d×%d×%d · split: %d training / %d validation (stratified, seed %d)",
-                stats.total(), stats.classes().size(), top(stats.sizes().toString()), stats.sourceChannels(), stats.formats(),
-                data.imageSize(), data.imageSize(), data.channels(), views.train().count(), views.validation().count(), config.data().seed()));
+        summary.setText(String.format("%s.%nThe network sees each image as %d×%d pixels, %s; %d go to training and %d to "
+                        + "validation (the same share of every class, shuffled with seed %d).",
+                stats.describeSources(), data.imageSize(), data.imageSize(), data.channels() == 1 ? "grey" : "in colour",
+                views.train().count(), views.validation().count(), config.data().seed()));
         ClassBalance balance = stats.balance();
         boolean imbalanced = balance.verdict() == ClassBalance.Verdict.STRONG;
         imbalance.setText(balance.describe(stats.classes()));
@@ -355,10 +358,6 @@ public final class DataScreen {
             dialog.initOwner(owner);
         }
         dialog.show();
-    }
-
-    private static String top(String sizes) {
-        return sizes.length() > 60 ? sizes.substring(0, 60) + "…}" : sizes;
     }
 
     /**

@@ -35,6 +35,7 @@ import org.collapselab.core.data.csv.TableStatistics;
 import org.collapselab.core.model.DataKind;
 import org.collapselab.core.model.Normalization;
 import org.collapselab.ui.common.Formats;
+import org.collapselab.ui.help.Help;
 
 /**
  * The Data screen for a CSV file: how it was read (kind, label column), classes and imbalance, a preview of the
@@ -95,6 +96,8 @@ final class TableDataPane {
         };
         kind.setOnAction(e -> reload.accept(kind.getValue(), labelColumn.getValue()));
         labelColumn.setOnAction(e -> reload.accept(kind.getValue(), labelColumn.getValue()));
+        Help.tip(kind, "How to read the rows: tabular (each column a feature) or a sequence (the numbered columns one series)");
+        Help.tip(labelColumn, "The column that holds each row's class");
         HBox choices = new HBox(8, new Label("Read as"), kind, new Label("label column"), labelColumn);
         choices.setAlignment(Pos.CENTER_LEFT);
         how.setId("csvHow");
@@ -206,11 +209,13 @@ final class TableDataPane {
                 data.channels(), data.channels() == 1 ? "" : "s")
                 : String.format(Locale.ROOT, "%d features from %d columns%s", data.featureCount(),
                 data.featuresByColumn().size(), oneHotNote(data));
-        summary.setText(String.format(Locale.ROOT, "%d rows, %d classes · %s%n"
-                        + "Split: %d training / %d validation (stratified, seed %d) · normalization %s%s",
+        summary.setText(String.format(Locale.ROOT, "%d rows in %d classes: %s.%n"
+                        + "%d go to training and %d to validation (the same share of every class, shuffled with seed %d); "
+                        + "the inputs are %s.%s",
                 data.count(), data.classCount(), shape, train, validation, table.config().data().seed(),
-                table.config().data().normalization().json(),
-                data.ignoredColumns().isEmpty() ? "" : " · text columns left out of the series: " + data.ignoredColumns()));
+                table.config().data().normalization().describe(),
+                data.ignoredColumns().isEmpty() ? "" : " Text columns left out of the series: "
+                        + String.join(", ", data.ignoredColumns()) + "."));
         missing.setText((data.skipped().isEmpty() ? "Every row was read. "
                 : data.skipped().size() + " row" + (data.skipped().size() == 1 ? "" : "s")
                 + " skipped (see Skipped rows). ") + table.prepared().data().missing().describe());

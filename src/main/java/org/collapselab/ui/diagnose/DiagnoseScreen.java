@@ -31,6 +31,8 @@ import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.ui.AppContext;
 import org.collapselab.ui.common.Formats;
+import org.collapselab.ui.help.Help;
+import org.collapselab.ui.help.LearnMore;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -156,6 +158,12 @@ public final class DiagnoseScreen {
             b.disableProperty().bind(model.runningProperty());
         }
         stop.disableProperty().bind(model.runningProperty().not());
+        Help.tip(run, "Run the selected step of the checklist");
+        Help.tip(skip, "Skip the selected step; it counts as skipped, never as passed");
+        Help.tip(next, "Go to the next step without running this one");
+        Help.tip(stop, "Stop the running step or trial after its current minibatch");
+        Help.tip(retrainButton, "Train again with the applied fixes and compare the new run with the diagnosed one");
+        Help.tip(export, "Save the diagnosis as a report file you can share or open in a browser");
         ToolBar bar = new ToolBar(run, skip, next, separator(), quick, all, stop, separator(), retrainButton, export);
         bar.setId("diagnoseToolbar");
         // Progress sits beside the buttons, outside their toolbar: when space runs out, buttons go to the overflow
@@ -372,11 +380,18 @@ public final class DiagnoseScreen {
             case FOUND -> String.format("Found %d %s in %s", r.findings().size(),
                     r.findings().size() == 1 ? "finding" : "findings", time(r.seconds()));
             case SKIPPED -> "Skipped: " + (r.note() == null ? "" : r.note());
-            case WAITING -> "Waiting for a training run: run the step “Monitored training run”, or train this config "
-                    + "on the Train tab (the latest such run is used)";
+            case WAITING -> screenWhileWaiting(item) + "Waiting for a training run: run the step “Monitored training "
+                    + "run”, or train this config on the Train tab (the latest such run is used)";
             case NOT_APPLICABLE -> "Not applicable: " + (r.note() == null ? "" : r.note());
             case FAILED -> "Failed: " + r.note();
         };
+    }
+
+    /** What a step that screens before the training run found meanwhile (the shortcut probe), else nothing. */
+    private static String screenWhileWaiting(StepItem item) {
+        String note = item.result().note();
+        return item.check().readsTrainingRunWhenPresent() && note != null
+                ? note.replaceFirst(" — waiting for a training run.*$", "") + ". " : "";
     }
 
     /** "Examined run 2026-…" under the state of a step that made or judged the training run. */
@@ -397,9 +412,20 @@ public final class DiagnoseScreen {
         title.setWrapText(true);
         Label explanation = new Label(f.explanation());
         explanation.setWrapText(true);
-        VBox card = new VBox(8, badge, title, explanation);
+        HBox head = new HBox(10, badge, LearnMore.button(f.id()));
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(8, head, title, explanation);
         card.getStyleClass().add("finding-card");
         card.setId("finding-" + f.id());
+        if (f.inconclusive()) {
+            // The badge says so first: the evidence could not decide it, so nobody should act on it yet.
+            badge.setText("INCONCLUSIVE · " + badge.getText());
+            Label reason = new Label("Inconclusive: " + f.inconclusiveReason());
+            reason.setId("inconclusive-" + f.id());
+            reason.setWrapText(true);
+            reason.getStyleClass().add("caption");
+            card.getChildren().add(2, reason);
+        }
         if (f.evidence() != null) {
             GridPane evidence = new GridPane();
             evidence.setHgap(12);
@@ -436,6 +462,8 @@ public final class DiagnoseScreen {
                 applied.setId("applied-" + f.id());
                 applied.setWrapText(true);
                 apply.setOnAction(e -> applied.setText(model.applyFix(f)));
+                Help.tip(apply, "Change the config as this fix says; Ctrl+Z undoes it");
+                apply.setAccessibleText("Apply fix for " + f.title());
                 HBox row = new HBox(10, apply, applied);
                 row.setAlignment(Pos.CENTER_LEFT);
                 card.getChildren().add(row);
@@ -509,7 +537,8 @@ public final class DiagnoseScreen {
             }
             VBox cause = new VBox(4);
             cause.setId("ranked-" + f.id());
-            Label name = new Label(f.title() + "  (" + f.id() + ")", new FontIcon(severityIcon(f)));
+            Label name = new Label((f.inconclusive() ? "Inconclusive: " : "") + f.title() + "  (" + f.id() + ")",
+                    new FontIcon(severityIcon(f)));
             name.getGraphic().getStyleClass().add("severity-" + f.severity().json());
             name.getStyleClass().add("section-title");
             name.setWrapText(true);

@@ -46,6 +46,7 @@ import org.collapselab.core.model.DataKind;
 import org.collapselab.core.model.LayerSpec;
 import org.collapselab.core.model.LayerType;
 import org.collapselab.core.util.Json;
+import org.collapselab.ui.help.Help;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -169,6 +170,8 @@ public final class ModelScreen {
         row(data, 7, "  rotation (degrees)", slider(ConfigPaths.ROTATION_DEGREES, refreshers), ConfigPaths.ROTATION_DEGREES);
         row(data, 8, "  shift (fraction)", slider(ConfigPaths.SHIFT, refreshers), ConfigPaths.SHIFT);
         row(data, 9, "  zoom (fraction)", slider(ConfigPaths.ZOOM, refreshers), ConfigPaths.ZOOM);
+        // k-fold runs split image folders only; greyed out for CSV rows with the image fields below.
+        row(data, 10, "Cross-validation folds (1 = off)", intSpinner(ConfigPaths.FOLDS, refreshers), ConfigPaths.FOLDS);
         // Image size, channels and augmentation mean nothing for CSV rows: greyed out while data.kind is a CSV kind.
         refreshers.add(() -> data.getChildren().forEach(node -> {
             Integer at = GridPane.getRowIndex(node);
@@ -247,6 +250,17 @@ public final class ModelScreen {
         redo.setId("redoConfig");
         redo.setOnAction(e -> redo());
         bindUndoButton(redo, "Redo", model.redoNameProperty());
+        Help.tip(save, "Save the config as a JSON file, to reuse it or to run it with the command line");
+        Help.tip(load, "Load a config from a JSON file (Ctrl+Z undoes it)");
+        Help.tip(reset, "Go back to the default config for this kind of data (Ctrl+Z undoes it)");
+        Help.tip(sweep, "Try several values of chosen settings in short runs and compare them");
+        Help.tip(add, "Add a hidden layer where the network stays valid");
+        Help.tip(remove, "Remove the selected layer");
+        Help.tip(up, "Move the selected layer up, nearer the input");
+        Help.tip(down, "Move the selected layer down, nearer the output");
+        remove.setAccessibleText("Remove layer");
+        up.setAccessibleText("Move layer up");
+        down.setAccessibleText("Move layer down");
         HBox top = new HBox(10, undo, redo, save, load, reset, sweep, summary);
         top.setAlignment(Pos.CENTER_LEFT);
         errorBox.setId("configErrors");
@@ -856,7 +870,21 @@ public final class ModelScreen {
                 c.getProperties().put(HELP_TOOLTIP, help);
             } else {
                 Tooltip.install(control, help);
+                // The slider and the value box of a row box are controls of their own: each gets the field's help.
+                for (Node child : ((javafx.scene.Parent) control).getChildrenUnmodifiable()) {
+                    if (child instanceof Control c) {
+                        c.setTooltip(help);
+                        c.getProperties().put(HELP_TOOLTIP, help);
+                    }
+                }
             }
+        }
+        // Screen readers read a config control by its label.
+        if (control instanceof Control c) {
+            c.setAccessibleText(label);
+        } else if (control instanceof javafx.scene.Parent box) {
+            box.getChildrenUnmodifiable().stream().filter(n -> n instanceof Control)
+                    .forEach(n -> ((Control) n).setAccessibleText(label));
         }
         grid.addRow(row, name, control);
     }

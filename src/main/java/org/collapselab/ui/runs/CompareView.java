@@ -30,9 +30,11 @@ import javafx.stage.Window;
 import org.collapselab.core.experiment.runs.ComparisonCsvWriter;
 import org.collapselab.core.experiment.runs.ComparisonHtmlWriter;
 import org.collapselab.core.experiment.runs.RunColours;
+import org.collapselab.core.training.MetricIntervals;
 import org.collapselab.core.experiment.runs.RunComparison;
 import org.collapselab.core.experiment.runs.RunSummary;
 import org.collapselab.ui.common.Formats;
+import org.collapselab.ui.help.Help;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -74,9 +76,11 @@ final class CompareView {
         Button html = new Button("Export HTML", new FontIcon(Feather.FILE_TEXT));
         html.setId("exportCompareHtml");
         html.setOnAction(e -> export("html"));
+        Help.tip(html, "Save this comparison as an HTML page");
         Button csv = new Button("Export CSV", new FontIcon(Feather.GRID));
         csv.setId("exportCompareCsv");
         csv.setOnAction(e -> export("csv"));
+        Help.tip(csv, "Save the compared metrics as a CSV table, one row per run");
         Label message = new Label();
         message.setId("compareMessage");
         message.getStyleClass().add("caption");
@@ -143,11 +147,51 @@ final class CompareView {
             longest = Math.max(longest, values.length);
             chart.getData().add(series);
         }
+        if (unitRange) {
+            errorBars(chart);
+        }
         // Points help short runs (a one-epoch run is a single point); on long runs they hide the lines.
         chart.setCreateSymbols(longest <= 15);
         chart.setMinHeight(230);
         chart.setPrefHeight(250);
         return chart;
+    }
+
+    /**
+     * Each run's final balanced accuracy 95% interval as a vertical bar at its last epoch, in the run's colour: a
+     * two-point series, recoloured to its run's colour class and left out of the legend.
+     */
+    private void errorBars(LineChart<Number, Number> chart) {
+        for (int r = 0; r < comparison.curves().size(); r++) {
+            RunComparison.Curves curve = comparison.curves().get(r);
+            MetricIntervals.Interval interval = curve.finalBalancedInterval();
+            if (interval == null || curve.epochs().length == 0) {
+                continue;
+            }
+            int lastEpoch = curve.epochs()[curve.epochs().length - 1];
+            XYChart.Series<Number, Number> bar = new XYChart.Series<>();
+            bar.setName(comparison.runNames().get(r) + " 95% interval");
+            bar.getData().add(new XYChart.Data<>(lastEpoch, interval.low()));
+            bar.getData().add(new XYChart.Data<>(lastEpoch, interval.high()));
+            chart.getData().add(bar);
+            String colour = "default-color" + (r % 8);
+            recolour(bar.getNode(), colour);
+            bar.getData().forEach(d -> recolour(d.getNode(), colour));
+            bar.getNode().getStyleClass().add("error-bar");
+        }
+        // The legend names the runs only.
+        chart.getChildrenUnmodifiable().stream().filter(n -> n.getStyleClass().contains("chart-legend")
+                        && n instanceof javafx.scene.layout.Pane).findFirst()
+                .ifPresent(legend -> ((javafx.scene.layout.Pane) legend).getChildren().removeIf(item ->
+                        item instanceof javafx.scene.control.Label label && label.getText() != null
+                                && label.getText().endsWith(" 95% interval")));
+    }
+
+    private static void recolour(Node node, String colourClass) {
+        if (node != null) {
+            node.getStyleClass().removeIf(c -> c.startsWith("default-color"));
+            node.getStyleClass().add(colourClass);
+        }
     }
 
     private Node configDiff() {

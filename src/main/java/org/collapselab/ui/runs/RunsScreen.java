@@ -43,6 +43,8 @@ import org.collapselab.core.experiment.runs.RunSummary;
 import org.collapselab.core.report.HtmlReportWriter;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.ui.common.Formats;
+import org.collapselab.ui.help.Help;
+import org.collapselab.ui.help.LearnMore;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -152,6 +154,13 @@ public final class RunsScreen {
                 .resolve(org.collapselab.core.report.RunRecorder.MODEL_FILE)), selected)));
         tryModel.setOnAction(e -> org.collapselab.ui.tryit.TryModelView.open(root.getScene().getWindow(),
                 selected.get(0).folder()));
+        Button learnMore = new Button("Learn more about its top finding", new FontIcon(Feather.BOOK_OPEN));
+        learnMore.setId("learnMoreRun");
+        Help.tip(learnMore, "What the selected run's top finding means and what to try (the diagnostics guide)");
+        learnMore.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.size() != 1 || topFindingId(selected.get(0)) == null, selected));
+        learnMore.setOnAction(e -> LearnMore.show(root.getScene().getWindow(),
+                topFindingId(selected.get(0))));
         Button delete = new Button("Delete…", new FontIcon(Feather.TRASH_2));
         delete.setId("deleteRuns");
         delete.disableProperty().bind(Bindings.isEmpty(selected));
@@ -178,7 +187,15 @@ public final class RunsScreen {
         note.setOnAction(e -> saveNote());
         selected.addListener((ListChangeListener<RunSummary>) c ->
                 note.setText(selected.size() == 1 ? selected.get(0).note() : ""));
-        HBox noteBar = new HBox(8, new Label("Note"), note, saveNote);
+        Help.tip(refresh, "Read the runs folder again, for runs made elsewhere (the command line, a sweep)");
+        Help.tip(filter, "Show only the runs whose name, settings, findings or note contain these words");
+        Help.tip(open, "Show the selected run's curves and confusion matrix on the Train screen (or double-click it)");
+        Help.tip(export, "Save the selected run as an HTML report you can share or open in a browser");
+        Help.tip(delete, "Delete the selected runs' folders, after asking");
+        Help.tip(note, "A note for the selected run, kept in its folder as note.txt; Enter saves it");
+        Help.tip(saveNote, "Save the note in the selected run's folder");
+        // Beside the note, not in the crowded toolbar: the top finding is read from the selected row.
+        HBox noteBar = new HBox(8, new Label("Note"), note, saveNote, learnMore);
         HBox.setHgrow(note, Priority.ALWAYS);
         noteBar.setAlignment(Pos.CENTER_LEFT);
         noteBar.setPadding(new Insets(0, 10, 10, 10));
@@ -275,6 +292,14 @@ public final class RunsScreen {
         }
         columns.add(number("Val. accuracy", "colValAccuracy", RunSummary::validationAccuracy, Formats::percent, 125));
         columns.add(number("Balanced", "colBalanced", RunSummary::balancedAccuracy, Formats::percent, 100));
+        TableColumn<RunSummary, String> interval = column("Balanced 95%", "colBalancedInterval",
+                r -> r.balancedAccuracyInterval() == null ? "–" : r.balancedAccuracyInterval().percent(), s -> s,
+                Comparator.<String>naturalOrder(), 115);
+        Label intervalHeader = new Label("Balanced 95%");
+        intervalHeader.setTooltip(new Tooltip(org.collapselab.ui.common.IntervalTexts.EXPLAINED));
+        interval.setGraphic(intervalHeader);
+        interval.setText("");
+        columns.add(interval);
         columns.add(number("Macro-F1", "colMacroF1", RunSummary::macroF1, Formats::number, 95));
         columns.add(column("Collapsed", "colCollapsed", RunsScreen::collapsedText, s -> s, Comparator.<String>naturalOrder(), 125));
         columns.add(column("Top finding", "colTopFinding", RunSummary::topFinding, s -> s, Comparator.naturalOrder(), 240));
@@ -285,6 +310,18 @@ public final class RunsScreen {
             columns.stream().filter(c -> key.equals(key(c))).findFirst().ifPresent(c -> table.getSortOrder().add(c));
         }
         select(selectedFolders);
+    }
+
+    /** The id of the run's top finding: the catalogue id listed just before its title; null when it has none. */
+    static String topFindingId(RunSummary run) {
+        if (run.topFinding().isEmpty()) {
+            return null;
+        }
+        String listed = " " + run.findingsText() + " ";
+        return org.collapselab.core.diagnostics.DiagnosticCatalog.defaultChecks().stream()
+                .flatMap(check -> check.findingIds().stream())
+                .filter(id -> listed.contains(" " + id + " " + run.topFinding()))
+                .findFirst().orElse(null);
     }
 
     static String collapsedText(RunSummary run) {

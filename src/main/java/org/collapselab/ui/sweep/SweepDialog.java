@@ -31,6 +31,7 @@ import org.collapselab.core.experiment.sweep.TrialResult;
 import org.collapselab.core.model.ConfigException;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.ui.AppContext;
+import org.collapselab.ui.help.Help;
 
 /**
  * The Sweep dialog, opened from the Model screen: parameter specs, strategy, halving and parallel trials, the trial
@@ -66,6 +67,13 @@ public final class SweepDialog {
                 model.parallelProperty().get());
         parallel.valueProperty().addListener((o, a, b) -> model.parallelProperty().set(b));
 
+        Help.tip(params, "The settings to sweep, one per line: a config path = its values (a list, lin:from..to:count or "
+                + "log:from..to:count)");
+        params.setAccessibleText("Swept settings");
+        Help.tip(strategy, "grid tries every combination of the values; random draws the number of trials below");
+        Help.tip(trials, "How many random combinations to try (random strategy only)");
+        Help.tip(halving, "Train all trials briefly and continue only the best third, twice: more trials in the same time");
+        Help.tip(parallel, "How many trials train at the same time; the CPU cores are shared between them");
         GridPane options = new GridPane();
         options.setHgap(8);
         options.setVgap(6);
@@ -114,6 +122,9 @@ public final class SweepDialog {
         Button apply = new Button("Apply best");
         apply.setId("sweepApplyBest");
         apply.disableProperty().bind(model.bestProperty().isNull().or(model.runningProperty()));
+        Help.tip(start, "Start the sweep: each trial is a short training run, recorded like any other run");
+        Help.tip(stop, "Stop the sweep; finished trials are kept");
+        Help.tip(apply, "Put the best trial's settings into the config on the Model screen (Ctrl+Z undoes it)");
         apply.setOnAction(e -> {
             try {
                 ExperimentConfig best = model.bestConfig();

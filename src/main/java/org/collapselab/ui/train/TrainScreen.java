@@ -23,6 +23,7 @@ import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.LayerSample;
 import org.collapselab.ui.common.NiceAxis;
+import org.collapselab.ui.help.Help;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -46,12 +47,12 @@ public final class TrainScreen {
         Button start = new Button("Train", new FontIcon(Feather.PLAY));
         start.setId("startButton");
         start.getStyleClass().add("accent");
-        start.setTooltip(new Tooltip("Ctrl+Enter"));
+        Help.tip(start, "Train the network with the current config on the loaded data (Ctrl+Enter)");
         start.disableProperty().bind(model.runningProperty());
         start.setOnAction(e -> onStart.run());
         Button stop = new Button("Stop", new FontIcon(Feather.SQUARE));
         stop.setId("stopButton");
-        stop.setTooltip(new Tooltip("Esc"));
+        Help.tip(stop, "Stop the run after the current minibatch; what was learned so far is kept (Esc)");
         stop.disableProperty().bind(model.runningProperty().not());
         stop.setOnAction(e -> model.stop());
         ProgressBar progress = new ProgressBar();
@@ -65,6 +66,9 @@ public final class TrainScreen {
         backend.setId("backendLabel");
         backend.getStyleClass().add("caption");
         backend.textProperty().bind(model.backendProperty());
+        Tooltip backendTip = new Tooltip(); // the engine's reason can be longer than the line
+        backendTip.textProperty().bind(model.backendProperty());
+        backend.setTooltip(backendTip);
         Button tryModel = new Button("Try the model", new FontIcon(Feather.IMAGE));
         tryModel.setId("tryModelButton");
         tryModel.setTooltip(new Tooltip("Classify images you drop or choose with the model of the last run, and see "
@@ -86,6 +90,7 @@ public final class TrainScreen {
         outcome.setId("outcomeLabel");
         outcome.setWrapText(true);
         outcome.textProperty().bind(model.outcomeProperty());
+        outcome.setTooltip(new javafx.scene.control.Tooltip(org.collapselab.ui.common.IntervalTexts.EXPLAINED));
         message.setId("trainMessage");
         message.getStyleClass().add("error-text");
         message.setWrapText(true);

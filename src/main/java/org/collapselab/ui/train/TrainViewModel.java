@@ -26,6 +26,8 @@ import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.IterationSample;
 import org.collapselab.core.training.LayerStatistics;
 import org.collapselab.core.experiment.RunOutcome;
+import org.collapselab.core.training.MetricIntervals;
+import org.collapselab.ui.common.IntervalTexts;
 import org.collapselab.core.report.RunFolders;
 import org.collapselab.core.training.RunStarted;
 import org.collapselab.core.training.RunStatus;
@@ -47,7 +49,7 @@ public final class TrainViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("Not started");
-    private final StringProperty backend = new SimpleStringProperty("Backend: starting ND4J…");
+    private final StringProperty backend = new SimpleStringProperty("Starting the maths library (ND4J)…");
     private final StringProperty banner = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
     private final StringProperty comparison = new SimpleStringProperty("");
@@ -170,8 +172,7 @@ public final class TrainViewModel {
     }
 
     public void showBackend(BackendInfo info) {
-        backend.set("Backend: " + info.device().toUpperCase() + " · " + info.name() + " · BLAS " + info.blas()
-                + " · " + info.description());
+        backend.set("Training runs on " + info.fullSummary());
     }
 
     /** The iteration at which {@code epoch} ended, or NaN when its iterations are unknown (e.g. a run without iterations.csv). */
@@ -327,10 +328,14 @@ public final class TrainViewModel {
         if (status == RunStatus.FAILED && message != null && isRunsFolderProblem(message)) {
             runsFolderProblem.set(message);
         }
+        MetricIntervals intervals = last == null ? null : MetricIntervals.of(last.confusion());
         outcome.set(status.json().toUpperCase() + (message == null ? "" : " — " + message)
                 + (last == null ? "" : String.format(" · validation accuracy %s, balanced %s (majority baseline %s)",
-                Formats.percent(last.validationAccuracy()), Formats.percent(last.balancedAccuracy()),
+                IntervalTexts.percent(last.validationAccuracy(), intervals == null ? null : intervals.accuracy()),
+                IntervalTexts.percent(last.balancedAccuracy(), intervals == null ? null : intervals.balancedAccuracy()),
                 Formats.percent(last.majorityBaseline())))
+                + (result.crossValidation() == null ? "" : " · " + IntervalTexts.folds(result.crossValidation())
+                + " (fold 1 shown)")
                 + " · run folder " + result.runFolder().getFileName());
         progressText.set(String.format("%s in %s", status.json(), Formats.duration(r.seconds())));
         context.hintProperty().set(status == RunStatus.FAILED && message != null ? "Training failed: " + message

@@ -32,6 +32,7 @@ import javafx.stage.Window;
 import org.collapselab.core.experiment.TryResult;
 import org.collapselab.core.explain.OcclusionMap;
 import org.collapselab.ui.common.FxImages;
+import org.collapselab.ui.help.Help;
 import org.collapselab.ui.train.ConfusionMatrixView;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -60,6 +61,7 @@ public final class TryModelView {
         Button chooseImages = new Button("Choose images…", new FontIcon(Feather.IMAGE));
         chooseImages.setId("tryChooseImages");
         chooseImages.setOnAction(e -> chooseImages());
+        Help.tip(chooseImages, "Choose image files to classify with this model (or drop them on the window)");
         Button chooseFolder = new Button("Choose folder…", new FontIcon(Feather.FOLDER));
         chooseFolder.setId("tryChooseFolder");
         chooseFolder.setTooltip(new Tooltip("A folder with one sub-folder per class gives the confusion against those "
@@ -73,6 +75,7 @@ public final class TryModelView {
         cancel.setId("tryCancel");
         cancel.disableProperty().bind(model.busyProperty().not());
         cancel.setOnAction(e -> model.cancel());
+        Help.tip(cancel, "Stop classifying; the images done so far stay");
         var noModel = model.tryoutProperty().isNull().or(model.busyProperty());
         chooseImages.disableProperty().bind(noModel);
         chooseFolder.disableProperty().bind(noModel);
@@ -144,6 +147,7 @@ public final class TryModelView {
         CheckBox showMap = new CheckBox("Show the map over the image");
         showMap.setId("tryShowMap");
         showMap.setSelected(true);
+        Help.tip(showMap, "Colour the image by how much covering each part lowers the predicted class's score");
         heat.visibleProperty().bind(showMap.selectedProperty());
         StackPane mapStack = new StackPane(underMap, heat);
         mapStack.setMinSize(IMAGE_SIDE, IMAGE_SIDE);

@@ -1,6 +1,7 @@
 package org.collapselab.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -40,6 +41,25 @@ class DatasetStatisticsTest {
         assertEquals(255, stats.meanBrightness()[0], 0.01);
         assertEquals(50, stats.meanBrightness()[1], 2.0, "(0 + 100) / 2");
         assertEquals(1, stats.skipped().size());
+        assertEquals("6 images in 2 classes: 10×10 pixels (5 images), 20×10 (1), 5 colour (RGB), 1 grey, 5 PNG, 1 JPEG files",
+                stats.describeSources());
+    }
+
+    @Test
+    void uniformSourcesReadAsOneSentenceWithoutMapBraces() {
+        DatasetStatistics stats = DatasetStatistics.of(tiny(new int[]{0, 1, 2, 0, 1, 2}, 3));
+        assertEquals("6 images in 3 classes: all 2×2 pixels, all colour (RGB), all PNG files", stats.describeSources());
+    }
+
+    @Test
+    void theBalanceReadsAsASentenceWithItsVerdictFirst() {
+        List<String> classes = List.of("cat", "dog");
+        assertEquals("Balanced: the largest class has 1.0 times as many images as the smallest (label entropy 1.00, "
+                + "where 1 is an even spread).", ClassBalance.of(new int[]{50, 50}).describe(classes));
+        String strong = ClassBalance.of(new int[]{190, 10}).describe(classes, "row");
+        assertTrue(strong.startsWith("Strongly imbalanced: the largest class has 19.0 times as many rows as the smallest"), strong);
+        assertTrue(strong.contains("Predicting 'cat' for every row already scores 95%"), strong);
+        assertTrue(ClassBalance.of(new int[]{5, 0}).describe(classes).contains("a class has no images"));
     }
 
     @Test

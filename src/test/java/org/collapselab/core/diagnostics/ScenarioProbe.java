@@ -9,6 +9,10 @@ public final class ScenarioProbe {
 
     public static void main(String[] args) throws Exception {
         org.collapselab.core.util.NativeRuntime.configure();
+        if (ScenarioScorecardTest.generated == null) {
+            // Outside JUnit nobody fills the @TempDir for the generated scenario folders.
+            ScenarioScorecardTest.generated = java.nio.file.Files.createTempDirectory("scenario-probe");
+        }
         for (String id : args) {
             StringBuilder log = new StringBuilder();
             List<Finding> ranked = ScenarioScorecardTest.diagnose(id, log);

@@ -88,7 +88,7 @@ class RunsScreenTest {
         List<String> parameterColumns = table.getColumns().stream().filter(c -> c.getUserData() != null)
                 .map(c -> (String) c.getUserData()).toList();
         assertEquals(List.of("data.balance", "training.learningRate"), parameterColumns);
-        assertEquals(13, table.getColumns().size(), "11 fixed columns and 2 settings");
+        assertEquals(14, table.getColumns().size(), "12 fixed columns (with Balanced 95%) and 2 settings");
         RunSummary killed = table.getItems().stream().filter(r -> r.name().equals("e-killed")).findFirst().orElseThrow();
         assertEquals("unreadable", killed.status());
 
@@ -197,12 +197,20 @@ class RunsScreenTest {
 
         for (String id : List.of("#compareLossChart", "#compareValidationLossChart", "#compareBalancedChart")) {
             LineChart<?, ?> chart = robot.lookup(id).queryAs(LineChart.class);
-            assertEquals(List.of("a-baseline", "b-weighted", "c-fast"), chart.getData().stream().map(s -> s.getName()).toList(), id);
+            // The balanced chart adds an error bar per run after the runs' lines.
+            assertEquals(List.of("a-baseline", "b-weighted", "c-fast"), chart.getData().stream().map(s -> s.getName())
+                    .limit(3).toList(), id);
             assertTrue(chart.isLegendVisible());
         }
         LineChart<?, ?> balanced = robot.lookup("#compareBalancedChart").queryAs(LineChart.class);
         assertEquals(4, balanced.getData().get(0).getData().size());
         assertEquals(3, balanced.getData().get(2).getData().size());
+        // Each run's final balanced accuracy 95% interval: a vertical bar of two points at its last epoch.
+        assertEquals(List.of("a-baseline 95% interval", "b-weighted 95% interval", "c-fast 95% interval"),
+                balanced.getData().stream().skip(3).map(s -> s.getName()).toList());
+        assertEquals(2, balanced.getData().get(3).getData().size());
+        assertEquals(balanced.getData().get(3).getData().get(0).getXValue(),
+                balanced.getData().get(3).getData().get(1).getXValue());
         TableView<?> diff = robot.lookup("#compareConfigDiff").queryAs(TableView.class);
         assertEquals(2, diff.getItems().size(), "balance and learning rate differ");
         TableView<?> metrics = robot.lookup("#compareMetrics").queryAs(TableView.class);

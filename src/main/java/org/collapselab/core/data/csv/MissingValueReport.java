@@ -33,12 +33,12 @@ public record MissingValueReport(MissingPolicy policy, List<ColumnMissing> colum
         return !trainingMeans.isEmpty();
     }
 
-    /** One sentence, e.g. "3 empty cells (age 2, region 1): 2 rows dropped." */
+    /** One sentence, e.g. "3 empty cells (2 in age, 1 in region): 2 rows dropped." */
     public String describe() {
         if (columns.isEmpty()) {
             return "No empty cells.";
         }
-        String perColumn = columns.stream().map(c -> c.column() + " " + c.missing()).collect(Collectors.joining(", "));
+        String perColumn = columns.stream().map(c -> c.missing() + " in " + c.column()).collect(Collectors.joining(", "));
         String head = String.format(Locale.ROOT, "%d empty cell%s (%s)", totalMissing(), totalMissing() == 1 ? "" : "s",
                 perColumn);
         return switch (policy) {

@@ -8,6 +8,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.diagnostics.Uncertainty;
 import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.TrainingResult;
@@ -51,13 +52,15 @@ public final class OverfittingCheck extends BaseCheck {
         Map<String, Object> set = new LinkedHashMap<>();
         set.put(ConfigPaths.EARLY_STOPPING_PATIENCE, 3);
         set.put(ConfigPaths.L2, 1e-4);
-        return List.of(finding(id(), Severity.WARNING,
+        // The gap rule holds while validation accuracy is below train − GAP; its interval may reach above that.
+        return Uncertainty.judge(List.of(finding(id(), Severity.WARNING,
                 String.format(Locale.ROOT, "Training accuracy %.0f%%, validation %.0f%%", 100 * last.trainAccuracy(),
                         100 * last.validationAccuracy()),
                 "The network memorises the training images instead of learning what the classes have in common. On "
                         + "new images it then leans on whatever it saw most, often the largest class.",
                 gap, GAP, "train−validation accuracy gap > 0.25 with the validation loss 20% above its best (Karpathy's "
                         + "recipe, 'regularize'; tuned on the bundled scenarios)",
-                fix("Stop early and add L2 regularisation", set)));
+                fix("Stop early and add L2 regularisation", set))), "accuracy", last.confusion(),
+                last.trainAccuracy() - GAP);
     }
 }

@@ -20,22 +20,24 @@ import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.explain.OcclusionMap;
 import org.collapselab.core.explain.OcclusionSensitivity;
+import org.collapselab.core.explain.ShortcutCounterfactuals;
 import org.collapselab.core.training.TrainedModel;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
 
 /**
- * {@code spurious-feature}, the shortcut probe. On CSV rows it is a one-column probe that names a leaking column
- * ({@link #probeColumns}). On images: one-feature classifiers on brightness, channel means,
- * image size and file format, fitted on the training split and scored on validation. A feature that
- * beats the majority baseline by 20 points is a shortcut the network can take instead of
- * the object. Numeric features use a 10-bin quantile classifier, categorical ones a lookup. Pure; fast. When a trained
- * model is at hand, it also draws where that model looks in each class (occlusion maps).
+ * {@code spurious-feature}, the shortcut test. On CSV rows it is a one-column probe that names a leaking column
+ * ({@link #probeColumns}). On images it has two parts. The passive screen: one-feature classifiers on brightness,
+ * channel means, image size and file format, fitted on the training split and scored on validation; a feature that
+ * beats the majority baseline by 20 points is a shortcut the network could take instead of the object (numeric
+ * features use a 10-bin quantile classifier, categorical ones a lookup). Availability is not reliance, so without a
+ * trained model the step only screens and says it waits. With one, the active part: the counterfactual test
+ * ({@link ShortcutCounterfactuals}) measures the model's balanced accuracy with the statistic taken out of the
+ * validation images, and {@link ShortcutReliance} decides the severity from what it loses. It also draws where the
+ * model looks in each class (occlusion maps).
  */
 public final class ShortcutProbeCheck extends BaseCheck {
     public static final double LIFT = 0.20;
-    /** A probe this accurate means one trivial statistic nearly decides the label: critical. */
-    public static final double CRITICAL_ACCURACY = 0.90;
     static final int BINS = 10;
     /** Validation images per class whose occlusion maps are averaged (3 × 50 inferences per class). */
     static final int LOOK_IMAGES = 3;
@@ -239,6 +241,11 @@ public final class ShortcutProbeCheck extends BaseCheck {
     }
 
     @Override
+    public boolean readsTrainingRunWhenPresent() {
+        return true;
+    }
+
+    @Override
     public List<Finding> run(DiagnosticContext ctx, ProgressObserver progress, CancellationToken cancel) {
         DataView validation = ctx.validation();
         if (validation.count() == 0) {
@@ -252,7 +259,8 @@ public final class ShortcutProbeCheck extends BaseCheck {
         double baseline = (double) Arrays.stream(counts).max().orElse(0) / validation.count();
         ctx.chart(id(), chart(accuracy, baseline));
         TrainedModel model = ctx.trainingResult() == null ? null : ctx.trainingResult().model();
-        if (model != null && model.classes().equals(validation.dataset().classes())) {
+        boolean modelFits = model != null && model.classes().equals(validation.dataset().classes());
+        if (modelFits) {
             whereTheModelLooks(model, validation, cancel).forEach(chart -> ctx.chart(id(), chart));
         }
         Map.Entry<String, Double> best = accuracy.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
@@ -264,20 +272,97 @@ public final class ShortcutProbeCheck extends BaseCheck {
         if (reliableLift < LIFT) {
             return List.of();
         }
-        Severity severity = best.getValue() >= CRITICAL_ACCURACY ? Severity.CRITICAL : Severity.WARNING;
-        return List.of(finding(id(), severity,
-                String.format(Locale.ROOT, "'%s' alone predicts the class with %.0f%% accuracy", best.getKey(), 100 * best.getValue()),
-                String.format(Locale.ROOT, "A classifier that sees only the %s of each image reaches %.0f%% accuracy, %.0f points above "
-                        + "always answering the largest class (%.0f%%). The network can learn that shortcut instead of the "
-                        + "object; on new images where the %s differs, it then gives the same answer to everything, or "
-                        + "the wrong one. All probes: %s", best.getKey(), 100 * best.getValue(), 100 * lift,
-                        100 * baseline, best.getKey(), format(accuracy)),
-                reliableLift, LIFT, String.format(Locale.ROOT, "shortcut features (Geirhos et al. 2020, 'Shortcut learning in deep neural "
-                        + "networks'): a one-feature classifier beats the majority baseline by ≥ 20 points, measured as the lift less its 95%% sampling error (±%.0f points on %d validation images; "
-                        + "the balanced sample's shape areas otherwise give a chance 20-point 'red mean' probe); critical at "
-                        + "≥ 90%% probe accuracy (tuned on the spurious-brightness scenario)", 100 * margin, validation.count()),
-                new Fix("Collect images where the " + best.getKey() + " varies within each class, or equalise it "
-                        + "(e.g. per-image normalisation) so it no longer tells the classes apart", Map.of(), null)));
+        Probe probe = new Probe(best.getKey(), best.getValue(), baseline, lift, margin, validation.count(), accuracy);
+        if (!modelFits) {
+            // Availability is not reliance: without a trained model the probe is only a screen.
+            ctx.waitForTrainingRun(id(), String.format(Locale.ROOT, "Shortcut available: '%s' alone predicts the class "
+                    + "with %.0f%% accuracy; whether the model relies on it is tested on a trained model",
+                    best.getKey(), 100 * best.getValue()));
+            return List.of(available(probe));
+        }
+        boolean fileShortcut = FILE_FEATURES.contains(best.getKey());
+        ShortcutCounterfactuals.Result test = ShortcutCounterfactuals.test(model, ctx.train(), validation, fileShortcut,
+                cancel);
+        if (fileShortcut && test.counterfactuals().stream()
+                .noneMatch(m -> m.name().equals(ShortcutCounterfactuals.COMMON_FORM))) {
+            // The pixel copies cannot tell whether the model reads size or format, and the files could not be re-encoded.
+            return List.of(fileShortcut(probe));
+        }
+        ctx.chart(id(), counterfactualChart(test, probe, ctx.chance()));
+        return List.of(ShortcutReliance.judge(id(), probe, test, ctx.chance()));
+    }
+
+    /** The best one-feature probe: its feature, accuracy, the majority baseline, its lift and that lift's error. */
+    record Probe(String feature, double accuracy, double baseline, double lift, double margin, int images,
+                 Map<String, Double> all) {
+        String allText() {
+            return format(all);
+        }
+    }
+
+    /** Probes on facts of the file rather than its pixels, which the counterfactual copies do not change. */
+    static final java.util.Set<String> FILE_FEATURES = java.util.Set.of("image size", "file format", "source channels");
+
+    /**
+     * A size, format or channel-count shortcut with a trained model whose files could not be re-encoded: a warning,
+     * since the pixel copies cannot measure reliance on it.
+     */
+    private Finding fileShortcut(Probe p) {
+        return finding(id(), Severity.WARNING,
+                String.format(Locale.ROOT, "'%s' alone predicts the class with %.0f%% accuracy", p.feature(),
+                        100 * p.accuracy()),
+                String.format(Locale.ROOT, "A classifier that sees only the %s of each image reaches %.0f%% accuracy, "
+                        + "%.0f points above always answering the largest class (%.0f%%). Resizing to one input size "
+                        + "hides most of it from the network, but resampling and compression leave traces it can learn; "
+                        + "whether this model relies on them is not measured (its validation files could not be "
+                        + "re-encoded in one size and format). All probes: %s", p.feature(), 100 * p.accuracy(),
+                        100 * p.lift(), 100 * p.baseline(), p.allText()),
+                p.lift() - p.margin(), LIFT, probeSource(p), shortcutFix(p.feature()));
+    }
+
+    /** The probe's finding while no trained model is at hand: info, since a statistic that is available may be fine. */
+    private Finding available(Probe p) {
+        return finding(id(), Severity.INFO,
+                String.format(Locale.ROOT, "'%s' alone predicts the class with %.0f%% accuracy: a shortcut is "
+                        + "available (not yet tested on a trained model)", p.feature(), 100 * p.accuracy()),
+                String.format(Locale.ROOT, "A classifier that sees only the %s of each image reaches %.0f%% accuracy, "
+                        + "%.0f points above always answering the largest class (%.0f%%). The network could learn that "
+                        + "shortcut instead of the object, but brightness and colour are often legitimate: whether it "
+                        + "does is measured by the counterfactual test once a model is trained (diagnose runs it). "
+                        + "All probes: %s", p.feature(), 100 * p.accuracy(), 100 * p.lift(), 100 * p.baseline(),
+                        p.allText()),
+                p.lift() - p.margin(), LIFT, probeSource(p), shortcutFix(p.feature()));
+    }
+
+    static String probeSource(Probe p) {
+        return String.format(Locale.ROOT, "shortcut features (Geirhos et al. 2020, 'Shortcut learning in deep neural "
+                + "networks'): a one-feature classifier beats the majority baseline by ≥ 20 points, measured as the "
+                + "lift less its 95%% sampling error (±%.0f points on %d validation images; the balanced sample's "
+                + "shape areas otherwise give a chance 20-point 'red mean' probe)", 100 * p.margin(), p.images());
+    }
+
+    static Fix shortcutFix(String feature) {
+        return new Fix("Collect images where the " + feature + " varies within each class, or equalise it "
+                + "(e.g. per-image normalisation) so it no longer tells the classes apart", Map.of(), null);
+    }
+
+    /**
+     * The counterfactual test as bars: the model's balanced accuracy on the original validation images and on each
+     * counterfactual copy, against chance and the best probe's accuracy (what the shortcut alone achieves).
+     */
+    static ChartData counterfactualChart(ShortcutCounterfactuals.Result test, Probe probe, double chance) {
+        List<ChartData.Point> bars = new java.util.ArrayList<>();
+        bars.add(ChartData.Point.bar("original images", test.original().balancedAccuracy()));
+        for (ShortcutCounterfactuals.Measurement m : test.counterfactuals()) {
+            bars.add(ChartData.Point.bar(m.name(), m.balancedAccuracy()));
+        }
+        return ChartData.bar("shortcut-counterfactual", "Does the model rely on the shortcut? Without it:",
+                        "validation images", "model's balanced accuracy")
+                .series("model balanced accuracy", bars)
+                .marker(String.format(Locale.ROOT, "'%s' alone %.0f%%", probe.feature(), 100 * probe.accuracy()),
+                        ChartData.Axis.Y, probe.accuracy())
+                .marker(String.format(Locale.ROOT, "chance %.0f%%", 100 * chance), ChartData.Axis.Y, chance)
+                .build();
     }
 
     /**

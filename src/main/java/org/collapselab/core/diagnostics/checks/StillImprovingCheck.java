@@ -7,6 +7,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.diagnostics.Uncertainty;
 import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.RunStatus;
@@ -113,13 +114,15 @@ public final class StillImprovingCheck extends BaseCheck {
         int epochsNow = ctx.config().training().epochs();
         int more = Math.max(3 * epochsNow, epochsNow + 5);
         double chance = ctx.chance();
-        return List.of(finding(id(), last.balancedAccuracy() <= chance + 0.1 ? Severity.CRITICAL : Severity.WARNING,
+        // "Not yet good" is balanced accuracy below 0.9; when its interval spans 0.9, the run may already be good.
+        return Uncertainty.judge(List.of(finding(id(), last.balancedAccuracy() <= chance + 0.1 ? Severity.CRITICAL : Severity.WARNING,
                 String.format(Locale.ROOT, "The loss was still falling %.0f%% per step of the curve when training stopped", 100 * drop),
                 "The run ended while the network was still learning quickly. Early in training a network first learns "
                         + "the class frequencies — predicting the most common class — and only later the features that "
                         + "tell classes apart; stopping now freezes it in that first stage.",
                 drop, DROP, "Karpathy's recipe / SageMaker Debugger LossNotDecreasing (inverted): a > 5% loss drop over "
                         + "the last epoch to a new lowest validation loss (or, for runs of one or two epochs, projected from the loss slope over the second half of the iterations, or a quarter of the early-to-late drop unless that half rises by more than 10%) with balanced accuracy < 0.9; tuned on the bundled scenarios",
-                fix("Train for " + more + " epochs", Map.of(ConfigPaths.EPOCHS, more))));
+                fix("Train for " + more + " epochs", Map.of(ConfigPaths.EPOCHS, more)))), "balanced accuracy",
+                last.confusion(), GOOD_ENOUGH);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
+import org.collapselab.core.training.MetricIntervals;
 import org.collapselab.core.util.Json;
 
 /**
@@ -187,6 +188,18 @@ public final class ComparisonHtmlWriter {
             String colour = RunColours.of(r);
             svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour).append("\" points=\"")
                     .append(points.toString().trim()).append("\"/>");
+            MetricIntervals.Interval interval = curve.finalBalancedInterval();
+            if (unitRange && interval != null && curve.epochs().length > 0) {
+                // The final balanced accuracy's 95% interval as an error bar at the run's last epoch.
+                int lastEpoch = curve.epochs()[curve.epochs().length - 1];
+                double x = left + (maxEpoch == 1 ? (CHART_WIDTH - left - right) / 2.0 : (lastEpoch - 1) * xScale) + 2 * r;
+                double yLow = plotBottom - (interval.low() - min) * yScale;
+                double yHigh = plotBottom - (interval.high() - min) * yScale;
+                svg.append(f("<g class=\"error-bar\" style=\"stroke:%s;stroke-width:1.5\"><title>95%% interval %s</title>"
+                                + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/><line x1=\"%.1f\" y1=\"%.1f\" "
+                                + "x2=\"%.1f\" y2=\"%.1f\"/><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></g>",
+                        colour, interval.decimals(), x, yLow, x, yHigh, x - 4, yLow, x + 4, yLow, x - 4, yHigh, x + 4, yHigh));
+            }
             if (values.length == 1 && points.length() > 0) {
                 String[] xy = points.toString().trim().split(",");
                 svg.append(f("<circle cx=\"%s\" cy=\"%s\" r=\"3\" fill=\"%s\"/>", xy[0], xy[1], colour));

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.report.RunReport;
+import org.collapselab.core.training.MetricIntervals;
 
 /**
  * What the Compare view and its exports show for 2 to 8 runs: the curves to overlay, the config diff, the
@@ -44,7 +45,7 @@ public record RunComparison(List<String> runNames, List<Curves> curves, List<Con
                     epochs.stream().mapToInt(RunReport.EpochReport::epoch).toArray(),
                     column(epochs, RunReport.EpochReport::trainLoss),
                     column(epochs, RunReport.EpochReport::validationLoss),
-                    column(epochs, RunReport.EpochReport::balancedAccuracy)));
+                    column(epochs, RunReport.EpochReport::balancedAccuracy), run.balancedAccuracyInterval()));
             RunReport.FinalSection last = run.report() == null ? null : run.report().finalResult();
             confusions.add(last == null || last.confusion() == null ? null : NormalisedConfusion.of(last.confusion()));
         }
@@ -123,8 +124,12 @@ public record RunComparison(List<String> runNames, List<Curves> curves, List<Con
         return metric.applyAsDouble(run.report().epochs().get(run.report().epochs().size() - 1));
     }
 
-    /** One run's per-epoch curves; all arrays have one entry per epoch. */
-    public record Curves(int[] epochs, double[] trainLoss, double[] validationLoss, double[] balancedAccuracy) {
+    /**
+     * One run's per-epoch curves; all arrays have one entry per epoch. {@code finalBalancedInterval} is the 95%
+     * interval of the last epoch's balanced accuracy (drawn as an error bar), or null when the report has none.
+     */
+    public record Curves(int[] epochs, double[] trainLoss, double[] validationLoss, double[] balancedAccuracy,
+                         MetricIntervals.Interval finalBalancedInterval) {
     }
 
     /** A config path and its value in each run (empty where a run does not set it). */

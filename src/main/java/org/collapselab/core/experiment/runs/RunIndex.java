@@ -161,7 +161,7 @@ public final class RunIndex {
         if (report == null) {
             String status = Files.isRegularFile(reportFile) ? "unreadable" : "incomplete";
             return new RunSummary(folder, name, status, start, Double.NaN, "", parameters, Double.NaN, Double.NaN,
-                    Double.NaN, false, "", false, "", 0, "", note, problem, null);
+                    Double.NaN, false, "", false, "", 0, "", note, problem, null, Double.NaN, Double.NaN);
         }
         double seconds = report.epochs().stream().mapToDouble(EpochSeconds::seconds).filter(Double::isFinite).sum();
         RunReport.FinalSection last = report.finalResult();
@@ -174,7 +174,12 @@ public final class RunIndex {
                 last == null ? Double.NaN : last.validationAccuracy(), last == null ? Double.NaN : last.balancedAccuracy(),
                 last == null ? Double.NaN : last.macroF1(), collapsed, collapsed ? report.collapse().dominantClass() : "",
                 last != null, topFinding(findings), findings.size(), findingsText.toString().strip(), note, problem,
-                new RunSummary.ReportSource(folder));
+                new RunSummary.ReportSource(folder), orNaN(last == null ? null : last.balancedAccuracyLow()),
+                orNaN(last == null ? null : last.balancedAccuracyHigh()));
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     /**

@@ -28,7 +28,7 @@ final class RunIndexCache {
     /** Overrides where the cache files go (tests); the default is the platform's cache folder. */
     static final String DIRECTORY_PROPERTY = "collapselab.runsIndexCache";
     /** Bump when a row's fields or their meaning change, so old caches are ignored. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private RunIndexCache() {
     }
@@ -38,14 +38,16 @@ final class RunIndexCache {
     record Row(List<Long> stamp, String status, double durationSeconds, String engine, Map<String, String> parameters,
                double validationAccuracy, double balancedAccuracy, double macroF1, boolean collapsed,
                String collapsedOnto, boolean judged, String topFinding, int findingCount, String findingsText,
-               String note, String problem, boolean hasReport, Long startNanos) {
+               String note, String problem, boolean hasReport, Long startNanos, double balancedAccuracyLow,
+               double balancedAccuracyHigh) {
 
         static Row of(RunSummary run, List<Long> stamp) {
             return new Row(stamp, run.status(), run.durationSeconds(), run.engine(), run.parameters(),
                     run.validationAccuracy(), run.balancedAccuracy(), run.macroF1(), run.collapsed(), run.collapsedOnto(),
                     run.judged(), run.topFinding(), run.findingCount(), run.findingsText(), run.note(), run.problem(),
                     run.hasReport(), run.start() == null ? null
-                    : run.start().getEpochSecond() * 1_000_000_000L + run.start().getNano());
+                    : run.start().getEpochSecond() * 1_000_000_000L + run.start().getNano(),
+                    run.balancedAccuracyLow(), run.balancedAccuracyHigh());
         }
 
         RunSummary toSummary(Path folder, String name) {
@@ -54,7 +56,7 @@ final class RunIndexCache {
             return new RunSummary(folder, name, status, start, durationSeconds, engine,
                     parameters == null ? Map.of() : parameters, validationAccuracy, balancedAccuracy, macroF1, collapsed,
                     collapsedOnto, judged, topFinding, findingCount, findingsText, note, problem,
-                    hasReport ? new RunSummary.ReportSource(folder) : null);
+                    hasReport ? new RunSummary.ReportSource(folder) : null, balancedAccuracyLow, balancedAccuracyHigh);
         }
     }
 

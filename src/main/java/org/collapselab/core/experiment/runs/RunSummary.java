@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.collapselab.core.report.RunReport;
+import org.collapselab.core.training.MetricIntervals;
 
 /**
  * One row of the runs table: what a run folder says about itself. Numbers are NaN and texts empty when the
@@ -17,12 +18,15 @@ import org.collapselab.core.report.RunReport;
  * @param judged     whether an epoch finished, so the run's collapse verdict means something
  * @param findingsText every finding's id and title, for the table's filter
  * @param source     the whole report.json, read when first asked for (the table needs only the fields above)
+ * @param balancedAccuracyLow  the low end of balanced accuracy's 95% interval; NaN when the report has none
+ * @param balancedAccuracyHigh its high end
  */
 public record RunSummary(Path folder, String name, String status, Instant start, double durationSeconds,
                          String engine, Map<String, String> parameters, double validationAccuracy,
                          double balancedAccuracy, double macroF1, boolean collapsed, String collapsedOnto,
                          boolean judged, String topFinding, int findingCount, String findingsText, String note,
-                         String problem, ReportSource source) {
+                         String problem, ReportSource source, double balancedAccuracyLow,
+                         double balancedAccuracyHigh) {
 
     public RunSummary {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
@@ -54,7 +58,13 @@ public record RunSummary(Path folder, String name, String status, Instant start,
     public RunSummary withNote(String newNote) {
         return new RunSummary(folder, name, status, start, durationSeconds, engine, parameters, validationAccuracy,
                 balancedAccuracy, macroF1, collapsed, collapsedOnto, judged, topFinding, findingCount, findingsText,
-                newNote, problem, source);
+                newNote, problem, source, balancedAccuracyLow, balancedAccuracyHigh);
+    }
+
+    /** Balanced accuracy's 95% interval, or null when the report has none (older reports, no epoch). */
+    public MetricIntervals.Interval balancedAccuracyInterval() {
+        return Double.isFinite(balancedAccuracyLow) && Double.isFinite(balancedAccuracyHigh)
+                ? new MetricIntervals.Interval(balancedAccuracyLow, balancedAccuracyHigh) : null;
     }
 
     /** A run folder's report.json, read once on demand; thread-safe. */

@@ -1,6 +1,7 @@
 package org.collapselab.core.experiment.spark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,14 +32,26 @@ public final class SparkTrialExecutor implements TrialExecutor {
     private final Path sweepFolder;
     private final ImageDataset data;
     private final ImageDataset validation;
+    private final Path csv;
 
     public SparkTrialExecutor(SparkTrials spark, SweepSpec spec, Path sweepFolder, ImageDataset data,
                               ImageDataset validationOrNull) {
+        this(spark, spec, sweepFolder, data, validationOrNull, null);
+    }
+
+    private SparkTrialExecutor(SparkTrials spark, SweepSpec spec, Path sweepFolder, ImageDataset data,
+                               ImageDataset validationOrNull, Path csv) {
         this.spark = spark;
         this.spec = spec;
         this.sweepFolder = sweepFolder;
         this.data = data;
         this.validation = validationOrNull;
+        this.csv = csv;
+    }
+
+    /** A sweep on the rows of a CSV file: the file travels to the executors ({@link SparkTrials#runOnCsv}). */
+    public static SparkTrialExecutor onCsv(SparkTrials spark, SweepSpec spec, Path sweepFolder, Path csv) {
+        return new SparkTrialExecutor(spark, spec, sweepFolder, null, null, csv);
     }
 
     @Override
@@ -55,13 +68,22 @@ public final class SparkTrialExecutor implements TrialExecutor {
                 finished.accept(TrialResult.failed(trial, "ConfigException: " + e.getMessage(), 0));
             }
         }
-        spark.run(data, validation, tasks, result -> {
+        Consumer<SparkTrialResult> onResult = result -> {
             Trial trial = byId.get(result.id());
             TrialResult row = row(trial, result);
             if (row != null && !(cancel.isCancelled() && RunStatus.STOPPED.json().equals(row.status()))) {
                 finished.accept(row);
             }
-        }, cancel);
+        };
+        if (csv == null) {
+            spark.run(data, validation, tasks, onResult, cancel);
+            return;
+        }
+        try {
+            spark.runOnCsv(csv, tasks, onResult, cancel);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + csv + " to send it to the Spark executors", e);
+        }
     }
 
     private TrialResult row(Trial trial, SparkTrialResult result) {

@@ -26,6 +26,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.experiment.Engines;
 import org.collapselab.core.experiment.ExperimentRunner;
+import org.collapselab.core.experiment.TableExperiment;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.RunRecorder;
@@ -52,6 +53,8 @@ public final class SparkTrials implements AutoCloseable {
      * the same copy, and a new application's first trial drops the copies of the ones before.
      */
     private static final Map<String, ImageDataset> EXECUTOR_DATA = new ConcurrentHashMap<>();
+    /** The same for CSV sweeps: the broadcast file written to a temporary folder of this executor. */
+    private static final Map<String, Path> EXECUTOR_CSV = new ConcurrentHashMap<>();
 
     private final JavaSparkContext spark;
     private final int taskCpus;
@@ -143,13 +146,36 @@ public final class SparkTrials implements AutoCloseable {
         Broadcast<BroadcastDataset> train = spark.broadcast(BroadcastDataset.of(data));
         Broadcast<BroadcastDataset> validation = validationOrNull == null ? null
                 : spark.broadcast(BroadcastDataset.of(validationOrNull));
+        int threads = taskCpus;
+        submit(tasks, t -> runTrial(t, train, validation, threads), onResult, cancel, () -> {
+            train.destroy();
+            if (validation != null) {
+                validation.destroy();
+            }
+        });
+    }
+
+    /**
+     * As {@link #run} for a sweep on a CSV file: the file's bytes are broadcast, and each executor writes them to a
+     * temporary file once and reads it for each trial as that trial's config says.
+     */
+    public void runOnCsv(Path csv, List<SparkTrialTask> tasks, Consumer<SparkTrialResult> onResult,
+                         CancellationToken cancel) throws InterruptedException, IOException {
+        Broadcast<BroadcastCsv> file = spark.broadcast(BroadcastCsv.of(csv));
+        int threads = taskCpus;
+        submit(tasks, t -> runCsvTrial(t, file, threads), onResult, cancel, file::destroy);
+    }
+
+    private void submit(List<SparkTrialTask> tasks,
+                        org.apache.spark.api.java.function.Function<SparkTrialTask, SparkTrialResult> trial,
+                        Consumer<SparkTrialResult> onResult, CancellationToken cancel, Runnable release)
+            throws InterruptedException {
         String group = "collapse-lab-sweep-" + System.nanoTime();
         spark.setJobGroup(group, "Collapse Lab sweep", true);
-        int threads = taskCpus;
         List<Pending> pending = new ArrayList<>();
         for (SparkTrialTask task : tasks) {
             JavaFutureAction<List<SparkTrialResult>> future = spark.parallelize(List.of(task), 1)
-                    .map(t -> runTrial(t, train, validation, threads))
+                    .map(trial)
                     .collectAsync();
             pending.add(new Pending(task, future));
         }
@@ -170,10 +196,7 @@ public final class SparkTrials implements AutoCloseable {
             }
         } finally {
             spark.clearJobGroup();
-            train.destroy();
-            if (validation != null) {
-                validation.destroy();
-            }
+            release.run();
         }
     }
 
@@ -206,6 +229,34 @@ public final class SparkTrials implements AutoCloseable {
         ImageDataset validationData = validation == null ? null
                 : EXECUTOR_DATA.computeIfAbsent(app + ":" + validation.id(), id -> validation.value().toDataset());
         ExperimentConfig config = ConfigCodec.parse(task.configJson());
+        return runInTemporaryFolder(task, threads, (folder, cancel) -> new ExperimentRunner(Engines.defaultEngine())
+                .run(config, data, validationData, folder, TrainingObserver.NONE, cancel));
+    }
+
+    /** Executor side of a CSV sweep: the file written once per executor JVM, read as the trial's config says. */
+    static SparkTrialResult runCsvTrial(SparkTrialTask task, Broadcast<BroadcastCsv> file, int threads) throws Exception {
+        String app = SparkEnv.get() == null ? "?" : SparkEnv.get().conf().getAppId();
+        EXECUTOR_CSV.keySet().removeIf(key -> !key.startsWith(app + ":"));
+        Path csv = EXECUTOR_CSV.computeIfAbsent(app + ":" + file.id(), id -> {
+            try {
+                return file.value().writeToTemporaryFolder();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ExperimentConfig config = ConfigCodec.parse(task.configJson());
+        return runInTemporaryFolder(task, threads, (folder, cancel) ->
+                TableExperiment.run(config, TableExperiment.load(csv, config), folder, TrainingObserver.NONE, cancel));
+    }
+
+    /** One trial's training, into the run folder it is given. */
+    @FunctionalInterface
+    private interface TrialRun {
+        void run(Path folder, CancellationToken cancel) throws Exception;
+    }
+
+    private static SparkTrialResult runInTemporaryFolder(SparkTrialTask task, int threads, TrialRun training)
+            throws Exception {
         Path folder = Files.createTempDirectory("collapse-lab-trial-");
         String executor = SparkEnv.get() == null ? "?" : SparkEnv.get().executorId();
         TaskContext context = TaskContext.get();
@@ -230,8 +281,7 @@ public final class SparkTrials implements AutoCloseable {
             watcher.start();
         }
         try (NativeThreads.Limit ignored = NativeThreads.limit(threads)) {
-            new ExperimentRunner(Engines.defaultEngine()).run(config, data, validationData, folder,
-                    TrainingObserver.NONE, cancel);
+            training.run(folder, cancel);
             return new SparkTrialResult(task.id(), zip(folder, task.keepModel()), null, executor,
                     context == null ? 0 : context.attemptNumber());
         } finally {

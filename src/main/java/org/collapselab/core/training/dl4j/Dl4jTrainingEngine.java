@@ -1,7 +1,6 @@
 package org.collapselab.core.training.dl4j;
 
 import org.collapselab.core.training.Backends;
-import org.collapselab.core.training.Backends;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -62,7 +61,8 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
 
     @Override
     public TrainingResult train(TrainingRequest request, TrainingObserver observer, CancellationToken cancel) {
-        return EpochLoop.train(request, observer, cancel, this::backend, BatchFactory.Layout.NCHW, Session::new);
+        return EpochLoop.train(request, observer, cancel, this::backend,
+                EpochLoop.images(request.config(), BatchFactory.Layout.NCHW, true), Session::forImages);
     }
 
     /** Class weights n / (C × n_c), so a balanced dataset gets weight 1 everywhere. */
@@ -75,26 +75,35 @@ public final class Dl4jTrainingEngine implements TrainingEngine {
         return EpochLoop.sampleOf(view, limit, seed);
     }
 
-    /** One MultiLayerNetwork being trained. */
-    private static final class Session implements EpochLoop.Session {
+    /** One MultiLayerNetwork being trained, on images or on CSV rows ({@link TableTrainer}). */
+    static final class Session implements EpochLoop.Session {
         private final MultiLayerNetwork network;
-        private final Dl4jTrainedModel model;
+        private final TrainedModel model;
         private final LayerMonitor monitor;
 
-        Session(EpochLoop.Setup setup) {
-            ExperimentConfig config = setup.config();
-            int classes = setup.train().dataset().classCount();
-            network = NetworkFactory.build(config, classes, setup.classWeights());
-            model = new Dl4jTrainedModel(network, config, setup.train().dataset().classes(), setup.normalizer(),
-                    setup.singleOutput(), setup.classWeights(), setup.fingerprint());
-            if (setup.probeOrNull() != null) {
-                INDArray probeFeatures = BatchFactory.whole(setup.probeOrNull(), setup.normalizer(), setup.singleOutput())
-                        .getFeatures();
-                monitor = new LayerMonitor(network, config.model(), probeFeatures);
+        /** @param probeFeaturesOrNull the probe batch's inputs as the network takes them; null: no monitoring */
+        Session(MultiLayerNetwork network, TrainedModel model, ExperimentConfig config, INDArray probeFeaturesOrNull) {
+            this.network = network;
+            this.model = model;
+            if (probeFeaturesOrNull != null) {
+                monitor = new LayerMonitor(network, config.model(), probeFeaturesOrNull);
                 network.setListeners(monitor);
             } else {
                 monitor = null;
             }
+        }
+
+        static Session forImages(EpochLoop.Setup setup) {
+            ExperimentConfig config = setup.config();
+            int classes = setup.train().dataset().classCount();
+            // One sigmoid output: the feed weights rows through the labels mask instead (EpochLoop.rowWeighted).
+            MultiLayerNetwork network = NetworkFactory.build(config, classes,
+                    setup.singleOutput() ? null : setup.classWeights());
+            Dl4jTrainedModel model = new Dl4jTrainedModel(network, config, setup.train().dataset().classes(),
+                    setup.normalizer(), setup.singleOutput(), setup.classWeights(), setup.fingerprint());
+            INDArray probe = setup.probeOrNull() == null ? null
+                    : BatchFactory.whole(setup.probeOrNull(), setup.normalizer(), setup.singleOutput()).getFeatures();
+            return new Session(network, model, config, probe);
         }
 
         @Override

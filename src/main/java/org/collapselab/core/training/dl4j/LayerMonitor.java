@@ -77,8 +77,9 @@ final class LayerMonitor extends BaseTrainingListener {
         }
         for (int i = 0; i < names.size(); i++) {
             INDArray update = updates.gradientForVariable().get(i + "_W");
-            INDArray weights = network.getLayer(i).getParam("W");
-            if (update != null && weights != null) {
+            // Only layers with weights have an update; asking a pooling layer for "W" throws.
+            INDArray weights = update == null ? null : network.getLayer(i).getParam("W");
+            if (weights != null) {
                 double paramNorm = weights.norm2Number().doubleValue();
                 updateRatios[i] = paramNorm == 0 ? Double.POSITIVE_INFINITY : update.norm2Number().doubleValue() / paramNorm;
             }
@@ -99,8 +100,9 @@ final class LayerMonitor extends BaseTrainingListener {
             double dead = Double.NaN;
             double saturated = Double.NaN;
             if (activation == Activation.RELU || activation == Activation.LEAKYRELU) {
-                // A conv filter is dead when it outputs zero at every position of every probe image.
-                INDArray unitMax = out.rank() == 4 ? out.max(0, 2, 3) : flat.max(0);
+                // A conv filter is dead when it outputs zero at every position of every probe image (or series step:
+                // rank 3 is a conv1d's [n, channels, length]).
+                INDArray unitMax = out.rank() == 4 ? out.max(0, 2, 3) : out.rank() == 3 ? out.max(0, 2) : flat.max(0);
                 dead = unitMax.lte(0).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).meanNumber().doubleValue();
             } else if (activation == Activation.SIGMOID) {
                 double low = flat.lt(0.01).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).meanNumber().doubleValue();

@@ -40,6 +40,10 @@ public final class TableTrainedModel implements TableModel {
     private final MultiLayerNetwork network;
     private final ExperimentConfig config;
     private final Metadata metadata;
+    private volatile Standardized lastStandardized;
+
+    private record Standardized(TableDataset raw, TableDataset seen) {
+    }
 
     /** What besides the network and config a table model zip holds. */
     record Metadata(List<String> classes, String kind, int channels, List<String> featureNames,
@@ -118,8 +122,24 @@ public final class TableTrainedModel implements TableModel {
         if (!(view.data() instanceof TableDataset rows)) {
             throw new IllegalArgumentException("this model was trained on CSV rows, not images");
         }
-        TableDataset seen = metadata.standardizer() == null ? rows : rows.standardized(metadata.standardizer());
+        TableDataset seen = standardized(rows);
         return TableTrainer.probabilities(network, seen, view.indices(), metadata.singleOutput());
+    }
+
+    /**
+     * The rows as the network saw them in training. The last table is kept: the epoch loop asks twice an epoch
+     * (training sample, validation rows) about the same table, which would otherwise be standardized each time.
+     */
+    private TableDataset standardized(TableDataset rows) {
+        if (metadata.standardizer() == null) {
+            return rows;
+        }
+        Standardized last = lastStandardized;
+        if (last == null || last.raw() != rows) {
+            last = new Standardized(rows, rows.standardized(metadata.standardizer()));
+            lastStandardized = last;
+        }
+        return last.seen();
     }
 
     @Override

@@ -1,30 +1,27 @@
 package org.collapselab.core.training.dl4j;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.collapselab.core.data.csv.PreparedTable;
+import org.collapselab.core.training.TrainingRequest;
+import org.collapselab.core.training.MonitoringOptions;
+import org.collapselab.core.data.Normalizer;
+import org.collapselab.core.data.InputFingerprint;
+import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.data.csv.TableKind;
 import org.collapselab.core.data.csv.TableStandardizer;
 import org.collapselab.core.data.csv.TableFingerprint;
 import org.collapselab.core.data.Split;
 import org.collapselab.core.training.TrialRunner;
-import org.collapselab.core.model.Balance;
 import org.collapselab.core.model.ConfigPaths;
 import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.model.LayerShapes;
 import org.collapselab.core.model.Normalization;
 import org.collapselab.core.model.OutputUnits;
-import org.collapselab.core.training.Backends;
 import org.collapselab.core.training.CollapseVerdict;
-import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.EpochLoop;
-import org.collapselab.core.training.EpochMetrics;
-import org.collapselab.core.training.EpochSampler;
-import org.collapselab.core.training.IterationSample;
 import org.collapselab.core.training.Losses;
-import org.collapselab.core.training.RunStarted;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.training.TrainingResult;
@@ -39,9 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a {@link MultiLayerNetwork} on CSV rows: dense layers on feature vectors, Convolution1D / Subsampling1D /
- * GlobalPooling on series (DL4J's NCW layout, {@code [n, channels, length]}). The same sampling, class weights, single
- * sigmoid output, per-epoch metrics, early stopping and collapse verdict as the image loop, without layer monitoring. This is the
- * first step of training on tables (docs/decisions/0010-csv-data.md); the image {@code EpochLoop} is not yet shared.
+ * GlobalPooling on series (DL4J's NCW layout, {@code [n, channels, length]}). The rows are one more {@link
+ * EpochLoop.Feed} of the image runs' {@link EpochLoop}, so CSV runs get the same sampling, class weights,
+ * cancellation, divergence rollback, early stopping, per-epoch metrics, layer monitoring and collapse verdict.
  * Blocking; never throws for training failures (they come back as {@link RunStatus#FAILED}).
  */
 public final class TableTrainer {
@@ -58,9 +55,15 @@ public final class TableTrainer {
      */
     public static TrainingResult train(ExperimentConfig config, PreparedTable table, TrainingObserver observer,
                                        CancellationToken cancel) {
+        return train(config, table, observer, cancel, MonitoringOptions.DEFAULT);
+    }
+
+    /** As above, sampling layer statistics as {@code monitoring} says. */
+    public static TrainingResult train(ExperimentConfig config, PreparedTable table, TrainingObserver observer,
+                                       CancellationToken cancel, MonitoringOptions monitoring) {
         long start = System.nanoTime();
         try {
-            return run(config, table, observer, cancel, start);
+            return run(config, table, observer, cancel, monitoring, start);
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.error("training failed", e);
             TrainingResult failed = new TrainingResult(RunStatus.FAILED, List.of(), CollapseVerdict.NONE, null,
@@ -77,9 +80,9 @@ public final class TableTrainer {
      * on the training rows.
      */
     public static TrainingResult train(ExperimentConfig config, TableDataset trainData, int[] train,
-                                       TableDataset validationData, int[] validation, TrainingObserver observer,
-                                       CancellationToken cancel) {
-        return train(config, onRows(trainData, train, validationData, validation), observer, cancel);
+                                       TableDataset validationData, int[] validation, MonitoringOptions monitoring,
+                                       TrainingObserver observer, CancellationToken cancel) {
+        return train(config, onRows(trainData, train, validationData, validation), observer, cancel, monitoring);
     }
 
     /** Both row sets in one table (validation rows appended when they come from another table), fitted on train. */
@@ -128,107 +131,55 @@ public final class TableTrainer {
     }
 
     private static TrainingResult run(ExperimentConfig config, PreparedTable table, TrainingObserver observer,
-                                      CancellationToken cancel, long start) {
-        TableDataset data = config.data().normalization() == Normalization.NONE ? table.data() : table.standardized();
+                                      CancellationToken cancel, MonitoringOptions monitoring, long start) {
+        TableStandardizer standardizer = config.data().normalization() == Normalization.NONE ? null
+                : table.standardizer();
+        TableDataset seen = standardizer == null ? table.data() : table.standardized();
         int[] train = table.split().train();
-        int[] validation = table.split().validation().length > 0 ? table.split().validation() : train;
-        if (data.kind() == TableKind.SEQUENCE) {
-            int tooShort = LayerShapes.firstTooShort(data.sequenceLength(), data.channels(), config.model().layers());
+        if (seen.kind() == TableKind.SEQUENCE) {
+            int tooShort = LayerShapes.firstTooShort(seen.sequenceLength(), seen.channels(), config.model().layers());
             if (tooShort >= 0) {
                 throw new IllegalArgumentException(ConfigPaths.layerName(tooShort) + " (" + config.model().layers().get(tooShort)
-                        .describe() + ") has no time step left of a series of " + data.sequenceLength()
+                        .describe() + ") has no time step left of a series of " + seen.sequenceLength()
                         + "; use smaller kernels or fewer pool1d layers");
             }
         }
-        int classCount = data.classCount();
-        int[] trainCounts = new int[classCount];
-        for (int row : train) {
-            trainCounts[data.label(row)]++;
-        }
-        double[] weights = config.data().balance() == Balance.CLASS_WEIGHTS ? EpochLoop.classWeights(trainCounts) : null;
-        boolean single = OutputUnits.single(config.model(), classCount);
-        // DL4J weights a loss per output column, which for one sigmoid unit scales every row alike and changes
-        // nothing under Adam; so the single-output case weights each row by its class through the labels mask.
-        double[] rowWeights = single ? weights : null;
-        MultiLayerNetwork network = NetworkFactory.build(config, classCount, single ? null : weights, inputType(data));
-        EpochSampler sampler = new EpochSampler(data.labels(), classCount, train, config.data().balance(),
-                config.data().seed());
-        int batchSize = config.training().batchSize();
-        int[] firstEpoch = sampler.nextEpoch();
-        int iterationsPerEpoch = (firstEpoch.length + batchSize - 1) / batchSize;
-        observer.onStarted(new RunStarted(config, Backends.describe().withEngine(ENGINE), data.classes(), train.length,
-                table.split().validation().length, iterationsPerEpoch, network.numParams()));
-        int[] trainSample = sampleOf(train, EpochLoop.TRAIN_ACCURACY_SAMPLE, config.data().seed());
+        // The loop sees the raw rows (the model standardizes what it predicts); minibatches come from `seen`.
+        TrainingRequest request = new TrainingRequest(config, new DataView(table.data(), train),
+                new DataView(table.data(), table.split().validation()), monitoring);
+        TableFingerprint fingerprint = TableFingerprint.of(table.data(), train);
+        EpochLoop.FeedFactory feeds = (view, single, weights) -> new EpochLoop.Feed() {
+            // DL4J weights a loss per output column, which for one sigmoid unit scales every row alike and changes
+            // nothing under Adam; so the single-output case weights each row by its class through the labels mask.
+            private final double[] rowWeights = single ? weights : null;
 
-        List<EpochMetrics> epochs = new ArrayList<>();
-        List<IterationSample> iterations = new ArrayList<>();
-        RunStatus status = RunStatus.COMPLETED;
-        String message = null;
-        INDArray lastGood = network.params().dup();
-        long iteration = 0;
-        int[] order = firstEpoch;
-        int patience = config.training().earlyStoppingPatience();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        INDArray best = null;
-        int sinceBest = 0;
-        epochLoop:
-        for (int epoch = 1; epoch <= config.training().epochs(); epoch++) {
-            long epochStart = System.nanoTime();
-            if (epoch > 1) {
-                order = sampler.nextEpoch();
+            @Override
+            public Normalizer normalizer() {
+                return null;
             }
-            double lossSum = 0;
-            int seen = 0;
-            for (int from = 0; from < order.length; from += batchSize) {
-                if (cancel.isCancelled()) {
-                    status = RunStatus.STOPPED;
-                    message = "stopped by the user in epoch " + epoch;
-                    break epochLoop;
-                }
-                int to = Math.min(order.length, from + batchSize);
-                network.fit(batch(data, Arrays.copyOfRange(order, from, to), single, rowWeights));
-                double loss = network.score();
-                iteration++;
-                IterationSample sample = new IterationSample(iteration, epoch, loss, config.training().learningRate());
-                iterations.add(sample);
-                observer.onIteration(sample);
-                if (!Double.isFinite(loss)) {
-                    status = RunStatus.DIVERGED;
-                    message = "the loss became " + loss + " at iteration " + iteration + " (epoch " + epoch
-                            + "); the model was rolled back to the end of epoch " + (epoch - 1);
-                    network.setParams(lastGood);
-                    break epochLoop;
-                }
-                lossSum += loss * (to - from);
-                seen += to - from;
+
+            @Override
+            public InputFingerprint fingerprint() {
+                return null;
             }
-            double trainSeconds = seconds(epochStart);
-            EpochMetrics metrics = evaluate(config, network, data, single, weights, epoch, lossSum / Math.max(1, seen),
-                    trainSample, validation, trainSeconds);
-            epochs.add(metrics);
-            observer.onEpoch(metrics);
-            lastGood = network.params().dup();
-            if (patience > 0) {
-                // As in the image loop: keep the best validation loss's parameters and stop after `patience` worse epochs.
-                if (metrics.validationLoss() < bestLoss - 1e-6) {
-                    bestLoss = metrics.validationLoss();
-                    best = lastGood;
-                    sinceBest = 0;
-                } else if (++sinceBest >= patience) {
-                    message = "early stopping: the validation loss has not improved for " + patience
-                            + " epochs; restored the model of epoch " + (epoch - sinceBest);
-                    network.setParams(best);
-                    break;
-                }
+
+            @Override
+            public DataSet batch(int[] order, int from, int to, java.util.Random random) {
+                return TableTrainer.batch(seen, Arrays.copyOfRange(order, from, to), single, rowWeights);
             }
-        }
-        TableTrainedModel model = new TableTrainedModel(network, config, data,
-                config.data().normalization() == Normalization.NONE ? null : table.standardizer(), single, weights,
-                TableFingerprint.of(table.data(), train));
-        TrainingResult result = new TrainingResult(status, epochs, CollapseVerdict.of(epochs), model, message,
-                iterations, List.of(), seconds(start));
-        observer.onFinished(result);
-        return result;
+        };
+        EpochLoop.SessionFactory sessions = setup -> {
+            boolean single = setup.singleOutput();
+            double[] weights = setup.classWeights();
+            MultiLayerNetwork network = NetworkFactory.build(config, seen.classCount(), single ? null : weights,
+                    inputType(seen));
+            TableTrainedModel model = new TableTrainedModel(network, config, seen, standardizer, single, weights,
+                    fingerprint);
+            INDArray probe = setup.probeOrNull() == null ? null
+                    : batch(seen, setup.probeOrNull().indices(), single).getFeatures();
+            return new Dl4jTrainingEngine.Session(network, model, config, probe);
+        };
+        return EpochLoop.train(request, observer, cancel, new Dl4jTrainingEngine(ENGINE)::backend, feeds, sessions);
     }
 
     /** The rows as a minibatch: {@code [n, features]}, or {@code [n, channels, length]} for series. */
@@ -239,14 +190,7 @@ public final class TableTrainer {
     /** As above; with {@code rowWeightsOrNull} each row's loss is weighted by its class (a labels mask of weights). */
     static DataSet batch(TableDataset data, int[] rows, boolean single, double[] rowWeightsOrNull) {
         DataSet batch = unweighted(data, rows, single);
-        if (rowWeightsOrNull != null) {
-            float[] mask = new float[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                mask[i] = (float) rowWeightsOrNull[data.label(rows[i])];
-            }
-            batch.setLabelsMaskArray(FloatArrays.of(mask, rows.length, 1));
-        }
-        return batch;
+        return rowWeightsOrNull == null ? batch : EpochLoop.rowWeighted(batch, rowWeightsOrNull);
     }
 
     private static DataSet unweighted(TableDataset data, int[] rows, boolean single) {
@@ -291,56 +235,6 @@ public final class TableTrainer {
             System.arraycopy(Losses.probabilities(raw, single), 0, out, from, part.length);
         }
         return out;
-    }
-
-    private static EpochMetrics evaluate(ExperimentConfig config, MultiLayerNetwork network, TableDataset data,
-                                         boolean single, double[] weights, int epoch, double trainLoss, int[] trainSample,
-                                         int[] validation, double seconds) {
-        float[][] trainProbabilities = probabilities(network, data, trainSample, single);
-        int correct = 0;
-        for (int i = 0; i < trainSample.length; i++) {
-            correct += argmax(trainProbabilities[i]) == data.label(trainSample[i]) ? 1 : 0;
-        }
-        double trainAccuracy = trainSample.length == 0 ? 0 : (double) correct / trainSample.length;
-        float[][] probabilities = probabilities(network, data, validation, single);
-        int[] actual = new int[validation.length];
-        int[] predicted = new int[validation.length];
-        for (int i = 0; i < actual.length; i++) {
-            actual[i] = data.label(validation[i]);
-            predicted[i] = argmax(probabilities[i]);
-        }
-        double validationLoss = Losses.meanLoss(config.model().loss(), probabilities, actual, weights, single);
-        ConfusionMatrix confusion = ConfusionMatrix.of(data.classes(), actual, predicted);
-        return new EpochMetrics(epoch, trainLoss, validationLoss, trainAccuracy, confusion.accuracy(),
-                confusion.balancedAccuracy(), confusion.macroF1(), confusion.predictionShare(),
-                confusion.majorityBaseline(), seconds, confusion);
-    }
-
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static int[] sampleOf(int[] rows, int limit, long seed) {
-        if (rows.length <= limit) {
-            return rows;
-        }
-        int[] shuffled = rows.clone();
-        java.util.Random random = new java.util.Random(seed);
-        for (int i = shuffled.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = shuffled[i];
-            shuffled[i] = shuffled[j];
-            shuffled[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(shuffled, limit);
-        Arrays.sort(chosen);
-        return chosen;
     }
 
     private static double seconds(long since) {

@@ -113,7 +113,7 @@ class CsvLoaderTest {
         assertEquals(3, report.rowsDropped());
         assertEquals(List.of(new MissingValueReport.ColumnMissing("x", 1), new MissingValueReport.ColumnMissing("y", 1),
                 new MissingValueReport.ColumnMissing("c", 2)), report.columns());
-        assertTrue(report.describe().contains("3 rows dropped"), report.describe());
+        assertEquals("4 empty cells (1 in x, 1 in y, 2 in c): 3 rows dropped.", report.describe());
         assertTrue(!data.hasMissingValues());
     }
 

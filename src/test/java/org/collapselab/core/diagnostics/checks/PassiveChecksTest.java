@@ -89,7 +89,8 @@ class PassiveChecksTest {
                 org.collapselab.testsupport.ScenarioData.Kind.BRIGHTNESS_SHORTCUT, 8, 3);
         List<Finding> f = run(new ShortcutProbeCheck(), ctx(config("data.imageSize=8", "data.channels=1",
                 "model.layers=[]"), shortcut, null));
-        assertSingle(f, "spurious-feature", Severity.CRITICAL);
+        // Without a trained model the probe only says the shortcut is available (ShortcutRelianceTest judges models).
+        assertSingle(f, "spurious-feature", Severity.INFO);
         // Image facts that say nothing about the class (same brightness, size and format everywhere).
         assertTrue(run(new ShortcutProbeCheck(), ctx(config(), BALANCED, null)).isEmpty());
     }
@@ -247,8 +248,9 @@ class PassiveChecksTest {
 
     @Test
     void overfittingWhenTrainingFarAheadAndValidationLossRising() throws Exception {
-        List<EpochMetrics> epochs = List.of(epoch(1, 0.8, 0.8, 0.7, confusion(6, 4)),
-                epoch(2, 0.3, 0.7, 0.9, confusion(6, 4)), epoch(3, 0.05, 1.2, 1.0, confusion(6, 4)));
+        // 60 validation images: few enough images would make it inconclusive (UncertaintyTest).
+        List<EpochMetrics> epochs = List.of(epoch(1, 0.8, 0.8, 0.7, confusion(12, 8)),
+                epoch(2, 0.3, 0.7, 0.9, confusion(12, 8)), epoch(3, 0.05, 1.2, 1.0, confusion(12, 8)));
         assertSingle(run(new OverfittingCheck(), ctx(config(), BALANCED,
                 result(RunStatus.COMPLETED, epochs, falling(30, 1, 0.05), List.of()))), "overfitting", Severity.WARNING);
     }
