@@ -30,6 +30,7 @@ final class ImageDecoder implements AutoCloseable {
     int sourceChannels;
     String format;
     long fileBytes;
+    ImageHash hash;
 
     ImageDecoder(int size, int channels) {
         if (size < 1) {
@@ -78,6 +79,7 @@ final class ImageDecoder implements AutoCloseable {
         sourceWidth = image.sourceWidth();
         sourceHeight = image.sourceHeight();
         sourceChannels = image.sourceChannels();
+        hash = ImageHash.of(image); // while the source pixels are in memory: the duplicate check reads no file again
         resampler.resize(image, dst, offset);
     }
 
@@ -92,7 +94,7 @@ final class ImageDecoder implements AutoCloseable {
             means[c] = (double) resampler.channelSum(channels == 1 ? 0 : c) / plane;
         }
         double brightness = channels == 1 ? means[0] : 0.299 * means[0] + 0.587 * means[1] + 0.114 * means[2];
-        return new ImageInfo(sourceWidth, sourceHeight, sourceChannels, format, fileBytes, brightness, means);
+        return new ImageInfo(sourceWidth, sourceHeight, sourceChannels, format, fileBytes, brightness, means, hash);
     }
 
     private ImageIoDecoder imageIo() {

@@ -5,6 +5,7 @@ import org.collapselab.core.diagnostics.checks.CapacityCheck;
 import org.collapselab.core.diagnostics.checks.ClassImbalanceCheck;
 import org.collapselab.core.diagnostics.checks.CollapsedPredictionsCheck;
 import org.collapselab.core.diagnostics.checks.ConstantFeatureCheck;
+import org.collapselab.core.diagnostics.checks.DuplicateImagesCheck;
 import org.collapselab.core.diagnostics.checks.DuplicateRowsCheck;
 import org.collapselab.core.diagnostics.checks.FeaturesNotScaledCheck;
 import org.collapselab.core.diagnostics.checks.DeadReluCheck;
@@ -46,7 +47,7 @@ public final class DiagnosticCatalog {
         return List.of(
                 // data
                 new ValidationSizeCheck(), new UnreadableFilesCheck(), new ClassImbalanceCheck(), new TinyClassCheck(), new ShortcutProbeCheck(),
-                new ConstantFeatureCheck(), new DuplicateRowsCheck(), new FeaturesNotScaledCheck(),
+                new ConstantFeatureCheck(), new DuplicateRowsCheck(), new DuplicateImagesCheck(), new FeaturesNotScaledCheck(),
                 new InputsNotNormalizedCheck(),
                 // config
                 new OutputActivationCheck(), new SymmetricInitCheck(), new LinearHiddenActivationCheck(),

@@ -20,6 +20,7 @@ public final class ConfigPaths {
     public static final String SEED = "data.seed";
     public static final String NORMALIZATION = "data.normalization";
     public static final String BALANCE = "data.balance";
+    public static final String DROP_DUPLICATES = "data.dropDuplicates";
     public static final String AUGMENTATION = "data.augmentation";
     public static final String FLIP = "data.augmentation.flip";
     public static final String ROTATION_DEGREES = "data.augmentation.rotationDegrees";

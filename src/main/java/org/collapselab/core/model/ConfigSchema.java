@@ -56,6 +56,9 @@ public final class ConfigSchema {
                 "scale maps pixels to 0–1, standardize to mean 0 and deviation 1, none feeds raw 0–255 values."));
         add(choice(ConfigPaths.BALANCE, Balance.names(), Balance.NONE.json(),
                 "How rare classes are handled: weight the loss, repeat rare images, or drop common ones."));
+        add(new ConfigField(ConfigPaths.DROP_DUPLICATES, ConfigField.Type.BOOLEAN, 0, 0, null, null, false, false,
+                "Leave out copies of an image: training keeps one of each, validation loses images also in training, "
+                        + "and copies with different labels are left out.").asOptional());
         add(object(ConfigPaths.AUGMENTATION, "Random changes applied to training images only."));
         add(new ConfigField(ConfigPaths.FLIP, ConfigField.Type.BOOLEAN, 0, 0, null, null, false, false,
                 "Mirror training images left to right at random."));

@@ -27,7 +27,7 @@ public final class DataKindSwitch {
         DataConfig adapted = new DataConfig(data.imageSize(), data.channels(), data.validationFraction(),
                 data.validationPath(), data.seed(), normalization, data.balance(), data.augmentation(), kind,
                 kind.isTable() ? labelColumn : data.labelColumn(), data.missing(), data.sequenceChannels(),
-                data.folds());
+                data.folds(), data.dropDuplicates());
         ExperimentConfig withData = config.withData(adapted);
         List<LayerSpec> layers = config.model().layers();
         boolean referenceOfOldKind = data.kind() != kind && layers.equals(ConfigCodec.referenceLayers(data.kind()));

@@ -7,8 +7,10 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.collapselab.core.diagnostics.ChartData;
+import org.collapselab.core.diagnostics.checks.DuplicateImagesCheck;
 
 /**
  * Draws a grid {@link ChartData} (one square panel per series, cells row by row) as images: grey for
@@ -29,12 +31,32 @@ final class GridPanels {
             }
         }
         FlowPane panels = new FlowPane(14, 8);
+        // Example pairs (an image and its copy) stay together, side by side, one pair a row.
+        boolean pairs = DuplicateImagesCheck.PAIRS_CHART.equals(data.id());
+        if (pairs) {
+            panels.setOrientation(javafx.geometry.Orientation.VERTICAL);
+            panels.setPrefWrapLength(Double.MAX_VALUE);
+        }
+        HBox pair = null;
         for (ChartData.Series s : data.series()) {
             ImageView view = new ImageView(image(s, data.kind(), peak));
             view.setFitWidth(PANEL);
             view.setFitHeight(PANEL);
             view.setSmooth(data.kind() == ChartData.Kind.HEAT_GRID);
-            panels.getChildren().add(new VBox(2, view, new Label(s.name())));
+            Label name = new Label(s.name());
+            name.setWrapText(true);
+            name.setMaxWidth(pairs ? 2 * PANEL : Double.MAX_VALUE);
+            VBox panel = new VBox(2, view, name);
+            if (!pairs) {
+                panels.getChildren().add(panel);
+            } else if (pair == null) {
+                pair = new HBox(10, panel);
+                pair.getStyleClass().add("duplicate-pair");
+                panels.getChildren().add(pair);
+            } else {
+                pair.getChildren().add(panel);
+                pair = null;
+            }
         }
         Label title = new Label(data.title());
         title.getStyleClass().add("chart-title-label");

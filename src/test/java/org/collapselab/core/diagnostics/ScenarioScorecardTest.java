@@ -62,7 +62,7 @@ class ScenarioScorecardTest {
         if (!Files.isDirectory(root)) {
             root = generated.resolve(dataset);
             if (!Files.isDirectory(root)) {
-                ShapesGenerator.generate(root, Scenarios.options(dataset));
+                Scenarios.generate(root, dataset);
             }
         }
         ImageDataset loaded = new DatasetLoader().load(root, config.data().imageSize(), config.data().channels(),

@@ -36,7 +36,7 @@ class ConfigSchemaTest {
             }
             compared++;
         }
-        assertEquals(27, compared, "every leaf field has a default (22 before the four CSV fields and data.folds)");
+        assertEquals(28, compared, "every leaf field has a default (22 before the four CSV fields, data.folds and data.dropDuplicates)");
     }
 
     @Test

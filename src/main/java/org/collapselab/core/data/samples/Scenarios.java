@@ -22,6 +22,7 @@ public final class Scenarios {
     /** Dataset names of the scenarios that need a special one (generated on demand, not bundled: see {@link #options}). */
     public static final String NO_SIGNAL = "shapes-no-signal";
     public static final String BRIGHTNESS = "shapes-brightness";
+    public static final String DUPLICATES = "shapes-duplicates";
 
     /**
      * Shared by every scenario so the diagnostics scorecard stays fast on 2 cores: small grayscale
@@ -52,6 +53,7 @@ public final class Scenarios {
         scenarios.put("no-signal", List.of());
         scenarios.put("spurious-brightness", List.of());
         scenarios.put("preprocessing-mismatch", List.of());
+        scenarios.put("duplicates", List.of());
         return scenarios;
     }
 
@@ -69,6 +71,7 @@ public final class Scenarios {
             case "no-signal" -> "no-class-signal";
             case "spurious-brightness" -> "spurious-feature";
             case "preprocessing-mismatch" -> "preprocessing-mismatch";
+            case "duplicates" -> "duplicate-images";
             default -> null;
         };
     }
@@ -81,6 +84,7 @@ public final class Scenarios {
         return switch (scenario) {
             case "no-signal" -> NO_SIGNAL;
             case "spurious-brightness" -> BRIGHTNESS;
+            case "duplicates" -> DUPLICATES;
             default -> SampleData.BALANCED;
         };
     }
@@ -90,8 +94,20 @@ public final class Scenarios {
         return switch (dataset) {
             case NO_SIGNAL -> ShapesGenerator.Options.balanced(120, 32, 44).withNoSignal();
             case BRIGHTNESS -> ShapesGenerator.Options.balanced(120, 32, 45).withBrightnessShortcut();
+            case DUPLICATES -> SampleData.balanced(); // the healthy sample, so the copies are the only problem
             default -> throw new IllegalArgumentException("bundled dataset: " + dataset);
         };
+    }
+
+    /**
+     * Generates a non-bundled scenario dataset into {@code root}: {@link #options} drawn by {@link ShapesGenerator},
+     * and for {@link #DUPLICATES} copies planted by {@link DuplicatePlanter} (per class 6 exact, 6 resized, 2 misfiled).
+     */
+    public static void generate(Path root, String dataset) throws IOException {
+        ShapesGenerator.generate(root, options(dataset));
+        if (DUPLICATES.equals(dataset)) {
+            DuplicatePlanter.plant(root, 6, 6, 2);
+        }
     }
 
     /** The complete config of a scenario. */
@@ -109,8 +125,10 @@ public final class Scenarios {
                 + "below. Regenerate with `java -cp target/classes org.collapselab.core.data.samples.Scenarios "
                 + "sample-data/scenarios`.\n\nThe diagnostics scorecard (`ScenarioScorecardTest`) runs `diagnose` on each "
                 + "and checks that the expected finding ranks first, and that healthy configs raise no warning. "
-                + "`shapes-no-signal` and `shapes-brightness` are not bundled (size); the scorecard generates them with "
-                + "`ShapesGenerator` (options `noSignal`, `brightnessShortcut`; see `Scenarios.options`). "
+                + "`shapes-no-signal`, `shapes-brightness` and `shapes-duplicates` are not bundled (size); the scorecard "
+                + "generates them with `ShapesGenerator` (options `noSignal`, `brightnessShortcut`; see `Scenarios.options`), "
+                + "and plants copies into `shapes-duplicates` with `DuplicatePlanter` (per class 6 exact copies, 6 saved at "
+                + "twice the size, 2 re-encoded as JPEG into the next class's folder). "
                 + "`preprocessing-mismatch` trains on `shapes` and predicts an inverted copy of it "
                 + "(`diagnose --predict DIR`).\n\n"
                 + "| scenario | dataset | expected top finding | overrides |\n|---|---|---|---|\n");
