@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.util.JitMode;
 
@@ -13,7 +14,8 @@ import org.collapselab.core.util.JitMode;
  * any JIT option, the launcher starts the same command again in a child JVM with {@value JitMode#RECOMMENDED_OPTION}
  * added, waits for it and exits with its exit code. A JAR's manifest cannot carry JVM options, so this is the only way
  * short of asking every user to type the option. {@code -Dcollapselab.relaunch=false} (or any JIT option of one's
- * own) keeps the first JVM.
+ * own) keeps the first JVM. The packaged app on Linux relaunches its own launcher once for the same reason's second
+ * half: its child gets {@code MALLOC_ARENA_MAX=2}, which a jpackage launcher cannot set.
  *
  * @implNote Measured on two cores: the relaunch costs about 0.2 s of CPU at start-up and 42 MB for the waiting JVM
  * (docs/benchmarks/speed-and-latency.md); C1 only made the 64×64×3 bench train 1.2–1.5× faster and the window appear
@@ -30,6 +32,7 @@ final class JitRelaunch {
      */
     static final String MALLOC_ARENAS_VARIABLE = "MALLOC_ARENA_MAX";
     static final String MALLOC_ARENAS = "2";
+    static final String JPACKAGE_LAUNCHER_VARIABLE = "_JPACKAGE_LAUNCHER";
 
     private JitRelaunch() {
     }
@@ -68,17 +71,42 @@ final class JitRelaunch {
     }
 
     /**
-     * Runs the child when {@link #wanted} says so and returns its exit code, or -1 when this JVM should go on itself.
-     * Blocks for the child's whole life.
+     * Whether the packaged app should start its launcher again to bound glibc's malloc arenas: its launcher sets the
+     * JIT option but cannot set an environment variable, so the memory bound needs one relaunch on Linux (glibc),
+     * unless the user set the variable, opted out, or this is the child already.
+     */
+    static boolean wantedForPackagedApp(String packagedAppPath, String osName, Map<String, String> environment,
+                                        String optOut) {
+        return packagedAppPath != null && osName != null && osName.toLowerCase(Locale.ROOT).contains("linux")
+                && !"false".equalsIgnoreCase(optOut) && !environment.containsKey(RELAUNCHED_VARIABLE)
+                && !environment.containsKey(MALLOC_ARENAS_VARIABLE);
+    }
+
+    /** The packaged launcher again with the same arguments; it adds its own JVM options from its .cfg file. */
+    static List<String> packagedCommand(String packagedAppPath, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(packagedAppPath);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Runs the child when {@link #wanted} or {@link #wantedForPackagedApp} says so and returns its exit code, or -1
+     * when this JVM should go on itself. Blocks for the child's whole life.
      */
     static int relaunchIfWanted(String[] args) {
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (!wanted(JitMode.current(), jvmOptions, System.getenv(), System.getProperty(OPT_OUT_PROPERTY),
-                System.getProperty("jpackage.app-path"))) {
+        String packagedAppPath = System.getProperty("jpackage.app-path");
+        String optOut = System.getProperty(OPT_OUT_PROPERTY);
+        List<String> command;
+        if (wanted(JitMode.current(), jvmOptions, System.getenv(), optOut, packagedAppPath)) {
+            command = command(System.getProperty("java.home"), jvmOptions, System.getProperty("java.class.path"), args);
+        } else if (wantedForPackagedApp(packagedAppPath, System.getProperty("os.name"), System.getenv(), optOut)) {
+            command = packagedCommand(packagedAppPath, args);
+        } else {
             return -1;
         }
-        ProcessBuilder builder = new ProcessBuilder(command(System.getProperty("java.home"), jvmOptions,
-                System.getProperty("java.class.path"), args)).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         prepareChildEnvironment(builder.environment());
         Process child;
         try {
@@ -96,12 +124,18 @@ final class JitRelaunch {
         }
     }
 
-    /** Marks the child as relaunched, bounds its malloc arenas unless the user chose, and drops JDK_JAVA_OPTIONS. */
+    /**
+     * Marks the child as relaunched, bounds its malloc arenas unless the user chose, and drops JDK_JAVA_OPTIONS and
+     * jpackage's re-exec marker.
+     */
     static void prepareChildEnvironment(Map<String, String> environment) {
         environment.put(RELAUNCHED_VARIABLE, "1");
         environment.putIfAbsent(MALLOC_ARENAS_VARIABLE, MALLOC_ARENAS);
         // The input arguments already hold what JDK_JAVA_OPTIONS added; the child must not add them twice.
         environment.remove("JDK_JAVA_OPTIONS");
+        // jpackage's launcher marks its own re-exec with this variable; a relaunched launcher that inherits it takes
+        // the app's arguments for java's ("Could not find or load main class train").
+        environment.remove(JPACKAGE_LAUNCHER_VARIABLE);
     }
 
     /**

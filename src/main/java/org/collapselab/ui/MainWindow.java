@@ -109,18 +109,28 @@ public final class MainWindow {
                 ? "First start: unpacking the native maths libraries (about 450 MB) into " + NativeCache.directory() + " …"
                 : "Starting the maths backend (ND4J)…");
         context.hintProperty().set("Drop an image folder (one sub-folder per class) or a .csv file anywhere on the window, or press Ctrl+O.");
-        // The status bar speaks for the run while one trains, then goes back to the backend line.
-        trainModel.runningProperty().addListener((o, was, running) -> {
-            if (running) {
-                readyStatus = context.statusProperty().get();
-                context.statusProperty().set("Training · " + trainModel.progressTextProperty().get());
+        // The status bar speaks for the run or the diagnosis while one works, then goes back to the backend line.
+        speakWhileBusy(trainModel.runningProperty(), trainModel.progressTextProperty(), "Training · ");
+        var diagnosis = diagnoseScreen.model();
+        speakWhileBusy(diagnosis.runningProperty(), diagnosis.progressTextProperty(), "Diagnosing · ");
+    }
+
+    private void speakWhileBusy(javafx.beans.value.ObservableBooleanValue running,
+                                javafx.beans.value.ObservableStringValue progressText, String prefix) {
+        running.addListener((o, was, busy) -> {
+            if (busy) {
+                if (!context.statusProperty().get().startsWith("Training · ")
+                        && !context.statusProperty().get().startsWith("Diagnosing · ")) {
+                    readyStatus = context.statusProperty().get();
+                }
+                context.statusProperty().set(prefix + progressText.get());
             } else if (readyStatus != null) {
                 context.statusProperty().set(readyStatus);
             }
         });
-        trainModel.progressTextProperty().addListener((o, a, text) -> {
-            if (trainModel.runningProperty().get()) {
-                context.statusProperty().set("Training · " + text);
+        progressText.addListener((o, a, text) -> {
+            if (running.get()) {
+                context.statusProperty().set(prefix + text);
             }
         });
     }

@@ -33,6 +33,21 @@ class JitRelaunchTest {
     }
 
     @Test
+    void thePackagedAppRelaunchesItsLauncherOnceOnLinuxToBoundMallocArenas() {
+        String app = "/opt/collapse-lab/bin/collapse-lab";
+        assertTrue(JitRelaunch.wantedForPackagedApp(app, "Linux", Map.of(), null));
+        assertFalse(JitRelaunch.wantedForPackagedApp(null, "Linux", Map.of(), null), "not packaged");
+        assertFalse(JitRelaunch.wantedForPackagedApp(app, "Mac OS X", Map.of(), null), "no glibc");
+        assertFalse(JitRelaunch.wantedForPackagedApp(app, "Linux", Map.of("MALLOC_ARENA_MAX", "8"), null),
+                "the user chose");
+        assertFalse(JitRelaunch.wantedForPackagedApp(app, "Linux", Map.of(JitRelaunch.RELAUNCHED_VARIABLE, "1"), null),
+                "a child never relaunches");
+        assertFalse(JitRelaunch.wantedForPackagedApp(app, "Linux", Map.of(), "false"), "opted out");
+        assertEquals(List.of(app, "train", "--data", "my dir"),
+                JitRelaunch.packagedCommand(app, new String[]{"train", "--data", "my dir"}));
+    }
+
+    @Test
     void childCommandKeepsTheJvmOptionsAndArgumentsAndAddsC1Only() {
         List<String> command = JitRelaunch.command("/jdk", List.of("-Xmx2g", "-Dx=1"), "app.jar",
                 new String[]{"bench", "--data", "my dir"});
@@ -42,7 +57,8 @@ class JitRelaunchTest {
 
     @Test
     void theChildGetsTwoMallocArenasUnlessTheUserChoseAndNeverTheJdkJavaOptionsTwice() {
-        java.util.Map<String, String> plain = new java.util.HashMap<>(java.util.Map.of("JDK_JAVA_OPTIONS", "-Dx=1"));
+        java.util.Map<String, String> plain = new java.util.HashMap<>(
+                java.util.Map.of("JDK_JAVA_OPTIONS", "-Dx=1", "_JPACKAGE_LAUNCHER", "0"));
         JitRelaunch.prepareChildEnvironment(plain);
         assertEquals(java.util.Map.of(JitRelaunch.RELAUNCHED_VARIABLE, "1", "MALLOC_ARENA_MAX", "2"), plain);
 

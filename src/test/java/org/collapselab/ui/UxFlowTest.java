@@ -171,8 +171,18 @@ class UxFlowTest {
                 "status while training: " + statusWhileTraining.get());
         RunOutcome diagnosed = window.trainModel().lastOutcomeProperty().get();
         waitUntil(() -> diagnose.diagnosedRunProperty().get() == diagnosed, 30);
+        String statusBefore = window.context().statusProperty().get();
+        AtomicReference<String> statusWhileDiagnosing = new AtomicReference<>();
+        robot.interact(() -> window.context().statusProperty().addListener((o, a, status) -> {
+            if (diagnose.runningProperty().get()) {
+                statusWhileDiagnosing.compareAndSet(null, status);
+            }
+        }));
         robot.interact(diagnose::runPassive);
         waitUntil(() -> !diagnose.runningProperty().get(), 120);
+        assertTrue(statusWhileDiagnosing.get() != null && statusWhileDiagnosing.get().startsWith("Diagnosing · "),
+                "status while diagnosing: " + statusWhileDiagnosing.get());
+        assertEquals(statusBefore, window.context().statusProperty().get(), "back to the line before the diagnosis");
 
         // A fix changes the config; an unrelated one-epoch run trains in between.
         robot.interact(() -> window.modelScreen().apply(uncheckedConfig(1)));
