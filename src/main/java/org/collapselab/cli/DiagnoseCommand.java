@@ -71,6 +71,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        long cpuStart = org.collapselab.core.util.CpuClock.processNanos();
         boolean csv = TableExperiment.isCsv(data);
         ExperimentConfig config = csv ? CsvTraining.resolve(experiment, data) : experiment.resolve();
         TrainCommand.checkRunsFolder(out);
@@ -105,7 +106,9 @@ final class DiagnoseCommand implements Callable<Integer> {
                     console.println("  " + message);
                 }
             }, cancel);
-            console.printf("  steps and ranking took %.1f s%n", (System.nanoTime() - rankStart) / 1e9);
+            console.printf("  steps and ranking took %.1f s%s%n", (System.nanoTime() - rankStart) / 1e9,
+                    session.rankingWork() == null ? "" : " (ranking: " + String.format(java.util.Locale.ROOT,
+                            "%.1f s, ", session.rankingWork().seconds()) + session.rankingWork().describe() + ")");
             RunOutcome run = monitored.get();
             service.writeDiagnosis(run == null ? out : run.runFolder(), session, found, false, null);
             return found;
@@ -114,8 +117,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         console.println();
         console.println(CauseRanker.RULE);
         Printing.findings(console, "Ranked causes", ranked);
-        console.printf("Diagnose took %.1f s in all (experiments %.1f s). Run folder: %s%n",
-                (System.nanoTime() - start) / 1e9, budget.elapsedSeconds(),
+        console.printf("Diagnose took %.1f s in all, %.1f s of CPU time (experiments %.1f s). Run folder: %s%n",
+                (System.nanoTime() - start) / 1e9, org.collapselab.core.util.CpuClock.secondsSince(cpuStart),
+                budget.elapsedSeconds(),
                 folder == null ? "none (no monitored run)" : folder.toAbsolutePath());
         TrainingResult result = session.context().trainingResult();
         if (result != null && result.status() == RunStatus.FAILED) {
@@ -143,11 +147,12 @@ final class DiagnoseCommand implements Callable<Integer> {
                 }
                 return;
             }
-            out.printf("[%2d/%d] %-28s %-14s %5.1f s%s%s%n", index + 1, size, check.title(),
+            out.printf("[%2d/%d] %-28s %-14s %5.1f s%s%s%s%n", index + 1, size, check.title(),
                     result.state().name().replace('_', ' '), result.seconds(), result.findings().isEmpty()
                             ? (result.note() == null ? "" : "  (" + result.note() + ")")
                             : "  " + result.findings().stream().map(f -> f.severity().json() + ":" + f.id()).toList(),
-                    result.run() == null ? "" : "  [run " + result.run() + "]");
+                    result.run() == null ? "" : "  [run " + result.run() + "]",
+                    check.active() && result.work() != null ? "  {" + result.work().describe() + "}" : "");
         }
 
         @Override

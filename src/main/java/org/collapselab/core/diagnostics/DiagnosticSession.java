@@ -2,6 +2,8 @@ package org.collapselab.core.diagnostics;
 
 import org.collapselab.core.training.BudgetExhaustedException;
 import org.collapselab.core.training.TrainingResult;
+import org.collapselab.core.training.TrialCounts;
+import org.collapselab.core.util.CpuClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +35,7 @@ public final class DiagnosticSession {
     private final StepResult[] results;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
     private volatile int current;
+    private volatile StepWork rankingWork;
 
     public DiagnosticSession(List<DiagnosticCheck> checks, DiagnosticContext context) {
         this.checks = List.copyOf(checks);
@@ -132,6 +135,9 @@ public final class DiagnosticSession {
         set(index, new StepResult(CheckState.RUNNING, List.of(), null, 0));
         context.clearCharts(check.id());
         long start = System.nanoTime();
+        long cpuStart = CpuClock.processNanos();
+        TrialCounts countsBefore = counts();
+        TrainingResult runBefore = context.trainingResult();
         ProgressObserver progress = (done, total, message) -> {
             for (Observer o : observers) {
                 o.progress(index, done, total, message);
@@ -158,11 +164,27 @@ public final class DiagnosticSession {
         } catch (RuntimeException e) {
             result = new StepResult(CheckState.FAILED, List.of(), String.valueOf(e), (System.nanoTime() - start) / 1e9);
         }
+        TrialCounts work = counts().minus(countsBefore);
+        TrainingResult runAfter = context.trainingResult();
+        if (check.producesTrainingRun() && runAfter != null && runAfter != runBefore && context.train() != null) {
+            // The monitored run trains outside the trial runner; count it here.
+            work = work.plus(TrialCounts.ofRun(runAfter, context.train().count()));
+        }
+        result = result.withWork(new StepWork((System.nanoTime() - start) / 1e9, CpuClock.secondsSince(cpuStart), work));
         StepResult done = set(index, named(check, result));
         if (check.producesTrainingRun() && context.trainingResult() != null) {
             runStepsThatWaited(cancel);
         }
         return done;
+    }
+
+    private TrialCounts counts() {
+        return context.trials() == null ? TrialCounts.NONE : context.trials().counts();
+    }
+
+    /** What the last cause ranking cost (its trials), or null before one ran. */
+    public StepWork rankingWork() {
+        return rankingWork;
     }
 
     /**
@@ -202,7 +224,15 @@ public final class DiagnosticSession {
      * gain in balanced accuracy (see {@link CauseRanker}). Blocking; within the context's budget.
      */
     public List<Finding> rankCauses(ProgressObserver progress, CancellationToken cancel) {
-        return CauseRanker.rank(findings(), phases(), context, progress, cancel);
+        long start = System.nanoTime();
+        long cpuStart = CpuClock.processNanos();
+        TrialCounts before = counts();
+        try {
+            return CauseRanker.rank(findings(), phases(), context, progress, cancel);
+        } finally {
+            rankingWork = new StepWork((System.nanoTime() - start) / 1e9, CpuClock.secondsSince(cpuStart),
+                    counts().minus(before));
+        }
     }
 
     /** All findings so far, in step order. */

@@ -7,11 +7,11 @@ import java.util.List;
 /**
  * What one step of a session produced: its state, findings, a short note (why skipped, what failed),
  * its time, the charts the check drew from its measurements (empty when none helps), and, for a step that
- * judges the training run, which run it examined.
+ * judges the training run, which run it examined, and what the step cost ({@link StepWork}, null when it did not run).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record StepResult(CheckState state, List<Finding> findings, String note, double seconds, List<ChartData> charts,
-                         String run) {
+                         String run, StepWork work) {
     public static final StepResult PENDING = new StepResult(CheckState.PENDING, List.of(), null, 0);
 
     @JsonCreator
@@ -21,16 +21,26 @@ public record StepResult(CheckState state, List<Finding> findings, String note, 
     }
 
     public StepResult(CheckState state, List<Finding> findings, String note, double seconds, List<ChartData> charts) {
-        this(state, findings, note, seconds, charts, null);
+        this(state, findings, note, seconds, charts, null, null);
+    }
+
+    public StepResult(CheckState state, List<Finding> findings, String note, double seconds, List<ChartData> charts,
+                      String run) {
+        this(state, findings, note, seconds, charts, run, null);
     }
 
     public StepResult(CheckState state, List<Finding> findings, String note, double seconds) {
-        this(state, findings, note, seconds, List.of(), null);
+        this(state, findings, note, seconds, List.of(), null, null);
     }
 
     /** The same result, naming the training run it examined. */
     public StepResult withRun(String value) {
-        return new StepResult(state, findings, note, seconds, charts, value);
+        return new StepResult(state, findings, note, seconds, charts, value, work);
+    }
+
+    /** The same result with what it cost (wall and CPU seconds, trials, epochs, images). */
+    public StepResult withWork(StepWork value) {
+        return new StepResult(state, findings, note, seconds, charts, run, value);
     }
 
     /** The most severe finding's severity, or null when there is none. */

@@ -7,6 +7,7 @@ import org.collapselab.core.data.DataView;
 import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.training.dl4j.TableTrainer;
 import org.collapselab.core.training.TrialBudget;
+import org.collapselab.core.training.TrialCounts;
 import org.collapselab.core.training.TrialRunner;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
@@ -32,6 +33,9 @@ public final class CachingTrialRunner implements TrialRunner {
     private final TrainingEngine engine;
     private final TrialBudget budget;
     private final Map<String, TrainingResult> cache;
+    /** Work counted for the per-step figures of a diagnosis (trials, cache hits, epochs, images, probe steps). */
+    private final java.util.concurrent.atomic.AtomicReference<TrialCounts> counts =
+            new java.util.concurrent.atomic.AtomicReference<>(TrialCounts.NONE);
 
     public CachingTrialRunner(TrainingEngine engine, TrialBudget budget) {
         this(engine, budget, new ConcurrentHashMap<>());
@@ -48,25 +52,36 @@ public final class CachingTrialRunner implements TrialRunner {
         return budget;
     }
 
-    private static String key(ExperimentConfig config, DataView train, DataView validation, MonitoringOptions m) {
+    private static String key(ExperimentConfig config, DataView train, DataView validation, MonitoringOptions m,
+                              double stopAt) {
         return ConfigCodec.toJson(config.withName("trial")) + "|" + System.identityHashCode(train.data()) + ":"
                 + Arrays.hashCode(train.indices()) + "|" + System.identityHashCode(validation.data()) + ":"
-                + Arrays.hashCode(validation.indices()) + "|" + m;
+                + Arrays.hashCode(validation.indices()) + "|" + m + (stopAt > 0 ? "|until " + stopAt : "");
     }
 
     @Override
     public TrainingResult train(ExperimentConfig config, DataView train, DataView validation, MonitoringOptions monitoring,
                                 CancellationToken cancel) {
-        String key = key(config, train, validation, monitoring);
+        return trainUntil(config, train, validation, monitoring, 0, cancel);
+    }
+
+    @Override
+    public TrainingResult trainUntil(ExperimentConfig config, DataView train, DataView validation,
+                                     MonitoringOptions monitoring, double stopAtValidationAccuracy,
+                                     CancellationToken cancel) {
+        String key = key(config, train, validation, monitoring, stopAtValidationAccuracy);
         TrainingResult cached = cache.get(key);
         if (cached != null) {
+            count(new TrialCounts(0, 1, 0, 0, 0));
             return cached;
         }
         budget.require("a trial run");
         TrainingResult result = train.data() instanceof TableDataset table
                 ? TableTrainer.train(config, table, train.indices(), (TableDataset) validation.data(),
                         validation.indices(), monitoring, TrainingObserver.NONE, cancel)
-                : engine.train(new TrainingRequest(config, train, validation, monitoring), TrainingObserver.NONE, cancel);
+                : engine.train(new TrainingRequest(config, train, validation, monitoring, stopAtValidationAccuracy,
+                        monitoring.enabled()), TrainingObserver.NONE, cancel);
+        count(TrialCounts.ofRun(result, train.count()));
         if (!cancel.isCancelled()) {
             cache.put(key, withoutModel(result));
         }
@@ -80,7 +95,17 @@ public final class CachingTrialRunner implements TrialRunner {
     }
 
     @Override
+    public TrialCounts counts() {
+        return counts.get();
+    }
+
+    private void count(TrialCounts more) {
+        counts.accumulateAndGet(more, TrialCounts::plus);
+    }
+
+    @Override
     public double initialLoss(ExperimentConfig config, DataView train, DataView view) {
+        count(new TrialCounts(0, 0, 0, view.count(), 1));
         if (train.data() instanceof TableDataset table) {
             return TableTrainer.initialLoss(config, table, train.indices(), view.indices());
         }
@@ -92,6 +117,14 @@ public final class CachingTrialRunner implements TrialRunner {
     public RangeTest learningRateRange(ExperimentConfig config, DataView train, double minLr, double maxLr,
                                        int iterations, CancellationToken cancel) {
         budget.require("the learning-rate range test");
+        RangeTest test = rangeTest(config, train, minLr, maxLr, iterations, cancel);
+        long steps = test.losses().length;
+        count(new TrialCounts(0, 0, 0, steps * config.training().batchSize(), steps));
+        return test;
+    }
+
+    private RangeTest rangeTest(ExperimentConfig config, DataView train, double minLr, double maxLr, int iterations,
+                                CancellationToken cancel) {
         if (train.data() instanceof TableDataset table) {
             return TableTrainer.learningRateRange(config, table, train.indices(), minLr, maxLr, iterations, cancel);
         }

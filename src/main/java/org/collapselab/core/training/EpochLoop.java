@@ -275,7 +275,8 @@ public final class EpochLoop {
             Feed feed = feeds.open(train, single, weights);
             Session session = sessions.open(new Setup(config, train, feed.normalizer(), weights, single,
                     feed.fingerprint(), probe, interval));
-            DataView trainSample = sampleOf(train, TRAIN_ACCURACY_SAMPLE, config.data().seed());
+            DataView trainSample = request.trainAccuracy() ? sampleOf(train, TRAIN_ACCURACY_SAMPLE, config.data().seed())
+                    : null;
             observer.onStarted(new RunStarted(config, backend, data.classes(), train.count(), request.validation() == null
                     ? 0 : request.validation().count(), iterationsPerEpoch, session.parameterCount()));
 
@@ -319,6 +320,12 @@ public final class EpochLoop {
                     break;
                 }
                 lastGood = session.snapshot();
+                if (request.targetReached(metrics.validationAccuracy())) {
+                    message = String.format(java.util.Locale.ROOT, "stopped after epoch %d: validation accuracy %.3f "
+                            + "reached the target %.3f", epoch, metrics.validationAccuracy(),
+                            request.stopAtValidationAccuracy());
+                    break;
+                }
                 if (patience > 0) {
                     if (metrics.validationLoss() < bestLoss - 1e-6) {
                         bestLoss = metrics.validationLoss();
@@ -470,12 +477,15 @@ public final class EpochLoop {
 
         private EpochMetrics evaluate(TrainedModel model, double[] weights, boolean single, int epoch, double trainLoss,
                                       DataView trainSample, DataView validation, double seconds) {
-            int[] trainPredicted = model.predict(trainSample);
-            int correct = 0;
-            for (int i = 0; i < trainPredicted.length; i++) {
-                correct += trainPredicted[i] == trainSample.label(i) ? 1 : 0;
+            double trainAccuracy = Double.NaN; // not asked for: no forward pass over the training sample
+            if (trainSample != null) {
+                int[] trainPredicted = model.predict(trainSample);
+                int correct = 0;
+                for (int i = 0; i < trainPredicted.length; i++) {
+                    correct += trainPredicted[i] == trainSample.label(i) ? 1 : 0;
+                }
+                trainAccuracy = trainSample.count() == 0 ? 0 : (double) correct / trainSample.count();
             }
-            double trainAccuracy = trainSample.count() == 0 ? 0 : (double) correct / trainSample.count();
             float[][] probabilities = model.predictProbabilities(validation);
             int[] actual = new int[validation.count()];
             int[] predicted = new int[validation.count()];

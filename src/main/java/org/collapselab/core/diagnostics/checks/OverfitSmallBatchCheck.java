@@ -20,7 +20,7 @@ import org.collapselab.core.util.ProgressObserver;
 /**
  * {@code cannot-overfit-small-batch}: a few images per class, trained on repeatedly with the user's
  * config, must be memorised to at most 5% error. If not, the network or its training cannot learn
- * at all, whatever the data.
+ * at all, whatever the data. The trial stops at the first step that reaches the target: the answer is then known.
  */
 public final class OverfitSmallBatchCheck extends BaseCheck {
     public static final int PER_CLASS = 5;
@@ -63,7 +63,9 @@ public final class OverfitSmallBatchCheck extends BaseCheck {
         ExperimentConfig config = base
                 .withData(base.data().withAugmentation(AugmentationConfig.NONE))
                 .withTraining(base.training().withEpochs(STEPS).withBatchSize(batch.count()).withEarlyStoppingPatience(0));
-        TrainingResult result = ctx.trials().train(config, batch, batch, MonitoringOptions.OFF, cancel);
+        // The question is answered once the batch is memorised: stop there instead of running out the 40 steps.
+        TrainingResult result = ctx.trials().trainUntil(config, batch, batch, MonitoringOptions.OFF, 1 - MAX_ERROR,
+                cancel);
         double best = result.epochs().stream().mapToDouble(EpochMetrics::validationAccuracy).max().orElse(0);
         double error = 1 - best;
         List<ChartData.Point> loss = new ArrayList<>();
