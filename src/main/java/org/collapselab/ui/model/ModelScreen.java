@@ -94,7 +94,8 @@ public final class ModelScreen {
         learningRate.setBlockIncrement(LEARNING_RATE_STEP_DECADES);
         TextField lrValue = new TextField();
         lrValue.setId("learningRateValue");
-        lrValue.setPrefWidth(90);
+        lrValue.setPrefColumnCount(6); // in characters, so "0.001" stays whole at any text size
+        lrValue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         learningRate.valueProperty().addListener((obs, old, v) -> {
             if (!updating) {
                 double lr = roundSignificant(Math.pow(10, v.doubleValue()));
@@ -280,6 +281,13 @@ public final class ModelScreen {
         down.setAccessibleText("Move layer down");
         HBox top = new HBox(10, undo, redo, save, load, reset, sweep, summary);
         top.setAlignment(Pos.CENTER_LEFT);
+        // Large text: the buttons keep their words, the size summary wraps (it was the buttons that became "…").
+        for (Button b : List.of(undo, redo, save, load, reset, sweep)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        summary.setWrapText(true);
+        summary.setMinWidth(0);
+        HBox.setHgrow(summary, Priority.ALWAYS);
         errorBox.setId("configErrors");
         model.errors().addListener((ListChangeListener<ConfigError>) c -> showErrors());
         lintBox.setId("configLint");
@@ -878,6 +886,7 @@ public final class ModelScreen {
             box.getChildren().stream().filter(n -> n instanceof Slider).forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         }
         Label name = new Label(label);
+        name.setWrapText(true); // large text: a long name takes two lines instead of ending in "…"
         if (field != null) {
             Tooltip help = new Tooltip(helpText(field));
             help.setShowDelay(javafx.util.Duration.millis(300));

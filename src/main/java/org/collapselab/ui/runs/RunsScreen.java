@@ -169,13 +169,18 @@ public final class RunsScreen {
         message.setId("runsMessage");
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add("caption");
-        HBox buttons = new HBox(8, refresh, filter, compare, open, useConfigButton, export, tryModel, delete, message);
+        // Wraps onto a second line when the text is large, instead of cutting every button to "…".
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, refresh, filter, compare, open,
+                useConfigButton, export, tryModel, delete, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Select several runs (Ctrl/Shift+click) to compare them. Columns after Engine are the "
                 + "settings that differ among the listed runs.");
         hint.getStyleClass().add("caption");
+        hint.setWrapText(true);
         VBox top = new VBox(6, buttons, hint);
         top.setPadding(new Insets(10));
+        buttons.prefWrapLengthProperty().bind(top.widthProperty().subtract(20));
+        org.collapselab.ui.common.TableHeaders.keepWhole(table);
 
         note.setId("runNote");
         note.setPromptText("A note for the selected run, kept in its folder as note.txt");
