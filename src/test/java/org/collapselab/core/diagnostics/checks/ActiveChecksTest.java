@@ -113,6 +113,9 @@ class ActiveChecksTest {
         // Within the allowed error it passes.
         FakeTrialRunner borderline = new FakeTrialRunner().training(r -> new Outcome(0.97, 1));
         assertTrue(run(new OverfitSmallBatchCheck(), ctx(config(), borderline)).isEmpty());
+        // Exactly at the target (19 of 20, where the trial stops): 1 - 0.95 is a hair above 0.05 in doubles.
+        FakeTrialRunner atTarget = new FakeTrialRunner().training(r -> new Outcome(19 / 20.0, 1));
+        assertTrue(run(new OverfitSmallBatchCheck(), ctx(config(), atTarget)).isEmpty());
     }
 
     @Test
