@@ -70,21 +70,7 @@ public final class DuplicatePairsScreenshot {
                 box.setPrefWidth(700);
                 ScrollPane scroll = new ScrollPane(box);
                 scroll.setFitToWidth(true);
-                Scene scene = new Scene(scroll, 720, 1000);
-                scene.getStylesheets().add(CollapseLabApp.class.getResource("app.css").toExternalForm());
-                Stage stage = new Stage();
-                stage.setScene(scene);
-                stage.show();
-                Platform.runLater(() -> {
-                    try {
-                        ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", out.toFile());
-                        System.out.println("saved " + out);
-                    } catch (Exception e) {
-                        e.printStackTrace();
-                    } finally {
-                        done.countDown();
-                    }
-                });
+                SceneSnapshot.showAndSave(scroll, 720, 1000, out, done);
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 done.countDown();

@@ -80,22 +80,7 @@ public final class ShortcutRelianceScreenshots {
                 }
                 charts.stream().filter(c -> c.id().equals("shortcut-counterfactual") || c.id().equals("shortcut-probe"))
                         .forEach(c -> box.getChildren().add(StepCharts.of(c)));
-                Scene scene = new Scene(box, 760, 720);
-                scene.getStylesheets().add(CollapseLabApp.class.getResource("app.css").toExternalForm());
-                Stage stage = new Stage();
-                stage.setScene(scene);
-                stage.show();
-                Platform.runLater(() -> {
-                    try {
-                        ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
-                        System.out.println("saved " + file);
-                    } catch (Exception e) {
-                        e.printStackTrace();
-                    } finally {
-                        stage.close();
-                        done.countDown();
-                    }
-                });
+                SceneSnapshot.showAndSave(box, 760, 720, file, done);
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 done.countDown();

@@ -52,21 +52,7 @@ public final class WhereTheModelLooksScreenshot {
                 VBox box = new VBox(12);
                 box.setPadding(new Insets(12));
                 charts.forEach(c -> box.getChildren().add(StepCharts.of(c)));
-                Scene scene = new Scene(box, 640, 420);
-                scene.getStylesheets().add(CollapseLabApp.class.getResource("app.css").toExternalForm());
-                Stage stage = new Stage();
-                stage.setScene(scene);
-                stage.show();
-                Platform.runLater(() -> {
-                    try {
-                        ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", out.toFile());
-                        System.out.println("saved " + out);
-                    } catch (Exception e) {
-                        e.printStackTrace();
-                    } finally {
-                        done.countDown();
-                    }
-                });
+                SceneSnapshot.showAndSave(box, 640, 420, out, done);
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 done.countDown();
