@@ -220,7 +220,10 @@ class ScenarioScorecardTest {
                             + (f.fix() != null && f.fix().trial() != null
                             ? String.format(" %.2f→%.2f", f.fix().trial().balancedAccuracyBefore(),
                             f.fix().trial().balancedAccuracyAfter()) : "") + ")").toList());
-            // What decided the ranking: the monitored run's curve and layers, the range test's suggestion.
+            // What decided the ranking: the #1 finding's words, the monitored run's curve and layers, the range test.
+            if (!ranked.isEmpty()) {
+                System.out.println("    #1 says: " + ranked.get(0).title());
+            }
             if (run != null) {
                 System.out.printf("    monitored run: %s, balanced by epoch %s, range-test suggestion %s%n", run.status(),
                         run.epochs().stream().map(e -> String.format("%.2f", e.balancedAccuracy())).toList(),
