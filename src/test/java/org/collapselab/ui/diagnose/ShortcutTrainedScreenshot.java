@@ -55,12 +55,13 @@ public final class ShortcutTrainedScreenshot {
                     title.setWrapText(true);
                     Label why = new Label(f.explanation());
                     why.setWrapText(true);
+                    why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                     box.getChildren().addAll(title, why);
                 }
                 trained.context().charts("spurious-feature").stream()
                         .filter(c -> c.id().equals("shortcut-counterfactual") || c.id().equals("shortcut-probe"))
                         .forEach(c -> box.getChildren().add(StepCharts.of(c)));
-                SceneSnapshot.showAndSave(box, 760, 760, out.resolve("shortcut-not-relied-on-trained.png"), done);
+                SceneSnapshot.showAndSave(box, 760, 800, out.resolve("shortcut-not-relied-on-trained.png"), done);
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 done.countDown();
