@@ -79,7 +79,7 @@ public final class FakeTrialRunner implements TrialRunner {
         Request request = new Request(config, train, validation);
         requests.add(request);
         Outcome outcome = training.apply(request);
-        EpochMetrics m = epoch(train.dataset().classes(), outcome);
+        EpochMetrics m = epoch(train.data().classes(), outcome);
         return new TrainingResult(RunStatus.COMPLETED, List.of(m), CollapseVerdict.of(List.of(m)), null, null,
                 List.of(), List.of(), 0.1);
     }

@@ -39,7 +39,7 @@ public final class ShortcutCases {
         return trainAndJudge(folder, Scenarios.config("spurious-brightness"));
     }
 
-    static Case trainAndJudge(Path folder, ExperimentConfig config) throws Exception {
+    public static Case trainAndJudge(Path folder, ExperimentConfig config) throws Exception {
         ImageDataset data = new DatasetLoader().load(folder, config.data().imageSize(), config.data().channels(),
                 ProgressObserver.NONE, CancellationToken.none());
         Path run = folder.resolveSibling(folder.getFileName() + "-run");

@@ -22,6 +22,11 @@ public final class Uncertainty {
      */
     public static final Set<String> DYNAMICS = Set.of("still-improving", "overfitting", "needs-more-data",
             "underfitting", "too-shallow", "too-deep", "no-class-signal", "learning-rate-too-low");
+    /**
+     * Verdicts read off the last epoch's validation predictions. Their own intervals cannot help on such a split: a
+     * bootstrap within classes of one image each never moves, so one answer per class would stay a "certain" collapse.
+     */
+    public static final Set<String> VALIDATION_VERDICTS = Set.of("collapsed-predictions", "never-predicted-classes");
 
     private Uncertainty() {
     }
@@ -59,8 +64,9 @@ public final class Uncertainty {
     }
 
     /**
-     * When {@code findings} hold {@code validation-too-small}, the dynamics findings ({@link #DYNAMICS}) marked
-     * inconclusive for that reason; else {@code findings} unchanged.
+     * When {@code findings} hold {@code validation-too-small}, the dynamics findings ({@link #DYNAMICS}) and the
+     * verdicts on the validation predictions ({@link #VALIDATION_VERDICTS}) marked inconclusive for that reason; else
+     * {@code findings} unchanged.
      */
     public static List<Finding> whenValidationTooSmall(List<Finding> findings) {
         Finding tooSmall = findings.stream().filter(f -> VALIDATION_TOO_SMALL.equals(f.id())).findFirst().orElse(null);
@@ -73,7 +79,8 @@ public final class Uncertainty {
                 tooSmall.evidence().threshold(), VALIDATION_TOO_SMALL);
         List<Finding> marked = new ArrayList<>();
         for (Finding f : findings) {
-            marked.add(DYNAMICS.contains(f.id()) ? f.asInconclusive(reason) : f);
+            boolean judgedOnValidation = DYNAMICS.contains(f.id()) || VALIDATION_VERDICTS.contains(f.id());
+            marked.add(judgedOnValidation ? f.asInconclusive(reason) : f);
         }
         return marked;
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.collapselab.core.data.samples.Scenarios;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigException;
@@ -23,9 +22,6 @@ import org.collapselab.core.model.ExperimentConfig;
  */
 final class RealDataCases {
     static final Path DIR = Path.of("src", "test", "resources", "real-scorecard");
-
-    /** Finding ids the cases expect that other work in progress adds to the catalogue (tiny validation, duplicates). */
-    static final Set<String> AWAITED = Set.of("validation-too-small", "duplicate-images");
 
     /**
      * One case. {@code expected}: the finding that must lead the ranking (null: none at warning or above).

@@ -163,6 +163,32 @@ class ActiveChecksTest {
     }
 
     @Test
+    void aReferenceNotYetAheadAfterTheShortTrialGetsTheUsersEpochs() throws Exception {
+        // The real textures without hidden layers: the user's 12 epochs reach 0.40; the reference is 0.52 after its
+        // short trial and 0.68 after 7 epochs.
+        FakeTrialRunner trials = new FakeTrialRunner().training(r -> new Outcome(!r.config().name().endsWith("-reference")
+                ? 0.33 : r.config().training().epochs() > 6 ? 0.68 : 0.52, 1));
+        EpochMetrics m = FakeTrialRunner.epoch(BALANCED.classes(), new Outcome(0.40, 1.0));
+        List<EpochMetrics> twelve = java.util.Collections.nCopies(12, m);
+        TrainingResult user = new TrainingResult(RunStatus.COMPLETED, twelve, CollapseVerdict.of(twelve), null, null,
+                List.of(), List.of(), 1);
+        ExperimentConfig shallow = config("model.layers=[]");
+        DiagnosticContext ctx = DiagnosticContext.builder(shallow, BALANCED).trials(trials).trainingResult(user).build();
+        Finding f = single(run(new CapacityCheck(), ctx), "too-shallow", Severity.WARNING);
+        assertEquals(0.28, f.evidence().measured(), 1e-9, "the equal-epochs reference minus the user's run");
+        List<Integer> epochs = trials.requests().stream().map(r -> r.config().training().epochs()).toList();
+        assertEquals(List.of(trials.budget().trialEpochs() + 2, 12), epochs, "the short trial, then the user's 12 epochs");
+        // No longer than the user's run: with 5 epochs of its own, the short trial (6 epochs) is all it gets.
+        FakeTrialRunner again = new FakeTrialRunner().training(r -> new Outcome(!r.config().name().endsWith("-reference")
+                ? 0.33 : r.config().training().epochs() > 6 ? 0.68 : 0.52, 1));
+        List<EpochMetrics> five = java.util.Collections.nCopies(5, m);
+        assertTrue(run(new CapacityCheck(), DiagnosticContext.builder(shallow, BALANCED).trials(again).trainingResult(
+                new TrainingResult(RunStatus.COMPLETED, five, CollapseVerdict.of(five), null, null, List.of(), List.of(),
+                        1)).build()).isEmpty());
+        assertEquals(1, again.requests().size());
+    }
+
+    @Test
     void aVeryDeepNetworkFarBehindTheReferenceIsTooDeep() throws Exception {
         StringBuilder layers = new StringBuilder("model.layers=[");
         for (int i = 0; i < CapacityCheck.DEEP; i++) {

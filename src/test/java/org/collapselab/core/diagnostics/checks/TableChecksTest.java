@@ -198,6 +198,31 @@ class TableChecksTest {
     }
 
     @Test
+    void overfittingASmallBatchOfRowsGetsTheRowBudgetAndSpeaksOfRows() throws Exception {
+        TableDataset data = table(200, (row, label, random) -> new String[]{String.valueOf(row),
+                f(random.nextGaussian() + (label ? 1 : 0)), f(random.nextGaussian())});
+        // Like the real Iris rows at Adam 0.001: one row of the batch still wrong at step 40, memorised by step 60.
+        org.collapselab.testsupport.FakeTrialRunner slow = new org.collapselab.testsupport.FakeTrialRunner().training(
+                r -> new org.collapselab.testsupport.FakeTrialRunner.Outcome(
+                        r.config().training().epochs() > 60 ? 1.0 : 14 / 15.0, 0.3));
+        DiagnosticContext ctx = DiagnosticContext.forTable(config, data).trials(slow).build();
+        assertEquals(List.of(), new OverfitSmallBatchCheck().run(ctx, ProgressObserver.NONE, CancellationToken.none()));
+        assertEquals(OverfitSmallBatchCheck.ROW_STEPS, slow.requests().get(0).config().training().epochs());
+        assertTrue(ctx.charts("overfit-small-batch").get(0).title().endsWith(" rows"),
+                ctx.charts("overfit-small-batch").get(0).title());
+        // A network that cannot learn still fails, and the finding counts rows, not images.
+        org.collapselab.testsupport.FakeTrialRunner stuck = new org.collapselab.testsupport.FakeTrialRunner()
+                .training(r -> new org.collapselab.testsupport.FakeTrialRunner.Outcome(0.5, 0.7));
+        List<Finding> findings = new OverfitSmallBatchCheck().run(DiagnosticContext.forTable(config, data).trials(stuck)
+                .build(), ProgressObserver.NONE, CancellationToken.none());
+        assertEquals("cannot-overfit-small-batch", findings.get(0).id());
+        assertTrue(findings.get(0).title().contains("rows") && !findings.get(0).title().contains("images")
+                && findings.get(0).title().contains("after " + OverfitSmallBatchCheck.ROW_STEPS + " steps"),
+                findings.get(0).title());
+        CatalogAssertions.declaredAndCited(new OverfitSmallBatchCheck(), findings);
+    }
+
+    @Test
     void dataFindingsOfACsvRunTheCsvChecksAndLeaveTheImageOnesOut() throws Exception {
         TableDataset data = table(400, (row, label, random) -> new String[]{
                 String.valueOf(label ? 10_000 + row : row), "7", f(random.nextGaussian())});

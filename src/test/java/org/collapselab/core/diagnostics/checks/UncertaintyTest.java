@@ -123,6 +123,28 @@ class UncertaintyTest {
     }
 
     @Test
+    void aCollapseOnOneValidationImagePerClassIsInconclusiveBesideTheTinySplit() throws Exception {
+        // The real tiny textures: 18 images, one per class in validation, all answered 'a'. A bootstrap within classes
+        // of one image never moves, so the collapse's own interval calls it certain; the tiny split says otherwise.
+        ImageDataset six = bars(6, 6, 6);
+        int[][] allA = {{1, 0, 0}, {1, 0, 0}, {1, 0, 0}};
+        TrainingResult r = result(RunStatus.COMPLETED, List.of(epoch(1, 1.1, 1.1, 0.4,
+                new ConfusionMatrix(List.of("a", "b", "c"), allA))), falling(10, 1.2, 1.1), List.of());
+        List<Finding> all = new ArrayList<>(DataFindings.of(six, config()));
+        List<Finding> collapse = run(new CollapsedPredictionsCheck(), ctx(config(), six, r));
+        assertEquals(Severity.CRITICAL, collapse.get(0).severity(), "on its own the check still says critical");
+        all.addAll(collapse);
+        List<Finding> ranked = CauseRanker.arrange(all, Map.of());
+        assertEquals(Uncertainty.VALIDATION_TOO_SMALL, ranked.get(0).id());
+        Finding collapsed = ranked.stream().filter(f -> f.id().equals("collapsed-predictions")).findFirst().orElseThrow();
+        assertTrue(collapsed.inconclusive(), collapsed.toString());
+        assertEquals(Severity.INFO, collapsed.severity());
+        assertTrue(collapsed.inconclusiveReason().contains("validation split of 1.0 images per class")
+                && collapsed.inconclusiveReason().contains("would be critical"), collapsed.inconclusiveReason());
+        assertTrue(ranked.stream().noneMatch(f -> f.severity() == Severity.CRITICAL), ranked.toString());
+    }
+
+    @Test
     void aLargeValidationSplitOrOneRareClassIsNotTooSmall() throws Exception {
         assertTrue(DataFindings.of(BALANCED, config()).stream()
                 .noneMatch(f -> f.id().equals(Uncertainty.VALIDATION_TOO_SMALL)));
