@@ -23,7 +23,7 @@ final class CsvTraining {
         ExperimentService service = options.service();
         RunOutcome outcome = StopOnInterrupt.run(cancel,
                 () -> service.trainTable(config, data, out, new ConsoleObserver(System.out), cancel));
-        Printing.summary(System.out, outcome);
+        Printing.summary(System.out, outcome, "rows");
         return TrainCommand.exitCode(outcome);
     }
 

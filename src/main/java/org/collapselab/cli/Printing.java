@@ -18,6 +18,11 @@ final class Printing {
     }
 
     static void summary(PrintStream out, RunOutcome outcome) {
+        summary(out, outcome, "images");
+    }
+
+    /** As above; {@code examples} names what a validation split holds ("images", or "rows" of a CSV file). */
+    static void summary(PrintStream out, RunOutcome outcome, String examples) {
         var result = outcome.result();
         out.println();
         out.println("Status: " + result.status().json() + (result.message() == null ? "" : " — " + result.message()));
@@ -32,8 +37,8 @@ final class Printing {
                                 + "majority baseline %.3f%n", last.validationAccuracy(), ci.accuracy().decimals(),
                         last.balancedAccuracy(), ci.balancedAccuracy().decimals(), last.macroF1(),
                         ci.macroF1().decimals(), last.majorityBaseline());
-                out.printf("  (Wilson interval for accuracy; bootstrap of %d resamples of the %d validation images for the "
-                        + "others)%n", ci.resamples(), last.confusion().total());
+                out.printf("  (Wilson interval for accuracy; bootstrap of %d resamples of the %d validation %s for the "
+                        + "others)%n", ci.resamples(), last.confusion().total(), examples);
             }
             out.printf("Collapsed: %s%s%n", result.collapse().collapsed() ? "YES" : "no",
                     result.collapse().collapsed() ? " — onto '" + result.collapse().dominantClass() + "' since epoch "
@@ -43,9 +48,9 @@ final class Printing {
             CrossValidation cv = outcome.crossValidation();
             out.println(cv.summary());
             for (CrossValidation.Fold f : cv.results()) {
-                out.printf(java.util.Locale.ROOT, "  fold %d: %d training, %d validation images, %d epochs, %s — "
+                out.printf(java.util.Locale.ROOT, "  fold %d: %d training, %d validation %s, %d epochs, %s — "
                                 + "accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f%n", f.fold(), f.train(),
-                        f.validation(), f.epochs(), f.status(), f.validationAccuracy(), f.balancedAccuracy(), f.macroF1());
+                        f.validation(), examples, f.epochs(), f.status(), f.validationAccuracy(), f.balancedAccuracy(), f.macroF1());
             }
         }
         findings(out, outcome.findings());

@@ -49,6 +49,38 @@ class CsvTrainCliTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("model.layers[1].type"), err.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void foldsOnACsvFileValidateEveryRowOnceAndReportTheSpreadInReportJsonAndOnTheConsole() throws Exception {
+        Random random = new Random(5);
+        StringBuilder rows = new StringBuilder("x1,x2,label\n");
+        for (int i = 0; i < 60; i++) {
+            boolean yes = i % 3 == 0;
+            rows.append(String.format(Locale.ROOT, "%.3f,%.3f,%s%n", (yes ? 2 : -2) + random.nextGaussian(),
+                    random.nextGaussian() * 50, yes ? "yes" : "no"));
+        }
+        Path csv = Files.writeString(dir.resolve("rows.csv"), rows);
+        Path run = dir.resolve("run");
+        int code = CollapseLabCommand.run("train", "--data", csv.toString(), "--set", "data.folds=3", "--epochs", "2",
+                "--out", run.toString());
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertTrue(code == ExitCodes.OK || code == ExitCodes.CRITICAL_FINDING, "exit " + code + ": " + err + stdout);
+        assertTrue(stdout.contains("3-fold cross-validation: balanced accuracy "), stdout);
+        // 60 rows in 3 stratified folds: each validates 20 rows (20 "yes" spread 7/7/6) and trains on the other 40.
+        for (int fold = 1; fold <= 3; fold++) {
+            assertTrue(stdout.contains("fold " + fold + ": 40 training, 20 validation rows, 2 epochs"), stdout);
+        }
+        com.fasterxml.jackson.databind.JsonNode cv = org.collapselab.core.util.Json.MAPPER
+                .readTree(run.resolve("report.json").toFile()).path("final").path("crossValidation");
+        assertEquals(3, cv.path("folds").asInt(), cv.toString());
+        assertEquals(3, cv.path("results").size(), cv.toString());
+        double mean = 0;
+        for (com.fasterxml.jackson.databind.JsonNode fold : cv.path("results")) {
+            mean += fold.path("balancedAccuracy").asDouble() / 3;
+        }
+        assertEquals(mean, cv.path("balancedAccuracy").path("mean").asDouble(), 1e-9, cv.toString());
+        assertTrue(cv.path("balancedAccuracy").has("std"), cv.toString());
+    }
+
     private Path series(int rows, int length) throws Exception {
         Random random = new Random(3);
         StringBuilder csv = new StringBuilder();

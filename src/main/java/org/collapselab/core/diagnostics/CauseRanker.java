@@ -40,8 +40,11 @@ public final class CauseRanker {
     /** The ranking rule in one sentence, for the headings of the GUI, the CLI and the HTML report. */
     public static final String RULE = "A fix that raised balanced accuracy by at least "
             + String.format(Locale.ROOT, "%.2f", MEANINGFUL_GAIN) + " in its short trial ranks first, largest gain "
-            + "first; the rest follow by severity, causes before symptoms. Findings that a cause explains, or that "
-            + "offer the same fix, are listed under it.";
+            + "first; the rest follow by severity, causes before symptoms. A shortcut the trained model relies on "
+            + "comes first, since every trial was measured on data that carries it. Findings that a cause explains, or "
+            + "that offer the same fix, are listed under it.";
+    /** The shortcut finding; at critical it was measured on the trained model (it relies on the shortcut). */
+    static final String SHORTCUT = "spurious-feature";
 
     private CauseRanker() {
     }
@@ -284,9 +287,17 @@ public final class CauseRanker {
                 .thenComparing(e -> e.bestTrial() != null ? 1 : 0)
                 .thenComparing(tieBreak));
         confirmed.addAll(rest);
-        // A validation split too small to measure comes first: every other entry was judged on it.
-        confirmed.sort(Comparator.comparing((Entry e) -> !Uncertainty.VALIDATION_TOO_SMALL.equals(e.root().id())));
+        // A validation split too small to measure comes first: every other entry was judged on it. Next a shortcut the
+        // model relies on (a leaking column): the trials' validation data carries it too, so their gains measure how
+        // well a fix learns the shortcut, not whether it treats a cause.
+        confirmed.sort(Comparator.comparing((Entry e) -> !Uncertainty.VALIDATION_TOO_SMALL.equals(e.root().id()))
+                .thenComparing(e -> !reliedOnShortcut(e.root())));
         return confirmed;
+    }
+
+    /** A shortcut finding at critical: raised only when the trained model was measured relying on the shortcut. */
+    static boolean reliedOnShortcut(Finding f) {
+        return SHORTCUT.equals(f.id()) && f.severity() == Severity.CRITICAL;
     }
 
     /** Why an entry holds its place, in words: its trial, or why the trials did not decide it. */
@@ -294,6 +305,10 @@ public final class CauseRanker {
         Finding best = e.bestTrial();
         if (Uncertainty.VALIDATION_TOO_SMALL.equals(e.root().id())) {
             return "First, because every other finding was judged on this validation split.";
+        }
+        if (reliedOnShortcut(e.root())) {
+            return "First, because the trained model relies on this shortcut and every trial's validation data carries "
+                    + "it, so no trial gain measures a cause without it.";
         }
         String severity = "placed by severity (" + e.severity().json() + ")";
         String symptom = SYMPTOMS.contains(e.root().id())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.collapselab.core.data.DataException;
+import org.collapselab.core.data.Split;
 import org.collapselab.core.data.csv.CsvLoader;
 import org.collapselab.core.data.csv.CsvOptions;
 import org.collapselab.core.data.csv.MissingPolicy;
@@ -24,6 +25,8 @@ import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.model.MissingValues;
 import org.collapselab.core.report.RunRecorder;
 import org.collapselab.core.report.RunReport;
+import org.collapselab.core.training.CrossValidation;
+import org.collapselab.core.training.MonitoringOptions;
 import org.collapselab.core.training.TrainingObserver;
 import org.collapselab.core.training.TrainingResult;
 import org.collapselab.core.training.dl4j.TableTrainer;
@@ -77,17 +80,44 @@ public final class TableExperiment {
     /** Trains on {@code data} into {@code runFolderOrNull} (nothing is written when it is null). */
     public static RunOutcome run(ExperimentConfig config, TableDataset data, Path runFolderOrNull,
                                  TrainingObserver observer, CancellationToken cancel) throws IOException {
-        PreparedTable table = prepare(data, config);
+        int folds = config.data().folds();
+        List<Split> splits = folds >= 2 ? Split.folds(data.labels(), data.classCount(), folds, config.data().seed())
+                : null;
+        PreparedTable table = splits == null ? prepare(data, config) : PreparedTable.of(data, splits.get(0));
         RunRecorder recorder = runFolderOrNull == null ? null : new RunRecorder(runFolderOrNull, config,
                 datasetSection(data, table.split().train().length, table.split().validation().length));
         TrainingObserver all = recorder == null ? observer : TrainingObserver.all(recorder, observer);
+        // Fold 1 is the run the user watches and whose model is kept; the other folds only add their metrics.
         TrainingResult result = TableTrainer.train(config, table, all, cancel);
+        CrossValidation crossValidation = splits == null ? null : otherFolds(config, data, splits, table, result, cancel);
+        if (recorder != null) {
+            recorder.crossValidation(crossValidation);
+        }
         List<Finding> findings = new ArrayList<>(DataFindings.of(data, config));
         findings.addAll(ConfigFindings.of(config, data.classCount()));
         findings.addAll(MonitoringFindings.of(config, data.classCount(), result));
         findings = org.collapselab.core.diagnostics.Uncertainty.whenValidationTooSmall(findings);
         RunReport report = recorder == null ? null : recorder.finish(result, findings);
-        return new RunOutcome(result, runFolderOrNull, report, findings);
+        return new RunOutcome(result, runFolderOrNull, report, findings, crossValidation);
+    }
+
+    /**
+     * Trains folds 2..k without monitoring, each imputed and standardized on its own training rows, and returns every
+     * fold's figures, fold 1's from {@code firstResult}.
+     */
+    private static CrossValidation otherFolds(ExperimentConfig config, TableDataset data, List<Split> splits,
+                                              PreparedTable first, TrainingResult firstResult, CancellationToken cancel) {
+        List<CrossValidation.Fold> results = new ArrayList<>();
+        results.add(CrossValidation.Fold.of(1, first.split().train().length, first.split().validation().length,
+                firstResult));
+        for (int f = 1; f < splits.size() && !cancel.isCancelled(); f++) {
+            PreparedTable fold = PreparedTable.of(data, splits.get(f));
+            TrainingResult trained = TableTrainer.train(config, fold, TrainingObserver.NONE, cancel,
+                    MonitoringOptions.OFF);
+            results.add(CrossValidation.Fold.of(f + 1, fold.split().train().length, fold.split().validation().length,
+                    trained));
+        }
+        return CrossValidation.of(results);
     }
 
     /** The report's dataset section: the file, class counts and the skipped rows by line. */

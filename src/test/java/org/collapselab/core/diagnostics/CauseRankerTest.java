@@ -31,6 +31,22 @@ class CauseRankerTest {
     }
 
     @Test
+    void aShortcutTheModelReliesOnRanksBeforeEveryTrialGainAndSaysWhy() {
+        // The id-leak scenario: class weights "gain" 0.57 → 0.97 in a trial whose validation rows carry the leak too.
+        Finding leak = new Finding("spurious-feature", Severity.CRITICAL, 0, "relied on", "because",
+                new Evidence(0.9, 1.0 / 3, "test"), new Fix("Drop the column", Map.of(), null));
+        List<Finding> ranked = CauseRanker.arrange(List.of(f("class-imbalance", Severity.CRITICAL, 0.57, 0.97), leak),
+                Map.of());
+        assertEquals(List.of("spurious-feature", "class-imbalance"), ids(ranked));
+        assertTrue(ranked.get(0).rankReason().contains("relies on this shortcut"), ranked.get(0).rankReason());
+        // Only available (a warning, not measured on a model): the trial gain decides as usual.
+        Finding available = new Finding("spurious-feature", Severity.WARNING, 0, "available", "because",
+                new Evidence(0.99, 0.95, "test"), new Fix("Drop the column", Map.of(), null));
+        assertEquals(List.of("class-imbalance", "spurious-feature"), ids(CauseRanker.arrange(
+                List.of(f("class-imbalance", Severity.CRITICAL, 0.57, 0.97), available), Map.of())));
+    }
+
+    @Test
     void onEqualGainsCausesBeatSymptomsAndMeasuredBeatsPredicted() {
         List<Finding> ranked = CauseRanker.order(List.of(
                 f("nan-loss", Severity.CRITICAL, 0.33, 0.9),

@@ -187,7 +187,12 @@ class ScenarioScorecardTest {
         Map<String, List<Finding>> results = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         long start = System.nanoTime();
+        List<String> only = List.of(System.getProperty("scorecard.only", "").split(",")).stream()
+                .filter(x -> !x.isBlank()).toList();
         for (String id : CsvScenarios.all().keySet()) {
+            if (!only.isEmpty() && !only.contains(id)) {
+                continue;
+            }
             assertEquals(CsvScenarios.config(id), ConfigCodec.read(SCENARIOS.resolve(id + ".json")), "regenerate " + id);
             long t = System.nanoTime();
             ExperimentConfig config = CsvScenarios.config(id);
@@ -215,6 +220,22 @@ class ScenarioScorecardTest {
                             + (f.fix() != null && f.fix().trial() != null
                             ? String.format(" %.2f→%.2f", f.fix().trial().balancedAccuracyBefore(),
                             f.fix().trial().balancedAccuracyAfter()) : "") + ")").toList());
+            // What decided the ranking: the #1 finding's words, the monitored run's curve and layers, the range test.
+            if (!ranked.isEmpty()) {
+                System.out.println("    #1 says: " + ranked.get(0).title());
+            }
+            if (run != null) {
+                System.out.printf("    monitored run: %s, balanced by epoch %s, range-test suggestion %s%n", run.status(),
+                        run.epochs().stream().map(e -> String.format("%.2f", e.balancedAccuracy())).toList(),
+                        String.valueOf((Object) ctx.fact(DiagnosticContext.SUGGESTED_LEARNING_RATE)));
+                if (!run.layerHistory().isEmpty()) {
+                    for (var layer : run.layerHistory().get(run.layerHistory().size() - 1).layers()) {
+                        System.out.printf("      %-12s dead %.2f ratio %.2e grad %.2e saturated %.2f%n", layer.name(),
+                                layer.deadFraction(), layer.updateRatio(), layer.gradientNorm(),
+                                layer.saturatedFraction());
+                    }
+                }
+            }
             String expected = CsvScenarios.expectedFinding(id);
             if (expected != null && !firstChain(ranked).contains(expected)) {
                 failures.add(id + ": expected " + expected + " first, got " + top);

@@ -15,7 +15,11 @@ import org.collapselab.core.model.Normalization;
 public record PreparedTable(TableDataset data, Split split, TableStandardizer standardizer) {
 
     public static PreparedTable of(TableDataset loaded, double validationFraction, long seed) {
-        Split split = loaded.split(validationFraction, seed);
+        return of(loaded, loaded.split(validationFraction, seed));
+    }
+
+    /** The rows prepared for a given split (one fold of a k-fold run): imputed and standardized on its training rows. */
+    public static PreparedTable of(TableDataset loaded, Split split) {
         TableDataset filled = loaded.hasMissingValues() ? loaded.withTrainingMeanImputed(split.train()) : loaded;
         return new PreparedTable(filled, split, TableStandardizer.fit(filled, split.train()));
     }

@@ -209,6 +209,32 @@ public record TableDataset(Path source, TableKind kind, String labelColumn, List
                 featureColumns, channels, lines, skipped, missing, ignoredColumns, preview);
     }
 
+    /**
+     * The same rows with the values of {@code columnFeatures} (one source column: one feature, or its one-hot group,
+     * moved together) shuffled among {@code rows} with a seeded shuffle. The column keeps its values and their spread
+     * but no longer belongs to its row, so whatever it said about the row's label is gone (permutation importance,
+     * Breiman 2001). Rows outside {@code rows} are unchanged.
+     */
+    public TableDataset withColumnPermuted(List<Integer> columnFeatures, int[] rows, long seed) {
+        int f = featureCount();
+        int[] order = rows.clone();
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        float[] out = features.clone();
+        for (int i = 0; i < rows.length; i++) {
+            for (int feature : columnFeatures) {
+                out[rows[i] * f + feature] = features[order[i] * f + feature];
+            }
+        }
+        return new TableDataset(source, kind, labelColumn, classes, labels, out, featureNames, featureColumns,
+                channels, lines, skipped, missing, ignoredColumns, preview);
+    }
+
     /** A dataset of the chosen rows only (same classes and columns). */
     public TableDataset subset(int[] rows) {
         int f = featureCount();

@@ -22,6 +22,12 @@ public final class LossDynamicsCheck extends BaseCheck {
     public static final double RISE = 1.1;
     /** A minibatch loss above this multiple of max(ln C, early loss) after warm-up is an oscillation spike. */
     public static final double SPIKE = 3.0;
+    /**
+     * Balanced accuracy this far above chance means the network had found the classes; falling from there to a collapsed
+     * epoch in one epoch is a relapse. On our binary CSV scenario the run at lr 0.1 fell 0.87 → 0.50 in one epoch; the
+     * run at lr 0.001 rose from 0.58 and never fell by more than 0.04.
+     */
+    static final double LEARNED_SKILL = 0.25;
     /** Fewer per-iteration losses show no trend. */
     static final int MIN_SAMPLES = 10;
 
@@ -45,6 +51,19 @@ public final class LossDynamicsCheck extends BaseCheck {
         int samples = LayerHealth.losses(ctx.trainingResult()).length;
         return samples < MIN_SAMPLES ? String.format(Locale.ROOT,
                 "needs at least %d loss samples to see a trend; the run recorded %d", MIN_SAMPLES, samples) : null;
+    }
+
+    /** The epochs (1-based) that collapsed onto one class right after an epoch that had learned the classes. */
+    static List<Integer> relapses(TrainingResult result, double chance) {
+        List<Integer> epochs = new java.util.ArrayList<>();
+        List<org.collapselab.core.training.EpochMetrics> all = result.epochs();
+        for (int i = 1; i < all.size(); i++) {
+            if (all.get(i).collapsed() && !all.get(i - 1).collapsed()
+                    && all.get(i - 1).balancedAccuracy() >= chance + LEARNED_SKILL) {
+                epochs.add(all.get(i).epoch());
+            }
+        }
+        return epochs;
     }
 
     @Override
@@ -84,6 +103,23 @@ public final class LossDynamicsCheck extends BaseCheck {
                 spikes++;
             }
             worst = Math.max(worst, losses[i]);
+        }
+        List<Integer> relapses = relapses(result, ctx.chance());
+        if (!relapses.isEmpty()) {
+            boolean critical = relapses.size() >= 2 || result.collapse().collapsed();
+            String curve = result.epochs().stream().map(e -> String.format(Locale.ROOT, "%.2f", e.balancedAccuracy()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return List.of(finding("learning-rate-too-high", critical ? Severity.CRITICAL : Severity.WARNING,
+                    String.format(Locale.ROOT, "The network learned and then fell back to one class %d %s (epoch %s)",
+                            relapses.size(), relapses.size() == 1 ? "time" : "times", relapses.stream()
+                                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))),
+                    "Balanced accuracy by epoch: " + curve + ". A network that has found the classes and loses them "
+                            + "again in the next epoch is taking steps too large to stay in a good region: one step "
+                            + "throws it back onto the answer that is right most often. Where the run stops on that "
+                            + "curve is luck; a lower learning rate makes it settle.",
+                    relapses.size(), 1, source + "; a relapse is an epoch collapsed onto one class right after an "
+                            + "epoch at least " + Math.round(100 * LEARNED_SKILL) + " points above chance",
+                    fix("Lower the learning rate from " + lr + " to " + good, set)));
         }
         if (spikes >= 2) {
             return List.of(finding("learning-rate-too-high", Severity.WARNING,

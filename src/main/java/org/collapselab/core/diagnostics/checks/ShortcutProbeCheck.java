@@ -14,13 +14,16 @@ import org.collapselab.core.data.ImageDataset;
 import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.diagnostics.ChartData;
 import org.collapselab.core.diagnostics.DiagnosticContext;
+import org.collapselab.core.diagnostics.Evidence;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Fix;
 import org.collapselab.core.diagnostics.Phase;
 import org.collapselab.core.diagnostics.Severity;
+import org.collapselab.core.explain.ColumnPermutation;
 import org.collapselab.core.explain.OcclusionMap;
 import org.collapselab.core.explain.OcclusionSensitivity;
 import org.collapselab.core.explain.ShortcutCounterfactuals;
+import org.collapselab.core.training.TableModel;
 import org.collapselab.core.training.TrainedModel;
 import org.collapselab.core.util.CancellationToken;
 import org.collapselab.core.util.ProgressObserver;
@@ -45,6 +48,14 @@ public final class ShortcutProbeCheck extends BaseCheck {
     static final int GRID_CELLS = 16;
     /** Bins of a numeric column in the CSV probe: fine enough to isolate a leaking id range of a 5% class. */
     static final int COLUMN_BINS = 40;
+    /**
+     * Critical when the model loses this share of its skill above chance with the column shuffled. Stricter than the
+     * image counterfactual's 1/3: a leak carries the decision by itself, while a strong real column among correlated
+     * ones carries part of it. Our measurements: the id-leak scenario's model loses all of it (100% → 50%); on real
+     * data a breast-cancer model loses 0.36 with 'worst_concave_points' shuffled (100% → 82%, 5 malignant validation
+     * rows), and a wine model nothing with its sorted sample id shuffled.
+     */
+    static final double LEAK_RELIED_ON = 2.0 / 3;
     /** A single column this good is label leakage rather than a useful feature. */
     public static final double LEAK_BALANCED_ACCURACY = 0.95;
 
@@ -202,7 +213,7 @@ public final class ShortcutProbeCheck extends BaseCheck {
         return best;
     }
 
-    private List<Finding> runOnTable(DiagnosticContext ctx) {
+    private List<Finding> runOnTable(DiagnosticContext ctx, CancellationToken cancel) {
         TableDataset data = ctx.table();
         Map<String, Double> balanced = probeColumns(data, ctx.train().indices(), ctx.validation().indices());
         if (balanced.isEmpty()) {
@@ -224,20 +235,112 @@ public final class ShortcutProbeCheck extends BaseCheck {
             return List.of();
         }
         String column = best.getKey();
-        return List.of(finding(id(), Severity.CRITICAL,
-                String.format(Locale.ROOT, "Column '%s' alone predicts the label (%.0f%% balanced accuracy): label leakage",
-                        column, 100 * best.getValue()),
-                String.format(Locale.ROOT, "A classifier that sees only '%s' reaches %.0f%% balanced accuracy on the "
-                        + "validation rows. One column that decides the label almost perfectly is usually leakage: an id "
-                        + "or timestamp assigned after the label was known, or a copy of the target. The network learns "
-                        + "that column, scores well here, and fails on new rows where it carries no such information. "
-                        + "Top columns: %s", column, 100 * best.getValue(), format(shown)),
-                best.getValue(), LEAK_BALANCED_ACCURACY,
-                "label leakage (Kaufman et al. 2012, 'Leakage in data mining'): a one-column classifier with ≥ 95% "
-                        + "balanced accuracy on validation rows (our threshold: no single column of the bundled samples "
-                        + "exceeds 80%)",
-                new Fix("Drop the column '" + column + "' from the CSV (or check how it was recorded)", Map.of(),
-                        null)));
+        TrainedModel model = ctx.trainingResult() == null ? null : ctx.trainingResult().model();
+        if (!(model instanceof TableModel table) || !table.classes().equals(data.classes())
+                || !table.featureColumns().contains(column)) {
+            // Availability is not reliance: a strong real column predicts the label too. The trained model decides.
+            ctx.waitForTrainingRun(id(), String.format(Locale.ROOT, "Column '%s' alone predicts the label (%.0f%% "
+                    + "balanced accuracy); whether the model relies on it is tested on a trained model", column,
+                    100 * best.getValue()));
+            return List.of(leakFinding(Severity.WARNING, column, best.getValue(), shown, null, ctx.chance(), String.format(
+                    Locale.ROOT, "Column '%s' alone predicts the label (%.0f%% balanced accuracy): possible label "
+                            + "leakage (not yet tested on a trained model)", column, 100 * best.getValue()),
+                    "Whether the network relies on it is measured once a model is trained (diagnose runs it): a "
+                            + "column the model ignores is only a strong feature."));
+        }
+        // Every column above the line is tested; the one whose shuffle costs the model most is the verdict.
+        ShortcutCounterfactuals.Result test = null;
+        double probe = best.getValue();
+        for (Map.Entry<String, Double> candidate : shown.entrySet()) {
+            if (candidate.getValue() < LEAK_BALANCED_ACCURACY || !table.featureColumns().contains(candidate.getKey())) {
+                continue;
+            }
+            ShortcutCounterfactuals.Result t = ColumnPermutation.test(model, data, ctx.validation().indices(),
+                    candidate.getKey(), ctx.config().data().seed(), cancel);
+            if (test == null || t.worst().balancedAccuracy() < test.worst().balancedAccuracy()) {
+                test = t;
+                column = candidate.getKey();
+                probe = candidate.getValue();
+            }
+        }
+        ctx.chart(id(), ChartData.bar("column-permutation", "Does the model rely on '" + column + "'? Shuffled:",
+                        "validation rows", "model's balanced accuracy")
+                .series("model balanced accuracy", List.of(
+                        ChartData.Point.bar("original rows", test.original().balancedAccuracy()),
+                        ChartData.Point.bar("'" + column + "' shuffled", test.worst().balancedAccuracy())))
+                .marker(String.format(Locale.ROOT, "'%s' alone %.0f%%", column, 100 * probe),
+                        ChartData.Axis.Y, probe)
+                .marker(String.format(Locale.ROOT, "chance %.0f%%", 100 * ctx.chance()), ChartData.Axis.Y, ctx.chance())
+                .build());
+        return List.of(judgeLeak(column, probe, shown, test, ctx.chance()));
+    }
+
+    /** The verdict on a leaking column from the permutation test: its severity follows the model's reliance on it. */
+    private Finding judgeLeak(String column, double probe, Map<String, Double> shown, ShortcutCounterfactuals.Result test,
+                              double chance) {
+        double original = test.original().balancedAccuracy();
+        ShortcutCounterfactuals.Measurement shuffled = test.worst();
+        double lost = ShortcutReliance.lost(original, shuffled.balancedAccuracy(), chance);
+        boolean collapsed = shuffled.largestPredictedShare() >= ShortcutReliance.COLLAPSE_SHARE
+                && test.original().largestPredictedShare() < ShortcutReliance.COLLAPSE_SHARE;
+        String figures = String.format(Locale.ROOT, "%.0f%% → %.0f%% balanced accuracy with it shuffled",
+                100 * original, 100 * shuffled.balancedAccuracy());
+        String measured = String.format(Locale.ROOT, "The trained model's balanced accuracy on the %d validation rows "
+                        + "is %.0f%%; with '%s' shuffled among them it is %.0f%% (%.0f%% of the answers to one class; "
+                        + "mean of %d shuffles), so it loses %.0f%% of its skill above chance (%.0f%%). ", test.images(),
+                100 * original, column, 100 * shuffled.balancedAccuracy(), 100 * shuffled.largestPredictedShare(),
+                ColumnPermutation.REPEATS, 100 * lost, 100 * chance);
+        if (original - chance < ShortcutReliance.MIN_SKILL) {
+            return leakFinding(Severity.INFO, column, probe, shown, lost, chance, String.format(Locale.ROOT,
+                    "Column '%s' alone predicts the label (%.0f%% balanced accuracy); the model is too close to chance "
+                            + "to test whether it relies on it", column, 100 * probe),
+                    measured + "A model that learned almost nothing relies on nothing; see the other steps for why "
+                            + "it does not learn.");
+        }
+        if (lost >= LEAK_RELIED_ON || collapsed) {
+            return leakFinding(Severity.CRITICAL, column, probe, shown, lost, chance, String.format(Locale.ROOT,
+                    "Column '%s' alone predicts the label (%.0f%% balanced accuracy) and the model relies on it: %s",
+                    column, 100 * probe, figures), measured + "The network learned the leak: every balanced accuracy "
+                            + "measured on these rows, the trials' included, rests on a column that new rows will not "
+                            + "carry in the same way.");
+        }
+        if (lost >= ShortcutReliance.PARTLY) {
+            return leakFinding(Severity.WARNING, column, probe, shown, lost, chance, String.format(Locale.ROOT,
+                    "Column '%s' alone predicts the label (%.0f%% balanced accuracy) and the model partly relies on "
+                            + "it: %s", column, 100 * probe, figures), measured + "It keeps most of its accuracy "
+                            + "from the other columns, but part of its answers rest on this one.");
+        }
+        return leakFinding(Severity.INFO, column, probe, shown, lost, chance, String.format(Locale.ROOT,
+                "Column '%s' alone predicts the label (%.0f%% balanced accuracy), but the model does not rely on it: %s",
+                column, 100 * probe, figures), measured + "The model keeps its accuracy from the other columns, so "
+                        + "this is a strong feature the network does not depend on; check how it was recorded all the "
+                        + "same.");
+    }
+
+    /**
+     * A leaking-column finding; {@code lost} is the share of skill lost with the column shuffled, or null when no trained
+     * model was tested (the evidence is then the probe's balanced accuracy).
+     */
+    private Finding leakFinding(Severity severity, String column, double probe, Map<String, Double> shown, Double lost,
+                                double chance, String title, String measured) {
+        String explanation = String.format(Locale.ROOT, "A classifier that sees only '%s' reaches %.0f%% balanced "
+                + "accuracy on the validation rows. One column that decides the label almost perfectly is often "
+                + "leakage: an id or timestamp assigned after the label was known, or a copy of the target; a network "
+                + "that learns it scores well here and fails on new rows where it carries no such information. It can "
+                + "also be a genuinely strong feature. %sTop columns: %s", column, 100 * probe, measured, format(shown));
+        String probeSource = "label leakage (Kaufman et al. 2012, 'Leakage in data mining'): a one-column classifier "
+                + "with ≥ 95% balanced accuracy on validation rows (our threshold: no single column of the bundled "
+                + "samples exceeds 80%)";
+        Evidence evidence = lost == null ? new Evidence(probe, LEAK_BALANCED_ACCURACY, probeSource)
+                : new Evidence(lost, LEAK_RELIED_ON, String.format(Locale.ROOT, "%s; reliance by permutation "
+                + "importance (Breiman 2001, 'Random forests'): the column shuffled among the validation rows, critical "
+                + "when the model loses ≥ %.0f%% of its balanced accuracy above chance or answers one class for ≥ %.0f%% "
+                + "of the rows, warning from %.0f%% (our measurements: a model on a leaking id loses 100%%, a "
+                + "breast-cancer model 36%% with its strongest real column shuffled)", probeSource,
+                100 * LEAK_RELIED_ON, 100 * ShortcutReliance.COLLAPSE_SHARE, 100 * ShortcutReliance.PARTLY));
+        Fix fix = severity == Severity.INFO && lost != null ? null
+                : new Fix("Drop the column '" + column + "' from the CSV (or check how it was recorded)", Map.of(), null);
+        return new Finding(id(), severity, 0, title, explanation, evidence, fix);
     }
 
     @Override
@@ -252,7 +355,7 @@ public final class ShortcutProbeCheck extends BaseCheck {
             return List.of();
         }
         if (ctx.table() != null) {
-            return runOnTable(ctx);
+            return runOnTable(ctx, cancel);
         }
         Map<String, Double> accuracy = probe(ctx.train(), validation);
         int[] counts = validation.classCounts();

@@ -21,6 +21,7 @@ import org.collapselab.core.diagnostics.DiagnosticContext;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Severity;
 import org.collapselab.core.model.ExperimentConfig;
+import org.collapselab.core.training.ConfusionMatrix;
 import org.collapselab.core.training.EpochMetrics;
 import org.collapselab.core.training.LayerSample;
 import org.collapselab.core.training.RunStatus;
@@ -143,6 +144,35 @@ class PassiveChecksTest {
         TrainingResult healthy = result(RunStatus.COMPLETED, List.of(epoch(1, 0.3, 0.3, 0.9, confusion(10, 1))),
                 falling(60, 1.1, 0.2), List.of());
         assertTrue(run(new LossDynamicsCheck(), ctx(config("training.learningRate=0.05"), BALANCED, healthy)).isEmpty());
+    }
+
+    @Test
+    void aRunThatLearnsAndFallsBackToOneClassMeansLearningRateTooHigh() throws Exception {
+        // The binary CSV run at Adam 0.1: balanced accuracy 0.50, 0.87, 0.50, 0.88 with a loss that still falls.
+        ConfusionMatrix collapsed = new ConfusionMatrix(List.of("a", "b", "c"), new int[][]{{10, 0, 0}, {10, 0, 0},
+                {10, 0, 0}});
+        ConfusionMatrix learned = confusion(9, 1);
+        List<EpochMetrics> swinging = List.of(epoch(1, 1, 1, 0.3, collapsed), epoch(2, 0.5, 0.5, 0.9, learned),
+                epoch(3, 0.5, 0.5, 0.9, collapsed), epoch(4, 0.4, 0.4, 0.9, learned));
+        List<Finding> once = run(new LossDynamicsCheck(), ctx(config("training.learningRate=0.05"), BALANCED,
+                result(RunStatus.COMPLETED, swinging, falling(60, 1.1, 0.5), List.of())));
+        assertSingle(once, "learning-rate-too-high", Severity.WARNING);
+        assertTrue(once.get(0).title().contains("fell back to one class 1 time (epoch 3)"), once.get(0).title());
+        assertEquals(0.001, once.get(0).fix().set().get("training.learningRate"));
+        // Ending collapsed after having learned is critical: where the run stopped was luck.
+        List<EpochMetrics> endsCollapsed = new ArrayList<>(swinging);
+        endsCollapsed.add(epoch(5, 0.4, 0.4, 0.9, collapsed));
+        assertSingle(run(new LossDynamicsCheck(), ctx(config("training.learningRate=0.05"), BALANCED,
+                result(RunStatus.COMPLETED, endsCollapsed, falling(60, 1.1, 0.5), List.of()))),
+                "learning-rate-too-high", Severity.CRITICAL);
+        // A run that climbs out of collapse once and stays there, or one that never learned, is no relapse.
+        List<EpochMetrics> climbing = List.of(epoch(1, 1, 1, 0.3, collapsed), epoch(2, 0.5, 0.5, 0.9, confusion(7, 3)),
+                epoch(3, 0.4, 0.4, 0.9, learned));
+        assertTrue(run(new LossDynamicsCheck(), ctx(config("training.learningRate=0.05"), BALANCED,
+                result(RunStatus.COMPLETED, climbing, falling(60, 1.1, 0.5), List.of()))).isEmpty());
+        List<EpochMetrics> weak = List.of(epoch(1, 1, 1, 0.3, confusion(4, 6)), epoch(2, 1, 1, 0.3, collapsed));
+        assertTrue(run(new LossDynamicsCheck(), ctx(config("training.learningRate=0.05"), BALANCED,
+                result(RunStatus.COMPLETED, weak, falling(60, 1.1, 0.5), List.of()))).isEmpty());
     }
 
     @Test

@@ -39,8 +39,93 @@ class TableChecksTest {
                 String.valueOf(label ? 10_000 + row : row), f(random.nextGaussian()), f(random.nextGaussian())});
         List<Finding> findings = run(new ShortcutProbeCheck(), data, config);
         assertEquals(1, findings.size(), findings.toString());
-        assertEquals(Severity.CRITICAL, findings.get(0).severity());
+        // Without a trained model the column is only available: a warning, tested once a model is trained.
+        assertEquals(Severity.WARNING, findings.get(0).severity());
         assertTrue(findings.get(0).title().contains("'customer_id'"), findings.get(0).title());
+        assertTrue(findings.get(0).title().contains("not yet tested"), findings.get(0).title());
+    }
+
+    @Test
+    void aLeakingColumnIsCriticalOnlyWhenTheTrainedModelReliesOnIt() throws Exception {
+        // 'customer_id' (ids after the "no" rows) decides the label alone; 'a' (the label plus noise) nearly does.
+        TableDataset data = table(400, (row, label, random) -> new String[]{
+                String.valueOf(label ? 10_000 + row : row), f((label ? 1 : 0) + 0.35 * random.nextGaussian()),
+                f(random.nextGaussian())});
+        DiagnosticContext ctx = DiagnosticContext.forTable(config, data).build();
+        ctx.trainingResult(trained(new ColumnModel(data, "customer_id", 5_000)));
+        List<Finding> relied = new ShortcutProbeCheck().run(ctx, ProgressObserver.NONE, CancellationToken.none());
+        CatalogAssertions.declaredAndCited(new ShortcutProbeCheck(), relied);
+        assertEquals(1, relied.size(), relied.toString());
+        assertEquals(Severity.CRITICAL, relied.get(0).severity(), relied.get(0).title());
+        assertTrue(relied.get(0).title().contains("relies on it: 100% → "), relied.get(0).title());
+        // Shuffled, the id says nothing: the model loses (nearly) all its skill above chance.
+        assertTrue(relied.get(0).evidence().measured() > 0.8, relied.get(0).evidence().toString());
+
+        // A model that reads 'a' answers the same with the id shuffled: the id is available, not relied on.
+        ctx.trainingResult(trained(new ColumnModel(data, "a", 0.5)));
+        List<Finding> ignored = new ShortcutProbeCheck().run(ctx, ProgressObserver.NONE, CancellationToken.none());
+        assertEquals(1, ignored.size(), ignored.toString());
+        assertEquals(Severity.INFO, ignored.get(0).severity(), ignored.get(0).title());
+        assertTrue(ignored.get(0).title().contains("'customer_id'") && ignored.get(0).title()
+                .contains("does not rely on it"), ignored.get(0).title());
+        assertEquals(0, ignored.get(0).evidence().measured(), 1e-9);
+        assertEquals(null, ignored.get(0).fix(), "nothing to fix in a column the model does not use");
+    }
+
+    @Test
+    void tabularTrialsTakeTenTimesAsManyRowsAsTheImageCap() throws Exception {
+        TableDataset data = table(1000, (row, label, random) -> new String[]{String.valueOf(row),
+                f(random.nextGaussian()), f(random.nextGaussian())});
+        DiagnosticContext ctx = DiagnosticContext.forTable(config, data)
+                .trials(new org.collapselab.testsupport.FakeTrialRunner()).build();
+        int imageCap = org.collapselab.core.training.TrialBudget.unlimited().maxTrialImages();
+        assertTrue(ctx.train().count() > imageCap, ctx.train().count() + " training rows");
+        // All 800 training rows go into a trial, not the 600 an image trial would take.
+        assertEquals(ctx.train().count(), ctx.trialViews()[0].count());
+        assertEquals(ctx.validation().count(), ctx.trialViews()[1].count());
+    }
+
+    private static org.collapselab.core.training.TrainingResult trained(org.collapselab.core.training.TrainedModel model) {
+        return new org.collapselab.core.training.TrainingResult(org.collapselab.core.training.RunStatus.COMPLETED,
+                List.of(), org.collapselab.core.training.CollapseVerdict.NONE, model, null, List.of(), List.of(), 1);
+    }
+
+    /** A hand-built model of the rows: "yes" when one column's value is above a threshold. */
+    private static final class ColumnModel implements org.collapselab.core.training.TableModel {
+        private final TableDataset like;
+        private final int feature;
+        private final double threshold;
+
+        ColumnModel(TableDataset like, String column, double threshold) {
+            this.like = like;
+            this.feature = like.featureNames().indexOf(column);
+            this.threshold = threshold;
+        }
+
+        @Override
+        public float[][] predictProbabilities(org.collapselab.core.data.DataView view) {
+            TableDataset rows = (TableDataset) view.data();
+            float[][] out = new float[view.count()][];
+            for (int i = 0; i < out.length; i++) {
+                boolean yes = rows.value(view.indices()[i], feature) > threshold;
+                // Classes are sorted: "no", "yes".
+                out[i] = yes ? new float[]{0.1f, 0.9f} : new float[]{0.9f, 0.1f};
+            }
+            return out;
+        }
+
+        @Override public ExperimentConfig config() { return ConfigCodec.defaults(DataKind.TABULAR); }
+        @Override public List<String> classes() { return like.classes(); }
+        @Override public org.collapselab.core.data.csv.TableKind kind() { return like.kind(); }
+        @Override public int channels() { return 1; }
+        @Override public List<String> featureNames() { return like.featureNames(); }
+        @Override public List<String> featureColumns() { return like.featureColumns(); }
+        @Override public org.collapselab.core.data.csv.TableFingerprint tableFingerprint() { return null; }
+        @Override public org.collapselab.core.data.Normalizer normalizer() { return null; }
+        @Override public org.collapselab.core.data.InputFingerprint trainingFingerprint() { return null; }
+        @Override public double loss(org.collapselab.core.data.DataView view) { return 0; }
+        @Override public long parameterCount() { return 1; }
+        @Override public void save(Path zip) { throw new UnsupportedOperationException(); }
     }
 
     @Test
