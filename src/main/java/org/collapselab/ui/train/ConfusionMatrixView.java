@@ -93,6 +93,8 @@ public final class ConfusionMatrixView extends GridPane {
         label.getStyleClass().add("caption");
         // Whole class names; at a large text size the matrix scrolls sideways (TrainScreen) rather than cut them.
         label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Air between neighbouring names ("circle square", not "circlesquare"), growing with the text size.
+        label.setStyle("-fx-padding: 0 0.3em 0 0.3em;");
         return label;
     }
 }
