@@ -43,10 +43,11 @@ public final class ConfusionMatrixView extends GridPane {
                 max = Math.max(max, v);
             }
         }
-        Label corner = new Label("true ↓ / predicted →");
+        // Two lines, each whole: a narrow first column broke "predicted" in two at 200 % text.
+        Label corner = new Label("true ↓ /\npredicted →");
         corner.getStyleClass().add("caption");
-        corner.setWrapText(true);
         corner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        corner.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add(corner, 0, 0);
         ColumnConstraints first = new ColumnConstraints();
         first.setMinWidth(90);
