@@ -223,14 +223,15 @@ class ModelScreenEditingTest extends WorkbenchFxTest {
 
     private static MenuItem addMenuItem(FxRobot robot, String type) {
         MenuItem item = robot.lookup("#addLayer").queryAs(MenuButton.class).getItems().stream()
-                .filter(i -> type.equals(i.getText())).findFirst().orElse(null);
+                .filter(i -> ("addLayer-" + type).equals(i.getId())).findFirst().orElse(null);
         assertNotNull(item, type + " is offered");
         return item;
     }
 
     private static List<String> addMenuNames(FxRobot robot) {
-        return robot.lookup("#addLayer").queryAs(MenuButton.class).getItems().stream().map(MenuItem::getText)
-                .collect(Collectors.toList());
+        // The layer types by their config names (the items' ids; their texts are words, "Convolution layer (conv)").
+        return robot.lookup("#addLayer").queryAs(MenuButton.class).getItems().stream()
+                .map(i -> i.getId().substring("addLayer-".length())).collect(Collectors.toList());
     }
 
     private static String errorTexts(FxRobot robot) {
