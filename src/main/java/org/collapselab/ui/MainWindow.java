@@ -21,7 +21,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -272,7 +271,7 @@ public final class MainWindow {
         }
     }
 
-    private ToolBar toolbar(boolean dark) {
+    private HBox toolbar(boolean dark) {
         Button open = new Button("Open _folder", new FontIcon(Feather.FOLDER));
         open.setId("openFolder");
         open.setOnAction(e -> dataScreen.chooseFolder());
@@ -303,8 +302,6 @@ public final class MainWindow {
         });
         Label title = new Label("Collapse Lab");
         title.getStyleClass().add("app-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         MenuButton edit = editMenu();
         MenuButton device = deviceMenu();
         Help.tip(open, "Load a folder of images with one sub-folder per class (Ctrl+O)");
@@ -316,8 +313,8 @@ public final class MainWindow {
         Help.tip(device, "Train on the CPU or an NVIDIA GPU; switching restarts the app");
         Help.tip(theme, "Switch between the light and the dark theme");
         theme.setAccessibleText("Dark theme");
-        return new ToolBar(title, open, openCsv, edit, examples, train, stop, spacer, viewMenu(), helpMenu(), device,
-                theme);
+        return org.collapselab.ui.common.WrappingBar.of("mainToolbar", List.of(title, open, openCsv, edit, examples, train, stop),
+                List.of(viewMenu(), helpMenu(), device, theme));
     }
 
     /**
@@ -376,11 +373,6 @@ public final class MainWindow {
         context.preferences().putInt(TextSize.PREFERENCE, percent);
         if (root.getScene() != null) {
             TextSize.apply(root.getScene(), percent);
-            // The toolbar measures its items once; with the new font it must sort them into bar and overflow again.
-            if (root.getTop() instanceof ToolBar bar) {
-                root.applyCss();
-                bar.getItems().setAll(List.copyOf(bar.getItems()));
-            }
         }
     }
 
@@ -391,7 +383,7 @@ public final class MainWindow {
         MenuItem showTour = new MenuItem("Show the _tour");
         showTour.setId("showTour");
         showTour.setOnAction(e -> tour.show());
-        MenuItem keys = new MenuItem("_Keyboard shortcuts");
+        MenuItem keys = new MenuItem("Show the _keyboard shortcuts");
         keys.setId("keyboardShortcuts");
         keys.setOnAction(e -> {
             javafx.scene.control.Alert help = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
@@ -436,12 +428,13 @@ public final class MainWindow {
         for (org.collapselab.core.model.Device device : List.of(org.collapselab.core.model.Device.CPU,
                 org.collapselab.core.model.Device.GPU)) {
             javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
-                    device == org.collapselab.core.model.Device.CPU ? "CPU" : "GPU (NVIDIA, CUDA 11.6)");
+                    device == org.collapselab.core.model.Device.CPU ? "Train on the CPU" : "Train on an NVIDIA GPU (CUDA 11.6)");
+            item.setId("device-" + device.json());
             item.setToggleGroup(group);
             item.setSelected(device.json().equals(current));
             if (device == org.collapselab.core.model.Device.GPU && !Backends.cudaBuild()) {
                 item.setDisable(true);
-                item.setText("GPU — not in this build (build with mvn -Pcuda)");
+                item.setText("Train on an NVIDIA GPU: not in this build (build it with mvn -Pcuda)");
             }
             item.setOnAction(e -> switchDevice(device));
             menu.getItems().add(item);
@@ -513,7 +506,8 @@ public final class MainWindow {
         for (String set : new String[]{"shapes", "shapes-imbalanced"}) {
             Path dir = samples.resolve(set);
             if (Files.isDirectory(dir)) {
-                MenuItem item = new MenuItem("Dataset: " + set);
+                MenuItem item = new MenuItem(ExampleNames.sample(set));
+                item.setId("example-" + set);
                 item.setOnAction(e -> loadDataset(dir));
                 menu.getItems().add(item);
             }
@@ -521,7 +515,7 @@ public final class MainWindow {
         for (String csv : new String[]{CsvSamples.TABULAR, CsvSamples.SEQUENCES}) {
             Path file = samples.resolve(csv);
             if (Files.isRegularFile(file)) {
-                MenuItem item = new MenuItem("CSV: " + csv);
+                MenuItem item = new MenuItem(ExampleNames.sample(csv));
                 item.setId("example-" + csv.replace(".csv", ""));
                 item.setOnAction(e -> loadDataset(file));
                 menu.getItems().add(item);
@@ -529,29 +523,37 @@ public final class MainWindow {
         }
         Path scenarios = samples.resolve("scenarios");
         if (Files.isDirectory(scenarios)) {
-            menu.getItems().add(new SeparatorMenuItem());
+            // Twenty-odd configs: a sub-menu, so the samples stay in view.
+            javafx.scene.control.Menu scenarioMenu = new javafx.scene.control.Menu("Load the config of a scenario");
+            scenarioMenu.setId("scenarioMenu");
             try (Stream<Path> files = Files.list(scenarios)) {
                 files.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> {
-                    MenuItem item = new MenuItem("Scenario: " + p.getFileName().toString().replace(".json", ""));
+                    String name = p.getFileName().toString().replace(".json", "");
+                    MenuItem item = new MenuItem(ExampleNames.scenario(name));
+                    item.setId("scenario-" + name);
                     item.setOnAction(e -> {
                         modelScreen.loadFile(p);
                         tabs.getSelectionModel().select(1);
                     });
-                    menu.getItems().add(item);
+                    scenarioMenu.getItems().add(item);
                 });
             } catch (IOException ignored) {
                 // no scenarios to offer
+            }
+            if (!scenarioMenu.getItems().isEmpty()) {
+                menu.getItems().addAll(new SeparatorMenuItem(), scenarioMenu);
             }
         }
         Path sweepData = samples.resolve("shapes-imbalanced");
         Path sweepConfig = scenarios.resolve("imbalance.json");
         if (Files.isDirectory(sweepData) && Files.isRegularFile(sweepConfig)) {
-            MenuItem sweep = new MenuItem("Sweep: learning rate × balance on shapes-imbalanced");
+            MenuItem sweep = new MenuItem("Open the sample sweep: learning rate × balance on the imbalanced shapes");
             sweep.setId("sampleSweep");
             sweep.setOnAction(e -> openSampleSweep(sweepData, sweepConfig));
             menu.getItems().add(sweep);
         }
-        MenuItem defaults = new MenuItem("Config: healthy defaults");
+        MenuItem defaults = new MenuItem("Reset the config to the healthy defaults");
+        defaults.setId("defaultConfig");
         defaults.setOnAction(e -> modelScreen.apply(ConfigCodec.defaults()));
         menu.getItems().add(defaults);
     }

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBoxBase;
@@ -26,11 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,13 +32,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * screen readers; a control of a config field carries the schema's help text, so the two cannot drift apart.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class ControlHelpTest {
-    @TempDir
-    static Path shared;
+class ControlHelpTest extends WorkbenchFxTest {
     static Path dataset;
     static Path csv;
-    private MainWindow window;
 
     @BeforeAll
     static void tinyData() throws Exception {
@@ -56,9 +46,9 @@ class ControlHelpTest {
         csv = Files.writeString(shared.resolve("tiny.csv"), rows.toString());
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), dataset);
+    @Override
+    protected Path data() {
+        return dataset;
     }
 
     @AfterEach
@@ -179,13 +169,5 @@ class ControlHelpTest {
         String text = control instanceof javafx.scene.control.Labeled l ? "\"" + l.getText() + "\""
                 : control instanceof TextInputControl t ? "prompt \"" + t.getPromptText() + "\"" : "";
         return control.getClass().getSimpleName() + (control.getId() == null ? "" : " #" + control.getId()) + " " + text;
-    }
-
-    private static void waitUntil(BooleanSupplier condition, int seconds) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.collapselab.core.diagnostics.CheckState;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.model.DataKind;
@@ -23,11 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,12 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * check finds the constant column, the training checks wait for a run, and an active step runs on the rows.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class CsvDiagnoseStepperTest {
-    @TempDir
-    static Path shared;
+class CsvDiagnoseStepperTest extends WorkbenchFxTest {
     static Path csv;
-    private MainWindow window;
 
     /** 40 rows, 32:8, a learnable rule on x and y, and a "region" column that is the same in every row. */
     @BeforeAll
@@ -56,9 +46,9 @@ class CsvDiagnoseStepperTest {
         csv = Files.writeString(shared.resolve("tiny-constant.csv"), text);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), MainWindow.droppedData(csv));
+    @Override
+    protected Path data() {
+        return MainWindow.droppedData(csv);
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,7 +17,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.collapselab.core.data.csv.SkippedRow;
 import org.collapselab.core.data.csv.TableDataset;
 import org.collapselab.core.model.DataKind;
@@ -27,15 +25,10 @@ import org.collapselab.core.model.LayerType;
 import org.collapselab.core.model.Normalization;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.RunStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -43,14 +36,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * trained from the Train screen through the table pipeline (real, tiny training).
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class CsvWorkbenchTest {
+class CsvWorkbenchTest extends WorkbenchFxTest {
     private static final int STEPS = 24;
-    @TempDir
-    static Path shared;
     static Path sequences;
     static Path tabular;
-    private MainWindow window;
 
     @BeforeAll
     static void tinyFiles() throws Exception {
@@ -87,15 +76,9 @@ class CsvWorkbenchTest {
         return csv.toString();
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), MainWindow.droppedData(sequences));
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(window::stopTraining);
-        waitUntil(() -> !window.trainModel().runningProperty().get(), 30);
+    @Override
+    protected Path data() {
+        return MainWindow.droppedData(sequences);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.uncheckedConfig;
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,7 +12,6 @@ import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.collapselab.core.data.samples.ShapesGenerator;
 import org.collapselab.core.diagnostics.CheckState;
 import org.collapselab.core.training.TrialBudget;
@@ -25,21 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Diagnose stepper on a tiny imbalanced dataset (30:2:2 shapes of 16 px), headless through Monocle. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class DiagnoseStepperTest {
-    @TempDir
-    static Path shared;
+class DiagnoseStepperTest extends WorkbenchFxTest {
     static Path dataset;
-    private MainWindow window;
 
     @BeforeAll
     static void imbalancedDataset() throws Exception {
@@ -47,9 +36,9 @@ class DiagnoseStepperTest {
         ShapesGenerator.generate(dataset, ShapesGenerator.Options.balanced(30, 16, 11).withCounts(new int[]{30, 2, 2}));
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), dataset);
+    @Override
+    protected Path data() {
+        return dataset;
     }
 
     @AfterEach

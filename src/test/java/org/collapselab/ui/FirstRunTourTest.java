@@ -1,11 +1,9 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import javafx.geometry.Bounds;
@@ -13,35 +11,26 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.collapselab.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The first-run tour: four callouts under the Data, Model, Train and Diagnose tabs; closed once, it stays closed. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class FirstRunTourTest {
-    @TempDir
-    static Path shared;
+class FirstRunTourTest extends WorkbenchFxTest {
     static Path dataset;
-    private MainWindow window;
 
     @BeforeAll
     static void tinyDataset() throws Exception {
         dataset = TestImages.shapes(shared.resolve("shapes"), 2, 6, 16, 7);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), dataset);
+    @Override
+    protected Path data() {
+        return dataset;
     }
 
     @Test

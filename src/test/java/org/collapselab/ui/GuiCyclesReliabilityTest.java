@@ -1,41 +1,29 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.uncheckedConfig;
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.stage.Stage;
 import org.collapselab.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** 30 train/stop cycles in one session must not grow the heap beyond a small bound (mvn verify -Preliability). */
 @Tag("reliability")
-@ExtendWith(ApplicationExtension.class)
-class GuiCyclesReliabilityTest {
+class GuiCyclesReliabilityTest extends WorkbenchFxTest {
     static final int CYCLES = 30;
     static final long BOUND_MB = 64;
-    @TempDir
-    static Path shared;
     static Path dataset;
-    private MainWindow window;
 
     @BeforeAll
     static void tinyDataset() throws Exception {
         dataset = TestImages.shapes(shared.resolve("shapes"), 3, 10, 16, 13);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), dataset);
+    @Override
+    protected Path data() {
+        return dataset;
     }
 
     @Test

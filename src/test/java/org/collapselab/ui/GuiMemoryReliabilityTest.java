@@ -1,15 +1,11 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.uncheckedConfig;
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.stage.Stage;
 import org.collapselab.core.experiment.RunOutcome;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.testsupport.ProcessMemory;
@@ -17,11 +13,7 @@ import org.collapselab.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Ten runs trained through the workbench, as a user retrains: the resident size after the tenth run stays within a
@@ -29,24 +21,20 @@ import org.testfx.framework.junit5.Start;
  * without forcing a collection; figures and reasoning in docs/decisions (hardening2-memory).
  */
 @Tag("reliability")
-@ExtendWith(ApplicationExtension.class)
-class GuiMemoryReliabilityTest {
+class GuiMemoryReliabilityTest extends WorkbenchFxTest {
     static final int RUNS = 10;
     /** Growth allowed from run 1 to run 10: measured +28 to +39 MB on tiny data; the issue saw about 230 MB a run. */
     static final long BOUND_MB = 100;
-    @TempDir
-    static Path shared;
     static Path dataset;
-    private MainWindow window;
 
     @BeforeAll
     static void tinyDataset() throws Exception {
         dataset = TestImages.shapes(shared.resolve("shapes"), 3, 12, 16, 29);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), dataset);
+    @Override
+    protected Path data() {
+        return dataset;
     }
 
     @Test

@@ -1,27 +1,18 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.collapselab.testsupport.TestImages;
 import org.collapselab.ui.diagnose.StepItem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,29 +21,19 @@ import org.testfx.util.WaitForAsyncUtils;
  * the Train button and the Diagnose steps; Ctrl+digit and Ctrl+Tab switch tabs; Enter presses buttons and runs steps.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class KeyboardOnlyTest {
+class KeyboardOnlyTest extends WorkbenchFxTest {
     /** More presses than any screen has controls before the one sought: a broken traversal never gets there. */
     private static final int MAX_TABS = 120;
-    @TempDir
-    static Path shared;
     static Path dataset;
-    private MainWindow window;
 
     @BeforeAll
     static void tinyDataset() throws Exception {
         dataset = TestImages.shapes(shared.resolve("shapes"), 3, 10, 16, 7);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), dataset);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(window::stopTraining);
-        waitUntil(() -> !window.trainModel().runningProperty().get(), 30);
+    @Override
+    protected Path data() {
+        return dataset;
     }
 
     @Test

@@ -20,7 +20,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.collapselab.core.diagnostics.Evidence;
 import org.collapselab.core.diagnostics.Finding;
 import org.collapselab.core.diagnostics.Fix;
@@ -36,31 +35,21 @@ import org.collapselab.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The Model screen's layer editor (valid insertion, one numbering, errors at the row) and undo/redo of the config. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class ModelScreenEditingTest {
-    @TempDir
-    static Path shared;
+class ModelScreenEditingTest extends WorkbenchFxTest {
     static Path dataset;
-    private MainWindow window;
-    private Path runs;
 
     @BeforeAll
     static void tinyDataset() throws Exception {
         dataset = TestImages.shapes(shared.resolve("shapes"), 3, 6, 16, 3);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        runs = Files.createTempDirectory("runs");
-        window = WorkbenchTest.open(stage, runs, dataset);
+    @Override
+    protected Path data() {
+        return dataset;
     }
 
     @Test
@@ -202,7 +191,7 @@ class ModelScreenEditingTest {
         robot.clickOn("#runsTab");
         @SuppressWarnings("unchecked")
         TableView<Object> table = robot.lookup("#runsTable").queryAs(TableView.class);
-        WorkbenchTest.waitUntil(() -> table.getItems().size() == 1, 20);
+        waitUntil(() -> table.getItems().size() == 1, 20);
         robot.interact(() -> table.getSelectionModel().select(0));
         javafx.scene.control.Button back = robot.lookup("#useRunConfig").queryButton();
         assertFalse(back.isDisable());
@@ -234,14 +223,15 @@ class ModelScreenEditingTest {
 
     private static MenuItem addMenuItem(FxRobot robot, String type) {
         MenuItem item = robot.lookup("#addLayer").queryAs(MenuButton.class).getItems().stream()
-                .filter(i -> type.equals(i.getText())).findFirst().orElse(null);
+                .filter(i -> ("addLayer-" + type).equals(i.getId())).findFirst().orElse(null);
         assertNotNull(item, type + " is offered");
         return item;
     }
 
     private static List<String> addMenuNames(FxRobot robot) {
-        return robot.lookup("#addLayer").queryAs(MenuButton.class).getItems().stream().map(MenuItem::getText)
-                .collect(Collectors.toList());
+        // The layer types by their config names (the items' ids; their texts are words, "Convolution layer (conv)").
+        return robot.lookup("#addLayer").queryAs(MenuButton.class).getItems().stream()
+                .map(i -> i.getId().substring("addLayer-".length())).collect(Collectors.toList());
     }
 
     private static String errorTexts(FxRobot robot) {

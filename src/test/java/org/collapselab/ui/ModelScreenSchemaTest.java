@@ -17,7 +17,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ConfigField;
 import org.collapselab.core.model.ConfigPaths;
@@ -27,31 +26,21 @@ import org.collapselab.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The Model screen against the config schema: the same limits, no clamping, Train refused on errors, the rate slider. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class ModelScreenSchemaTest {
-    @TempDir
-    static Path shared;
+class ModelScreenSchemaTest extends WorkbenchFxTest {
     static Path dataset;
-    private MainWindow window;
-    private Path runs;
 
     @BeforeAll
     static void tinyDataset() throws Exception {
         dataset = TestImages.shapes(shared.resolve("shapes"), 3, 6, 16, 3);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        runs = Files.createTempDirectory("runs");
-        window = WorkbenchTest.open(stage, runs, dataset);
+    @Override
+    protected Path data() {
+        return dataset;
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.uncheckedConfig;
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import javafx.stage.Stage;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.RunStatus;
 import org.collapselab.testsupport.SmallDisk;
@@ -23,42 +20,39 @@ import org.collapselab.testsupport.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A runs folder that cannot take runs: read-only or missing (refused before training, with an offer of another
  * folder) and full (the run fails, and the Train screen says so in words).
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class RunsFolderGuiTest {
-    @TempDir
-    static Path shared;
+class RunsFolderGuiTest extends WorkbenchFxTest {
     static Path dataset;
     private Path base;
     private Path readOnly;
     private boolean mounted;
     private SmallDisk disk;
-    private MainWindow window;
 
     @BeforeAll
     static void tinyDataset() throws Exception {
         dataset = TestImages.shapes(shared.resolve("shapes"), 3, 8, 16, 17);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
+    @Override
+    protected Path data() {
+        return dataset;
+    }
+
+    /** Each test points the app at one of these runs folders before anything trains. */
+    @BeforeEach
+    void folders() throws Exception {
         base = Files.createTempDirectory("runs-folder-test");
         readOnly = Files.createDirectory(base.resolve("read-only-runs"));
         disk = SmallDisk.of(Files.createDirectory(base.resolve("small-disk")), 64L << 20);
-        // Each test points the app at its own runs folder; this one is replaced before anything trains.
-        window = WorkbenchTest.open(stage, Files.createDirectory(base.resolve("unused")), dataset);
     }
 
     @AfterEach

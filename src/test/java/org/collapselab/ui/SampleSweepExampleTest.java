@@ -3,32 +3,21 @@ package org.collapselab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
 import org.collapselab.testsupport.TestImages;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Examples → the sample sweep loads the imbalanced sample and opens the Sweep dialog with its 5 × 2 grid. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class SampleSweepExampleTest {
-    @TempDir
-    static Path shared;
-    private MainWindow window;
+class SampleSweepExampleTest extends WorkbenchFxTest {
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"),
-                TestImages.shapes(shared.resolve("tiny"), 2, 6, 16, 3));
+    @Override
+    protected Path data() throws Exception {
+        return TestImages.shapes(shared.resolve("tiny"), 2, 6, 16, 3);
     }
 
     @Test
@@ -36,7 +25,7 @@ class SampleSweepExampleTest {
         Path samples = AppContext.sampleDataDirectory();
         Path data = samples.resolve("shapes-imbalanced");
         robot.interact(() -> window.openSampleSweep(data, samples.resolve("scenarios").resolve("imbalance.json")));
-        WorkbenchTest.waitUntil(() -> robot.lookup("#sweepParams").tryQuery().isPresent(), 60);
+        waitUntil(() -> robot.lookup("#sweepParams").tryQuery().isPresent(), 60);
         TextArea params = robot.lookup("#sweepParams").queryAs(TextArea.class);
         assertEquals(MainWindow.SAMPLE_SWEEP_PARAMS, params.getText());
         String plan = robot.lookup("#sweepPlan").queryAs(Label.class).getText();

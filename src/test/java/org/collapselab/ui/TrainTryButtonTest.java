@@ -1,6 +1,5 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,15 +17,10 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.collapselab.testsupport.FileDrops;
 import org.collapselab.testsupport.TestImages;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,27 +28,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * model, and an image dropped there gets a predicted class with a bar for every class.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class TrainTryButtonTest {
-    @TempDir
-    static Path shared;
+class TrainTryButtonTest extends WorkbenchFxTest {
     static Path dataset;
-    private MainWindow window;
 
     @BeforeAll
     static void tinyDataset() throws Exception {
         dataset = TestImages.shapes(shared.resolve("shapes"), 3, 10, 16, 7);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), dataset);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(window::stopTraining);
-        waitUntil(() -> !window.trainModel().runningProperty().get(), 30);
+    @Override
+    protected Path data() {
+        return dataset;
     }
 
     @Test

@@ -1,12 +1,9 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.uncheckedConfig;
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Bounds;
@@ -24,11 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -36,24 +29,24 @@ import org.testfx.util.WaitForAsyncUtils;
  * honest progress, layouts that fit, folder-load errors seen from any tab, and thumbnails by class.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class UxFlowTest {
+class UxFlowTest extends WorkbenchFxTest {
     private static final double WIDTH = 1360;
-    @TempDir
-    static Path shared;
     static Path imbalanced;
-    private MainWindow window;
 
     @BeforeAll
-    static void data() throws Exception {
+    static void imbalancedFolder() throws Exception {
         // 120 circles first: the squares' thumbnails start 12 rows down.
         imbalanced = shared.resolve("imbalanced");
         ShapesGenerator.generate(imbalanced, ShapesGenerator.Options.balanced(6, 16, 3).withCounts(120, 6, 6));
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), imbalanced);
+    @Override
+    protected Path data() {
+        return imbalanced;
+    }
+
+    @Override
+    protected void opened(Stage stage) {
         stage.setWidth(WIDTH);
         stage.setHeight(820);
     }

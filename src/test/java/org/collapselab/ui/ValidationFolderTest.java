@@ -2,10 +2,8 @@ package org.collapselab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.stage.Stage;
 import org.collapselab.cli.CollapseLabCommand;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.model.ExperimentConfig;
@@ -14,39 +12,31 @@ import org.collapselab.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A config that names a separate validation folder ({@code data.validationPath}) is validated on that folder in the
  * app exactly as in {@code train}: the same images for training and for validation, not a split of the training data.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class ValidationFolderTest {
+class ValidationFolderTest extends WorkbenchFxTest {
     private static final int TRAIN_PER_CLASS = 8;
     private static final int VALIDATION_PER_CLASS = 5;
-    @TempDir
-    static Path shared;
     static Path trainFolder;
     static Path validationFolder;
     static ExperimentConfig config;
-    private MainWindow window;
 
     @BeforeAll
     static void folders() throws Exception {
         trainFolder = TestImages.shapes(shared.resolve("train"), 2, TRAIN_PER_CLASS, 16, 7);
         validationFolder = TestImages.shapes(shared.resolve("validation"), 2, VALIDATION_PER_CLASS, 16, 11);
-        config = ConfigCodec.withOverrides(WorkbenchTest.tinyConfig(1),
+        config = ConfigCodec.withOverrides(tinyConfig(1),
                 List.of("data.validationPath=\"" + validationFolder.toString().replace("\\", "\\\\") + "\""));
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = WorkbenchTest.open(stage, Files.createTempDirectory("runs"), trainFolder);
+    @Override
+    protected Path data() {
+        return trainFolder;
     }
 
     @Test
@@ -59,10 +49,10 @@ class ValidationFolderTest {
         assertEquals(true, code == 0 || code == 1, "train finished (exit " + code + ")");
         RunReport cli = RunReport.read(cliRun);
 
-        WorkbenchTest.waitUntil(() -> window.context().datasetProperty().get() != null, 30);
+        waitUntil(() -> window.context().datasetProperty().get() != null, 30);
         robot.interact(() -> window.modelScreen().apply(config));
         robot.interact(window::trainNow);
-        WorkbenchTest.waitUntil(() -> window.trainModel().lastOutcomeProperty().get() != null, 120);
+        waitUntil(() -> window.trainModel().lastOutcomeProperty().get() != null, 120);
         RunReport gui = RunReport.read(window.trainModel().lastOutcomeProperty().get().runFolder());
 
         assertEquals(2 * TRAIN_PER_CLASS, cli.dataset().train(), "the CLI trains on every training image");

@@ -1,7 +1,5 @@
 package org.collapselab.ui;
 
-import static org.collapselab.ui.WorkbenchTest.uncheckedConfig;
-import static org.collapselab.ui.WorkbenchTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import javafx.stage.Stage;
 import org.collapselab.core.model.ConfigCodec;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.RunStatus;
@@ -19,32 +16,22 @@ import org.collapselab.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Clicking fast, closing mid-run and oversized networks: the workbench keeps working and loses nothing. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchRobustnessTest {
-    @TempDir
-    static Path shared;
+class WorkbenchRobustnessTest extends WorkbenchFxTest {
     static Path dataset;
-    private MainWindow window;
-    private Path runs;
 
     @BeforeAll
     static void tinyDataset() throws Exception {
         dataset = TestImages.shapes(shared.resolve("shapes"), 3, 10, 16, 11);
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        runs = Files.createTempDirectory("runs");
-        window = WorkbenchTest.open(stage, runs, dataset);
+    @Override
+    protected Path data() {
+        return dataset;
     }
 
     @Test

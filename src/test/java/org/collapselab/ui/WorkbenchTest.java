@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -23,74 +16,16 @@ import javafx.event.ActionEvent;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import org.collapselab.core.model.ConfigCodec;
-import org.collapselab.core.model.ExperimentConfig;
 import org.collapselab.core.report.RunReport;
 import org.collapselab.core.training.RunStatus;
-import org.collapselab.testsupport.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench end to end, headless through Monocle, with real loading and real (tiny) training. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchTest {
-    @TempDir
-    static Path shared;
-    static Path dataset;
-    private MainWindow window;
-    private Path runs;
-
-    @BeforeAll
-    static void tinyDataset() throws Exception {
-        dataset = TestImages.shapes(shared.resolve("shapes"), 3, 10, 16, 7);
-    }
-
-    @Start
-    void start(Stage stage) throws Exception {
-        runs = Files.createTempDirectory("runs");
-        window = open(stage, runs, dataset);
-    }
-
-    /** Shows the real main window on {@code stage} with a tiny config, loading {@code data}. */
-    static MainWindow open(Stage stage, Path runs, Path data) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Preferences prefs = Preferences.userRoot().node("org/collapselab/test-" + System.nanoTime());
-        AppContext context = new AppContext(prefs, runs);
-        context.configProperty().set(tinyConfig(1));
-        MainWindow window = new MainWindow(context, false);
-        Scene scene = new Scene(window.root(), 1280, 800);
-        scene.getStylesheets().add(CollapseLabApp.class.getResource("app.css").toExternalForm());
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.modelScreen().apply(tinyConfig(1));
-        window.loadDataset(data);
-        return window;
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(window::stopTraining);
-        waitUntil(() -> !window.trainModel().runningProperty().get(), 30);
-    }
-
-    static ExperimentConfig tinyConfig(int epochs) throws Exception {
-        return ConfigCodec.withOverrides(ConfigCodec.defaults(), List.of("name=gui-test", "data.imageSize=16",
-                "data.channels=1", "training.batchSize=8", "training.epochs=" + epochs,
-                "model.layers=[{\"type\":\"conv\",\"filters\":4,\"kernel\":3,\"activation\":\"relu\"},"
-                        + "{\"type\":\"pool\",\"size\":2},{\"type\":\"dense\",\"units\":16,\"activation\":\"relu\"}]"));
-    }
-
+class WorkbenchTest extends WorkbenchFxTest {
     @Test
     void openingTheFolderFillsTheClassTable(FxRobot robot) {
         TableView<?> table = robot.lookup("#classTable").queryAs(TableView.class);
@@ -207,21 +142,5 @@ class WorkbenchTest {
         double stallMs = worst.get() / 1e6;
         System.out.printf("longest FX-thread stall during training: %.0f ms%n", stallMs);
         assertTrue(stallMs < 2000, "FX thread stalled for " + stallMs + " ms");
-    }
-
-    static ExperimentConfig uncheckedConfig(int epochs) {
-        try {
-            return tinyConfig(epochs);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void waitUntil(BooleanSupplier condition, int seconds) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + seconds + " s", e);
-        }
     }
 }

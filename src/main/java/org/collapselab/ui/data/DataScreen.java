@@ -239,6 +239,15 @@ public final class DataScreen {
         left.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> leftScroll.getViewportBounds().getHeight(), leftScroll.viewportBoundsProperty()));
         leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        // The four class columns side by side at any text size (their headers set their minimum widths): the pane
+        // is at least that wide, and the split gives the thumbnails less room instead of hiding Brightness.
+        Runnable fitClassColumns = () -> {
+            double columns = classTable.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+            double around = leftScroll.getWidth() > 0 && classTable.getWidth() > 0
+                    ? leftScroll.getWidth() - classTable.getWidth() : 40;
+            leftScroll.setMinWidth(Math.ceil(columns + around + 4));
+        };
+        classTable.getColumns().forEach(c -> c.minWidthProperty().addListener(o -> fitClassColumns.run()));
 
         thumbnails.setId("thumbnails");
         thumbnails.setCellFactory(list -> new ThumbCell());

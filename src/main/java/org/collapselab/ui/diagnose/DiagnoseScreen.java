@@ -13,7 +13,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -173,16 +172,16 @@ public final class DiagnoseScreen {
         Help.tip(stop, "Stop the running step or trial after its current minibatch");
         Help.tip(retrainButton, "Train again with the applied fixes and compare the new run with the diagnosed one");
         Help.tip(export, "Save the diagnosis as a report file you can share or open in a browser");
-        ToolBar bar = new ToolBar(run, skip, next, separator(), quick, all, stop, separator(), retrainButton, export);
-        bar.setId("diagnoseToolbar");
-        // Progress sits beside the buttons, outside their toolbar: when space runs out, buttons go to the overflow
-        // menu, never the progress bar.
-        ToolBar progressBar = new ToolBar(progressText, progress);
-        progressBar.setId("diagnoseProgressBar");
-        progressBar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        progressBar.setMaxHeight(Double.MAX_VALUE);
-        BorderPane top = new BorderPane(bar);
-        top.setRight(progressBar);
+        // Buttons wrap onto a second line when the text is large (no » overflow menu hiding Retrain and Export);
+        // the progress sits at the right, outside the wrapping part, so it never pushes a button off screen.
+        HBox progressArea = new HBox(8, progressText, progress);
+        progressArea.setId("diagnoseProgressBar");
+        progressArea.setAlignment(Pos.CENTER_RIGHT);
+        javafx.scene.layout.HBox top = org.collapselab.ui.common.WrappingBar.of("diagnoseToolbar",
+                java.util.List.of(run, skip, next, separator(), quick, all, stop, separator(), retrainButton, export),
+                java.util.List.of(progressArea));
+        // Idle, the progress line is short ("Done."): the buttons get the width.
+        progressArea.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         detail.setPadding(new Insets(14));
         detail.setId("diagnoseDetail");
@@ -484,7 +483,8 @@ public final class DiagnoseScreen {
     private static Label key(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("caption");
-        l.setMinWidth(70);
+        // Its whole word at any text size: the value column gives way instead.
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -528,7 +528,8 @@ public final class DiagnoseScreen {
         table.setId("rankedCauses");
         table.setHgap(14);
         table.setVgap(10);
-        javafx.scene.layout.ColumnConstraints rank = new javafx.scene.layout.ColumnConstraints(36);
+        javafx.scene.layout.ColumnConstraints rank = new javafx.scene.layout.ColumnConstraints();
+        rank.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints finding = new javafx.scene.layout.ColumnConstraints();
         finding.setPercentWidth(42);
         javafx.scene.layout.ColumnConstraints fix = new javafx.scene.layout.ColumnConstraints();
@@ -662,6 +663,34 @@ public final class DiagnoseScreen {
 
     /** One step: a phase header above the first step of each phase, then the state icon, title and time. */
     private final class StepCell extends ListCell<StepItem> {
+        StepCell() {
+            // As wide as the list, not as its longest row: the row wraps within it.
+            setPrefWidth(0);
+        }
+
+        // The cell lays its graphic out at the graphic's one-line size; here it gets the cell's width, and the
+        // height it needs at that width (a wrapped title takes two lines).
+        @Override
+        protected double computePrefHeight(double width) {
+            Node graphic = getGraphic();
+            if (graphic == null || width <= 0) {
+                return super.computePrefHeight(width);
+            }
+            Insets in = getInsets();
+            return in.getTop() + in.getBottom() + graphic.prefHeight(width - in.getLeft() - in.getRight());
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            Node graphic = getGraphic();
+            if (graphic != null) {
+                Insets in = getInsets();
+                double width = getWidth() - in.getLeft() - in.getRight();
+                graphic.resizeRelocate(in.getLeft(), in.getTop(), width, graphic.prefHeight(width));
+            }
+        }
+
         @Override
         protected void updateItem(StepItem item, boolean empty) {
             super.updateItem(item, empty);
@@ -682,8 +711,12 @@ public final class DiagnoseScreen {
             setId("step-" + item.check().id());
             Label title = new Label(item.check().title(), icon(item));
             title.setGraphicTextGap(8);
+            // A narrow list or large text: the title wraps and the caption keeps its words, no sideways scrolling.
+            title.setWrapText(true);
+            title.setMinWidth(0);
             Label time = new Label(stepCaption(item));
             time.getStyleClass().add("caption");
+            time.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Pane spacer = new Pane();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox row = new HBox(6, title, spacer, time);

@@ -161,6 +161,7 @@ public final class ModelScreen {
         row(data, 5, "Seed", intSpinner(ConfigPaths.SEED, refreshers), ConfigPaths.SEED);
         CheckBox flip = new CheckBox("horizontal flip");
         flip.setId("flip");
+        flip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         flip.selectedProperty().addListener((o, a, v) -> {
             if (!updating) {
                 model.set(ConfigPaths.FLIP, v);
@@ -197,7 +198,7 @@ public final class ModelScreen {
         refreshers.add(() -> {
             add.getItems().clear();
             for (LayerType type : LayerType.forKind(dataKind())) {
-                MenuItem item = new MenuItem(type.json());
+                MenuItem item = new MenuItem(layerMenuText(type));
                 item.setId("addLayer-" + type.json());
                 item.setOnAction(e -> addLayer(type));
                 add.getItems().add(item);
@@ -238,6 +239,7 @@ public final class ModelScreen {
         });
         outputNote.setId("outputLayerNote");
         outputNote.getStyleClass().add("caption");
+        outputNote.setWrapText(true);
         layerNote.setId("layerNote");
         layerNote.getStyleClass().add("caption");
         layerNote.setWrapText(true);
@@ -383,9 +385,23 @@ public final class ModelScreen {
         button.accessibleTextProperty().bind(tip.textProperty());
     }
 
-    /** "Undo: data.balance none → class-weights" (Ctrl+Z), or just "Undo" when there is nothing to undo. */
+    /** "Undo: data.balance none → class-weights" (Ctrl+Z), or "Nothing to undo". */
     public static String menuText(String verb, String change) {
-        return change == null ? verb : verb + ": " + change;
+        return change == null ? "Nothing to " + verb.toLowerCase(java.util.Locale.ROOT) : verb + ": " + change;
+    }
+
+    /** The Add layer menu's words for a layer type, with the name the layer list and config files use. */
+    public static String layerMenuText(LayerType type) {
+        return switch (type) {
+            case CONV -> "Convolution layer (conv)";
+            case POOL -> "Max pooling layer (pool)";
+            case DENSE -> "Dense layer, fully connected (dense)";
+            case DROPOUT -> "Dropout layer (dropout)";
+            case BATCHNORM -> "Batch normalization layer (batchnorm)";
+            case CONV1D -> "Convolution along time (conv1d)";
+            case POOL1D -> "Max pooling along time (pool1d)";
+            case GLOBALPOOL -> "Max pooling of the whole series to one vector (globalpool)";
+        };
     }
 
     private void afterWholeChange() {

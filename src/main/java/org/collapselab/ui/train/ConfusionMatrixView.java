@@ -43,10 +43,11 @@ public final class ConfusionMatrixView extends GridPane {
                 max = Math.max(max, v);
             }
         }
-        Label corner = new Label("true ↓ / predicted →");
+        // Two lines, each whole: a narrow first column broke "predicted" in two at 200 % text.
+        Label corner = new Label("true ↓ /\npredicted →");
         corner.getStyleClass().add("caption");
-        corner.setWrapText(true);
         corner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        corner.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add(corner, 0, 0);
         ColumnConstraints first = new ColumnConstraints();
         first.setMinWidth(90);
@@ -93,6 +94,8 @@ public final class ConfusionMatrixView extends GridPane {
         label.getStyleClass().add("caption");
         // Whole class names; at a large text size the matrix scrolls sideways (TrainScreen) rather than cut them.
         label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Air between neighbouring names ("circle square", not "circlesquare"), growing with the text size.
+        label.setStyle("-fx-padding: 0 0.3em 0 0.3em;");
         return label;
     }
 }
